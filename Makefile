@@ -1,0 +1,36 @@
+# evidence_lab: `make demo` sets everything up and analyses the sample call; `make test` runs the suite.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+OUT ?= out/sample_call
+
+.PHONY: install demo test models bench clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	# the CPU build of torch first: a plain "torch" would pull several GB of CUDA
+	$(BIN)/python -m pip install --quiet torch==2.13.0
+	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	touch $(STAMP)
+
+install: $(STAMP)
+
+demo: install
+	HF_HUB_OFFLINE=1 $(BIN)/evidence-lab analyse corpus/sample_call --out $(OUT) \
+		--title "the Ravensmoor Police and Crime Panel's call for evidence"
+	@echo "Open $(OUT)/report.html in a browser; the draft is in $(OUT)/findings.docx"
+
+test: install
+	bash scripts/install_test_deps.sh
+	HF_HUB_OFFLINE=1 $(BIN)/python -m pytest -q -p no:cacheprovider
+
+models: install
+	$(BIN)/python -m evidence_lab.training
+
+bench: install
+	$(BIN)/python bench/run_bench.py
+
+clean:
+	rm -rf $(VENV) out build src/*.egg-info

@@ -1,0 +1,91 @@
+"""The result of an analysis: DataFrames in, DataFrames and reports out."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from ._io import atomic_write_text, write_csv
+from .codebook import Codebook
+
+SUBMISSION_OUTPUT = ["submission_id", "organisation", "respondent_type", "primary_theme", "themes",
+                     "pcc_sentiment", "pcc_sentiment_score", "n_positive", "n_negative", "n_mixed",
+                     "n_neutral", "n_segments", "source"]
+
+
+@dataclass
+class Analysis:
+    """Everything one run produced.
+
+    Attributes:
+        submissions: one row per submission, with ``primary_theme``, ``themes``, ``pcc_sentiment``
+            and ``pcc_sentiment_score`` (see :mod:`evidence_lab.schema`).
+        segments: one row per statement with themes, stance, scores and the spans behind them.
+        themes: one row per theme: id, label, keywords, counts and stance counts.
+        findings: draft findings and recommendations with citations to ``segment_id``.
+        codebook: the codebook used.
+        run: the run manifest (versions, codebook hash, inputs, skipped files, counts, timings).
+        skipped: files that could not be read, with reasons.
+        vectors: segment embeddings, row-aligned with ``segments``.
+    """
+
+    submissions: pd.DataFrame
+    segments: pd.DataFrame
+    themes: pd.DataFrame
+    findings: pd.DataFrame
+    codebook: Codebook
+    run: dict[str, Any]
+    skipped: list[Any] = field(default_factory=list)
+    vectors: np.ndarray | None = field(default=None, repr=False)
+
+    @property
+    def recommendations(self) -> pd.DataFrame:
+        """The draft recommendations part of :attr:`findings`."""
+        return self.findings[self.findings["kind"] == "recommendation"].reset_index(drop=True)
+
+    def submission_table(self) -> pd.DataFrame:
+        """Submissions as written to ``submissions.csv`` (no full text)."""
+        counts = self.segments.groupby("submission_id").size()
+        table = self.submissions.copy()
+        table["n_segments"] = table["submission_id"].map(counts).fillna(0).astype(int)
+        return table[[c for c in SUBMISSION_OUTPUT if c in table.columns]]
+
+    def segment_table(self) -> pd.DataFrame:
+        """Segments as written to ``segments.csv``."""
+        drop = [c for c in self.segments.columns if c.startswith("stance_proba_")]
+        return self.segments.drop(columns=drop)
+
+    def to_dir(self, path: str | Path) -> Path:
+        """Write submissions.csv, segments.csv, themes.csv, findings.csv/.md/.docx, report.html and
+        run.json into ``path`` (created if needed); every file is replaced atomically."""
+        from .report import findings_docx, findings_markdown, report_html
+
+        out = Path(path)
+        out.mkdir(parents=True, exist_ok=True)
+        write_csv(self.submission_table(), out / "submissions.csv")
+        write_csv(self.segment_table(), out / "segments.csv")
+        write_csv(self.themes.drop(columns=["representatives"], errors="ignore"), out / "themes.csv")
+        findings = self.findings.copy()
+        findings["quotes"] = findings["quotes"].map(lambda q: " | ".join(q) if isinstance(q, list) else q)
+        write_csv(findings, out / "findings.csv")
+        atomic_write_text(out / "findings.md", findings_markdown(self))
+        findings_docx(self, out / "findings.docx")
+        atomic_write_text(out / "report.html", report_html(self))
+        atomic_write_text(out / "run.json", json.dumps(self.run, indent=2, default=str))
+        return out
+
+    def _repr_html_(self) -> str:
+        from .report import summary_html
+
+        return summary_html(self)
+
+    def __repr__(self) -> str:
+        counts = self.run.get("counts", {})
+        return (f"Analysis({counts.get('submissions', len(self.submissions))} submissions, "
+                f"{counts.get('segments', len(self.segments))} segments, "
+                f"{len(self.themes)} themes, {len(self.findings)} findings/recommendations)")

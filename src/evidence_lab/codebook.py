@@ -1,0 +1,171 @@
+"""The review's codebook: the target under scrutiny and the themes to code evidence against."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import CodebookError
+
+OTHER_THEME = "other"
+_ID_PATTERN = re.compile(r"^[a-z][a-z0-9_]*$")
+
+
+@dataclass(frozen=True)
+class Theme:
+    """One theme of a codebook."""
+
+    id: str
+    label: str
+    description: str
+    examples: tuple[str, ...] = ()
+
+    def prompt_texts(self) -> list[str]:
+        """Texts that describe the theme for zero-shot matching: label+description, then examples."""
+        return [f"{self.label}: {self.description}", *self.examples]
+
+
+@dataclass(frozen=True)
+class Target:
+    """Who the review scrutinises (e.g. the Police and Crime Commissioner) and how they are named."""
+
+    name: str
+    aliases: tuple[str, ...] = ()
+    office_holders: tuple[str, ...] = ()
+
+    def all_names(self) -> list[str]:
+        """The target's name, aliases and office holders, longest first (so longer names win)."""
+        names = {self.name, *self.aliases, *self.office_holders}
+        return sorted((n for n in names if n.strip()), key=len, reverse=True)
+
+
+@dataclass(frozen=True)
+class Codebook:
+    """A target and its themes, as read from a YAML file.
+
+    Attributes:
+        name: a human name for the codebook.
+        target: the office holder under scrutiny.
+        themes: the themes; ``other`` is implicit and must not be listed.
+        source: where the codebook came from (a path, or ``"default"``).
+        sha256: hash of the file's bytes, recorded in every run manifest.
+    """
+
+    name: str
+    target: Target
+    themes: tuple[Theme, ...]
+    source: str = "default"
+    sha256: str = ""
+    extra: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+
+    @property
+    def theme_ids(self) -> list[str]:
+        """Theme ids in codebook order, without ``other``."""
+        return [t.id for t in self.themes]
+
+    def theme(self, theme_id: str) -> Theme:
+        """The theme with this id (``KeyError`` when the codebook has none)."""
+        for theme in self.themes:
+            if theme.id == theme_id:
+                return theme
+        raise KeyError(theme_id)
+
+    def label_of(self, theme_id: str) -> str:
+        """A theme's human label; ``Other`` for ``other`` and the id itself when unknown."""
+        if theme_id == OTHER_THEME:
+            return "Other"
+        try:
+            return self.theme(theme_id).label
+        except KeyError:
+            return theme_id
+
+
+def default_codebook_path() -> Path:
+    """Path of the default PCC-scrutiny codebook shipped with the package."""
+    return Path(str(resources.files("evidence_lab") / "data" / "default_codebook.yaml"))
+
+
+def load_codebook(path: str | Path | None = None) -> Codebook:
+    """Read a codebook YAML file, or the shipped default when ``path`` is None.
+
+    Raises:
+        CodebookError: naming the file, the field and the fix, when the file is malformed.
+    """
+    file = Path(path) if path is not None else default_codebook_path()
+    try:
+        raw_bytes = file.read_bytes()
+    except OSError as exc:
+        raise CodebookError(str(file), "(file)", f"cannot be read ({exc.strerror})",
+                            "pass the path of an existing YAML codebook") from None
+    try:
+        raw = yaml.safe_load(raw_bytes.decode("utf-8"))
+    except (yaml.YAMLError, UnicodeDecodeError) as exc:
+        where = getattr(exc, "problem_mark", None)
+        line = f" at line {where.line + 1}" if where is not None else ""
+        raise CodebookError(str(file), "(file)", f"is not valid YAML{line}",
+                            "check indentation and quoting; see the default codebook") from None
+    codebook = _parse(raw, str(file))
+    return Codebook(codebook.name, codebook.target, codebook.themes,
+                    source="default" if path is None else str(file),
+                    sha256=hashlib.sha256(raw_bytes).hexdigest())
+
+
+def _parse(raw: Any, where: str) -> Codebook:
+    if not isinstance(raw, dict):
+        raise CodebookError(where, "(top level)", "is not a mapping",
+                            "write 'target:' and 'themes:' keys at the top level")
+    target = _parse_target(raw.get("target"), where)
+    themes_raw = raw.get("themes")
+    if not isinstance(themes_raw, list) or not themes_raw:
+        raise CodebookError(where, "themes", "is missing or empty",
+                            "list at least one theme with 'id', 'label' and 'description'")
+    themes = tuple(_parse_theme(item, i, where) for i, item in enumerate(themes_raw))
+    ids = [t.id for t in themes]
+    duplicates = sorted({i for i in ids if ids.count(i) > 1})
+    if duplicates:
+        raise CodebookError(where, "themes[].id", f"repeats {', '.join(duplicates)}",
+                            "give every theme a unique id")
+    return Codebook(str(raw.get("name") or Path(where).stem), target, themes)
+
+
+def _parse_target(raw: Any, where: str) -> Target:
+    if not isinstance(raw, dict) or not str(raw.get("name") or "").strip():
+        raise CodebookError(where, "target.name", "is missing",
+                            "add 'target:' with a 'name:' (e.g. Police and Crime Commissioner)")
+    aliases = raw.get("aliases") or []
+    holders = raw.get("office_holders") or []
+    for key, value in (("aliases", aliases), ("office_holders", holders)):
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise CodebookError(where, f"target.{key}", "is not a list of names",
+                                f"write 'target.{key}' as a YAML list of strings")
+    return Target(str(raw["name"]).strip(), tuple(aliases), tuple(holders))
+
+
+def _parse_theme(raw: Any, index: int, where: str) -> Theme:
+    field_name = f"themes[{index}]"
+    if not isinstance(raw, dict):
+        raise CodebookError(where, field_name, "is not a mapping",
+                            "write each theme as 'id:', 'label:', 'description:'")
+    theme_id = str(raw.get("id") or "").strip()
+    if not _ID_PATTERN.match(theme_id):
+        raise CodebookError(where, f"{field_name}.id", f"{theme_id!r} is not a valid id",
+                            "use lower-case letters, digits and underscores, starting with a letter")
+    if theme_id == OTHER_THEME:
+        raise CodebookError(where, f"{field_name}.id", "'other' is reserved",
+                            "remove it: statements that fit no theme are labelled 'other' automatically")
+    for key in ("label", "description"):
+        if not isinstance(raw.get(key), str) or not raw[key].strip():
+            raise CodebookError(where, f"{field_name}.{key}", "is missing or empty",
+                                f"give theme '{theme_id}' a one-line {key}")
+    examples = raw.get("examples") or []
+    if not isinstance(examples, list) or not all(isinstance(e, str) for e in examples):
+        raise CodebookError(where, f"{field_name}.examples", "is not a list of statements",
+                            "write examples as a YAML list of strings, or leave them out")
+    return Theme(theme_id, raw["label"].strip(), " ".join(raw["description"].split()),
+                 tuple(e.strip() for e in examples))

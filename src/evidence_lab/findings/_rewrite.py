@@ -1,0 +1,60 @@
+"""Turn a respondent's sentence into the panel's reported speech, keeping its meaning.
+
+Only meaning-preserving changes are made: first-person pronouns become third person ("we are still
+waiting" -> "they are still waiting"), a leading discourse marker or opinion frame is dropped
+("However, ...", "We believe that ..."), the first letter is lower-cased where it is not a name, and
+the final full stop is removed so the clause can follow "said that". Tense and content are kept.
+"""
+
+from __future__ import annotations
+
+import re
+
+_FRAMES = re.compile(
+    r"^(?:(?:however|overall|frankly|honestly|in addition|additionally|also|secondly|thirdly|finally|"
+    r"moreover|furthermore|equally|put simply|in short|in summary|to be clear|sadly|unfortunately|"
+    r"first(?:ly)?|in our (?:view|experience)|in my (?:view|experience)|for our part|again)\s*,\s*)?"
+    r"(?:(?:we|i) (?:believe|feel|think|consider|would say|would argue|note|observe) (?:that )?|"
+    r"(?:it is|our|my) (?:view|experience|concern) (?:is )?(?:that )?)?",
+    re.IGNORECASE)
+_PRONOUNS = [
+    (r"\bI am\b", "they are"), (r"\bI was\b", "they were"), (r"\bI'm\b", "they are"),
+    (r"\bI have\b", "they have"), (r"\bI've\b", "they have"), (r"\bI\b", "they"),
+    (r"\bwe're\b", "they are"), (r"\bwe've\b", "they have"), (r"\bwe'd\b", "they would"),
+    (r"\bwe\b", "they"), (r"\bours\b", "theirs"), (r"\bour\b", "their"), (r"\bus\b", "them"),
+    (r"\bourselves\b", "themselves"), (r"\bmyself\b", "themselves"), (r"\bmy\b", "their"),
+    (r"\bme\b", "them"),
+]
+_KEEP_CAPITAL = re.compile(r"^(?:[A-Z]{2,}|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+|[A-Z][a-z]*[A-Z])")
+_SMALL_WORDS = {"the", "a", "an", "there", "this", "that", "these", "those", "it", "its", "they",
+                "their", "in", "since", "after", "when", "while", "whilst", "although", "most",
+                "many", "some", "no", "nobody", "none", "not", "only", "each", "every", "all",
+                "too", "despite", "without", "despite", "partners", "members", "officers", "staff",
+                "residents", "communities", "funding", "grants", "our", "we", "i", "young",
+                "victims", "people", "two", "three", "four", "five", "last", "this", "one"}
+
+
+def _match_case(replacement: str, original: str) -> str:
+    return replacement[0].upper() + replacement[1:] if original[:1].isupper() and original != "I" \
+        else replacement
+
+
+def to_reported_speech(sentence: str) -> str:
+    """Rewrite ``sentence`` as a clause that can follow "... said that"."""
+    text = " ".join(sentence.split())
+    text = _FRAMES.sub("", text, count=1) or text
+    for pattern, replacement in _PRONOUNS:
+        flags = 0 if pattern.startswith(r"\bI") else re.IGNORECASE
+        text = re.sub(pattern, lambda m, r=replacement: _match_case(r, m.group(0)), text, flags=flags)
+    first = text.split(" ", 1)[0]
+    if first and not _KEEP_CAPITAL.match(text) and first.lower().strip(",;:") in _SMALL_WORDS:
+        text = first.lower() + text[len(first):]
+    return text.rstrip(" .;:")
+
+
+def short_quote(text: str, max_words: int = 35) -> str:
+    """A verbatim quote of ``text``, cut at a word boundary with an ellipsis when too long."""
+    words = " ".join(text.split()).split(" ")
+    if len(words) <= max_words:
+        return " ".join(words)
+    return " ".join(words[:max_words]).rstrip(",;:") + " …"

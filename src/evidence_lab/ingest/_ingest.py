@@ -1,0 +1,174 @@
+"""Collect submissions from files and folders, attach who sent them, and report what was skipped."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import re
+import sys
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from ..errors import NoInputError, UnreadableFileError
+from ..schema import SUBMISSION_COLUMNS
+from ._readers import READERS, RawDocument, decode_text
+
+MANIFEST_NAME = "manifest.csv"
+MANIFEST_COLUMNS = ("file", "organisation", "respondent_type", "received")
+
+
+@dataclass
+class SkippedFile:
+    """A file that was not ingested, and why."""
+
+    path: str
+    reason: str
+
+
+@dataclass
+class IngestResult:
+    """What :func:`read_inputs` found.
+
+    Attributes:
+        submissions: the submissions DataFrame (columns in :mod:`evidence_lab.schema`).
+        skipped: files that could not be read, with the reason for each.
+        files: every input file that was read successfully.
+    """
+
+    submissions: pd.DataFrame
+    skipped: list[SkippedFile] = field(default_factory=list)
+    files: list[str] = field(default_factory=list)
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "_", text.lower()).strip("_") or "submission"
+
+
+def _expand(inputs: Iterable[str | Path]) -> list[tuple[Path, Path | None]]:
+    """Every file to read, with the manifest that describes it (if its folder has one)."""
+    found: list[tuple[Path, Path | None]] = []
+    for item in inputs:
+        path = Path(item)
+        if path.is_dir():
+            for file in sorted(p for p in path.rglob("*") if p.is_file()):
+                if file.name == MANIFEST_NAME or file.name.startswith((".", "~$")):
+                    continue
+                manifest = file.parent / MANIFEST_NAME
+                found.append((file, manifest if manifest.is_file() else None))
+        else:
+            manifest = path.parent / MANIFEST_NAME
+            found.append((path, manifest if manifest.is_file() and path.name != MANIFEST_NAME else None))
+    return found
+
+
+def read_manifest(path: Path) -> dict[str, dict[str, str]]:
+    """Read a folder's ``manifest.csv`` (file, organisation, respondent_type, received) by file name."""
+    text = decode_text(path.read_bytes(), str(path))
+    rows = list(csv.DictReader(text.splitlines()))
+    if rows and "file" not in {k.strip().lower() for k in rows[0]}:
+        raise UnreadableFileError(str(path), "the manifest has no 'file' column; its columns should be "
+                                  + ", ".join(MANIFEST_COLUMNS))
+    entries = {}
+    for row in rows:
+        clean = {k.strip().lower(): (v or "").strip() for k, v in row.items() if k}
+        if clean.get("file"):
+            entries[clean.pop("file")] = clean
+    return entries
+
+
+def _submission_id(doc: RawDocument, path: Path, row_index: int, tabular: bool) -> str:
+    if doc.submission_id:
+        return doc.submission_id
+    if tabular:
+        return f"{_slug(path.stem)}-r{row_index + 1}"
+    return _slug(path.stem)
+
+
+def read_inputs(inputs: Sequence[str | Path] | str | Path, *, quiet: bool = False) -> IngestResult:
+    """Read every submission in the given files and folders.
+
+    Args:
+        inputs: files and/or folders (folders are searched recursively, ``manifest.csv`` applied).
+        quiet: when False (the default) each skipped file is reported on stderr as it is found.
+
+    Returns:
+        An :class:`IngestResult` with the submissions DataFrame and the skipped files.
+
+    Raises:
+        NoInputError: when no input exists or no file could be read.
+    """
+    if isinstance(inputs, (str, Path)):
+        inputs = [inputs]
+    missing = [str(p) for p in inputs if not Path(p).exists()]
+    skipped = [SkippedFile(p, "no such file or folder") for p in missing]
+    manifests: dict[Path, dict[str, dict[str, str]]] = {}
+    rows: list[dict] = []
+    files: list[str] = []
+    used_ids: set[str] = set()
+
+    for path, manifest_path in _expand([p for p in inputs if Path(p).exists()]):
+        try:
+            documents = _read_one(path)
+            if manifest_path is not None and manifest_path not in manifests:
+                manifests[manifest_path] = read_manifest(manifest_path)
+        except UnreadableFileError as exc:
+            skipped.append(SkippedFile(exc.path, exc.reason))
+            if not quiet:
+                print(f"skipped {exc.path}: {exc.reason}", file=sys.stderr)
+            continue
+        files.append(str(path))
+        entry = manifests.get(manifest_path, {}).get(path.name, {}) if manifest_path else {}
+        tabular = path.suffix.lower() in (".csv", ".xlsx")
+        for index, doc in enumerate(documents):
+            rows.append(_row(doc, path, index, tabular, entry, used_ids))
+
+    if not rows:
+        reasons = "; ".join(f"{s.path}: {s.reason}" for s in skipped) or "no files found"
+        raise NoInputError(f"No readable submissions in {', '.join(map(str, inputs))} ({reasons}). "
+                           "Pass .txt, .md, .docx, .pdf, .csv or .xlsx files or folders holding them.")
+    return IngestResult(pd.DataFrame(rows, columns=SUBMISSION_COLUMNS), skipped, files)
+
+
+def _read_one(path: Path) -> list[RawDocument]:
+    reader = READERS.get(path.suffix.lower())
+    if reader is None:
+        raise UnreadableFileError(str(path), f"unsupported file type '{path.suffix or '(none)'}'; "
+                                  "save it as .docx, .pdf, .txt, .md, .csv or .xlsx")
+    try:
+        return reader(path)
+    except UnreadableFileError:
+        raise
+    except OSError as exc:
+        raise UnreadableFileError(str(path), f"cannot be opened ({exc.strerror or exc})") from None
+    except Exception as exc:  # a reader bug must not sink the batch; the file is named with why
+        raise UnreadableFileError(str(path), f"could not be read ({type(exc).__name__}: {exc})") from None
+
+
+def _row(doc: RawDocument, path: Path, index: int, tabular: bool, entry: dict[str, str],
+         used_ids: set[str]) -> dict:
+    submission_id = _submission_id(doc, path, index, tabular)
+    if submission_id in used_ids:  # same file name in two folders: disambiguate by folder
+        digest = hashlib.sha1(str(path.parent).encode()).hexdigest()[:6]
+        submission_id = f"{submission_id}-{digest}"
+        while submission_id in used_ids:
+            submission_id += "x"
+    used_ids.add(submission_id)
+    metadata = dict(doc.metadata)
+    if doc.page_starts is not None:
+        metadata["page_starts"] = doc.page_starts
+    if entry.get("received"):
+        metadata["received"] = entry["received"]
+    organisation = doc.organisation or entry.get("organisation") or path.stem.replace("_", " ").title()
+    if tabular and not doc.organisation:
+        organisation = entry.get("organisation") or f"Respondent {submission_id}"
+    return {
+        "submission_id": submission_id,
+        "organisation": organisation,
+        "respondent_type": doc.respondent_type or entry.get("respondent_type", "") or "",
+        "source": doc.source,
+        "text": doc.text,
+        "metadata": metadata,
+    }

@@ -1,0 +1,72 @@
+"""report.html: one self-contained page (inline styles and images, no network), all text escaped."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import jinja2
+import pandas as pd
+from markupsafe import escape
+
+from .. import __version__
+from ._plots import PLOTS, to_data_uri
+from ._text import findings_by_theme, letter, opening, summary
+
+if TYPE_CHECKING:
+    from ..analysis import Analysis
+
+
+def _environment() -> jinja2.Environment:
+    return jinja2.Environment(loader=jinja2.PackageLoader("evidence_lab.report", "templates"),
+                              autoescape=True, undefined=jinja2.StrictUndefined)
+
+
+def _evidence(analysis: Analysis, segment_ids: str) -> list[dict]:
+    segments = analysis.segments.set_index("segment_id")
+    orgs = analysis.submissions.set_index("submission_id")["organisation"]
+    rows = []
+    for segment_id in segment_ids.split(";"):
+        if segment_id in segments.index:
+            seg = segments.loc[segment_id]
+            page = seg["page"]
+            rows.append({"segment_id": segment_id, "text": " ".join(str(seg["text"]).split()),
+                         "pcc_sentiment": seg["pcc_sentiment"],
+                         "organisation": orgs.get(seg["submission_id"], ""),
+                         "page": "" if pd.isna(page) else int(page)})
+    return rows
+
+
+def report_html(analysis: Analysis, *, plots: bool = True) -> str:
+    """The full report as one HTML string."""
+    themes = []
+    for label, rows in findings_by_theme(analysis):
+        items = []
+        for _, row in rows.iterrows():
+            item = row.to_dict()
+            item["evidence"] = _evidence(analysis, row["segment_ids"])
+            items.append(item)
+        themes.append((label, items))
+    recommendations = [dict(row, letter=letter(i)) for i, (_, row) in
+                       enumerate(analysis.recommendations.iterrows())]
+    pictures = [(name, to_data_uri(make(analysis))) for name, make in PLOTS.items()] if plots else []
+    template = _environment().get_template("report.html.j2")
+    return template.render(
+        title=analysis.run.get("title") or "Draft findings", version=__version__,
+        started=analysis.run.get("started", ""), opening=opening(analysis), themes=themes,
+        summary=summary(analysis), recommendations=recommendations, plots=pictures,
+        theme_rows=analysis.themes.to_dict("records"),
+        submissions=analysis.submissions.to_dict("records"),
+        skipped=analysis.run.get("skipped_files") or [])
+
+
+def summary_html(analysis: Analysis) -> str:
+    """A compact HTML summary for Jupyter's rich display of an :class:`Analysis`."""
+    counts = analysis.run.get("counts", {})
+    stance = analysis.submissions["pcc_sentiment"].value_counts().to_dict()
+    head = (f"<b>Analysis</b>: {counts.get('submissions', 0)} submissions, "
+            f"{counts.get('segments', 0)} statements, {len(analysis.themes)} themes, "
+            f"{counts.get('findings', 0)} findings, {counts.get('recommendations', 0)} recommendations. "
+            f"Stance toward the {escape(analysis.codebook.target.name)}: "
+            + ", ".join(f"{k} {v}" for k, v in stance.items()))
+    table = analysis.themes.drop(columns=["representatives"], errors="ignore").to_html(index=False)
+    return f"<div>{head}</div>{table}"

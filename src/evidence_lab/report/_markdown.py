@@ -1,0 +1,35 @@
+"""findings.md: the draft in Markdown."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ._text import citation, findings_by_theme, letter, opening, summary
+
+if TYPE_CHECKING:
+    from ..analysis import Analysis
+
+
+def findings_markdown(analysis: Analysis) -> str:
+    """The draft findings as Markdown: opening, findings by theme, summary, recommendations."""
+    lines = ["# Draft findings", "", "*Draft for officer review: every statement below cites the "
+             "evidence it rests on.*", "", opening(analysis), "", "## Findings", ""]
+    for label, rows in findings_by_theme(analysis):
+        lines += [f"### {label}", ""]
+        for _, row in rows.iterrows():
+            lines.append(f"- **{row['finding_id']}** {row['text']} {citation(row['segment_ids'])}")
+            for quote in row["quotes"]:
+                lines.append(f"  - {quote}")
+        lines.append("")
+    lines += ["## Summary", ""] + [f"- {s}" for s in summary(analysis)] + [""]
+    lines += ["## Draft recommendations", ""]
+    recs = analysis.recommendations
+    if recs.empty:
+        lines.append("No requests or suggestions were found in the evidence.")
+    for i, (_, row) in enumerate(recs.iterrows()):
+        lines.append(f"({letter(i)}) **{row['finding_id']}** {row['text']} {citation(row['segment_ids'])}")
+    skipped = analysis.run.get("skipped_files") or []
+    if skipped:
+        lines += ["", "## Files that could not be read", ""]
+        lines += [f"- {s['path']}: {s['reason']}" for s in skipped]
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,119 @@
+"""Plots where a picture beats a table. Each returns a matplotlib Figure (shown inline in Jupyter)."""
+
+from __future__ import annotations
+
+import base64
+import io
+from typing import TYPE_CHECKING
+
+import numpy as np
+import pandas as pd
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
+    from ..analysis import Analysis
+
+STANCE_COLOURS = {"positive": "#1a9850", "mixed": "#fdae61", "neutral": "#bdbdbd", "negative": "#d73027"}
+
+
+def _figure(width: float = 7.0, height: float = 3.5) -> tuple[Figure, object]:
+    from matplotlib.figure import Figure
+
+    fig = Figure(figsize=(width, height), dpi=100, layout="constrained")
+    return fig, fig.add_subplot()
+
+
+def _themes(analysis: Analysis) -> pd.DataFrame:
+    table = analysis.themes[analysis.themes["n_segments"] > 0]
+    return table.sort_values("n_segments", kind="stable")
+
+
+def theme_sizes(analysis: Analysis) -> Figure:
+    """Horizontal bars: statements and submissions per theme."""
+    table = _themes(analysis)
+    fig, ax = _figure(7, 0.45 * len(table) + 1.2)
+    y = np.arange(len(table))
+    ax.barh(y, table["n_segments"], color="#4575b4", label="statements")
+    ax.set_yticks(y, table["label"])
+    ax.set_xlabel("statements")
+    ax.set_title("Evidence by theme")
+    return fig
+
+
+def stance_by_theme(analysis: Analysis) -> Figure:
+    """Diverging bars: statements praising (right) and criticising (left) the target, per theme."""
+    table = _themes(analysis)
+    fig, ax = _figure(7, 0.45 * len(table) + 1.4)
+    y = np.arange(len(table))
+    neg, mixed = table["n_negative"].to_numpy(), table["n_mixed"].to_numpy()
+    pos = table["n_positive"].to_numpy()
+    ax.barh(y, -neg, color=STANCE_COLOURS["negative"], label="negative")
+    ax.barh(y, -mixed / 2, left=-neg, color=STANCE_COLOURS["mixed"], label="mixed")
+    ax.barh(y, pos, color=STANCE_COLOURS["positive"], label="positive")
+    ax.barh(y, mixed / 2, left=pos, color=STANCE_COLOURS["mixed"])
+    ax.axvline(0, color="black", linewidth=0.8)
+    ax.set_yticks(y, table["label"])
+    ax.set_xlabel(f"statements (criticism ← → praise of the {analysis.codebook.target.name})")
+    ax.legend(loc="lower right", fontsize=8)
+    ax.set_title("Stance toward the target by theme")
+    return fig
+
+
+def themes_by_respondent_type(analysis: Analysis) -> Figure:
+    """Heat map: how many submissions of each kind of respondent raise each theme."""
+    subs = analysis.submissions.assign(theme=analysis.submissions["themes"].str.split(";")).explode("theme")
+    subs["respondent_type"] = subs["respondent_type"].replace("", "unknown").fillna("unknown")
+    labels = dict(zip(analysis.themes["theme_id"], analysis.themes["label"], strict=True))
+    table = pd.crosstab(subs["respondent_type"], subs["theme"].map(lambda t: labels.get(t, t)))
+    fig, ax = _figure(max(6, 0.9 * table.shape[1] + 3), 0.4 * table.shape[0] + 1.8)
+    image = ax.imshow(table.to_numpy(), cmap="Blues", aspect="auto")
+    ax.set_xticks(range(table.shape[1]), table.columns, rotation=30, ha="right")
+    ax.set_yticks(range(table.shape[0]), [t.replace("_", " ") for t in table.index])
+    for (i, j), value in np.ndenumerate(table.to_numpy()):
+        ax.text(j, i, str(value), ha="center", va="center", fontsize=8)
+    fig.colorbar(image, ax=ax, label="submissions")
+    ax.set_title("Themes by kind of respondent")
+    return fig
+
+
+def evidence_map(analysis: Analysis) -> Figure:
+    """2-D map of the statements (PCA of their embeddings), coloured by theme."""
+    from sklearn.decomposition import PCA
+
+    fig, ax = _figure(7, 5)
+    vectors = analysis.vectors
+    if vectors is None or len(vectors) < 3:
+        ax.set_title("Too few statements for a map")
+        return fig
+    points = PCA(n_components=2, random_state=0).fit_transform(vectors)
+    labels = dict(zip(analysis.themes["theme_id"], analysis.themes["label"], strict=True))
+    for theme, index in analysis.segments.groupby("primary_theme").groups.items():
+        position = analysis.segments.index.get_indexer(index)
+        ax.scatter(points[position, 0], points[position, 1], s=10, alpha=0.7,
+                   label=labels.get(theme, theme))
+    ax.legend(fontsize=7, markerscale=2, loc="best")
+    ax.set_xticks([])
+    ax.set_yticks([])
+    ax.set_title("Map of the evidence (similar statements sit close together)")
+    return fig
+
+
+def theme_sizes_across_calls(counts: pd.DataFrame) -> Figure:
+    """Grouped bars of statements per theme for each call (``counts``: index theme, columns calls)."""
+    fig, ax = _figure(7, 3.5)
+    counts.plot.bar(ax=ax)
+    ax.set_ylabel("statements")
+    ax.set_title("Theme sizes across calls for evidence")
+    return fig
+
+
+def to_data_uri(fig: Figure) -> str:
+    """PNG data URI of a figure, for a self-contained HTML report."""
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png")
+    return "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode("ascii")
+
+
+PLOTS = {"Evidence by theme": theme_sizes, "Stance toward the target by theme": stance_by_theme,
+         "Themes by kind of respondent": themes_by_respondent_type, "Map of the evidence": evidence_map}

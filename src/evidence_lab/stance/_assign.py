@@ -1,0 +1,68 @@
+"""Apply the stance classifier to segments and roll stance up to submissions."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from ..schema import require_columns
+from ._classifier import StanceClassifier, explain, score
+
+MIXED_MINORITY = 0.25  # a submission is mixed when the minority polarity holds this share
+
+
+def _spans(value: str) -> list[tuple[int, int]]:
+    out = []
+    for part in filter(None, str(value or "").split(";")):
+        start, end = part.split("-")
+        out.append((int(start), int(end)))
+    return out
+
+
+def assign_stance(segments: pd.DataFrame, vectors: np.ndarray,
+                  classifier: StanceClassifier) -> pd.DataFrame:
+    """Add ``pcc_sentiment``, ``pcc_sentiment_score``, ``stance_proba_*`` and ``stance_evidence``.
+
+    Needs the ``mention_kind`` and ``target_spans`` columns from :func:`find_mentions`.
+    """
+    require_columns(segments, ["text", "mention_kind", "target_spans"], stage="stance")
+    out = segments.copy()
+    texts = out["text"].tolist()
+    mentions = [(_spans(s), k) for s, k in zip(out["target_spans"], out["mention_kind"], strict=True)]
+    proba = classifier.predict_proba(texts, vectors, mentions)
+    labels = classifier.decide(proba) if len(out) else np.array([], dtype=object)
+    out["pcc_sentiment"] = labels
+    out["pcc_sentiment_score"] = score(proba).round(4) if len(out) else []
+    for j, label in enumerate(classifier.classes_):
+        out[f"stance_proba_{label}"] = proba[:, j].round(4) if len(out) else []
+    out["stance_evidence"] = [explain(t, m[0], lab) for t, m, lab in zip(texts, mentions, labels,
+                                                                         strict=True)]
+    return out
+
+
+def submission_stance(labels: list[str], scores: list[float]) -> tuple[str, float]:
+    """One submission's stance from its statements' labels and scores."""
+    positive = labels.count("positive") + 0.5 * labels.count("mixed")
+    negative = labels.count("negative") + 0.5 * labels.count("mixed")
+    polar = positive + negative
+    evaluative = [s for s, lab in zip(scores, labels, strict=True) if lab != "neutral"]
+    mean = float(np.mean(evaluative)) if evaluative else 0.0
+    if polar == 0:
+        return "neutral", 0.0
+    if min(positive, negative) / polar >= MIXED_MINORITY:
+        return "mixed", round(mean, 4)
+    return ("positive" if positive > negative else "negative"), round(mean, 4)
+
+
+def rollup_stance(segments: pd.DataFrame) -> pd.DataFrame:
+    """Per submission: ``pcc_sentiment``, ``pcc_sentiment_score`` and counts of each label."""
+    require_columns(segments, ["submission_id", "pcc_sentiment", "pcc_sentiment_score"],
+                    stage="stance roll-up")
+    rows = {}
+    for submission_id, group in segments.groupby("submission_id", sort=False):
+        labels = group["pcc_sentiment"].tolist()
+        label, value = submission_stance(labels, group["pcc_sentiment_score"].tolist())
+        rows[submission_id] = {"pcc_sentiment": label, "pcc_sentiment_score": value,
+                               **{f"n_{lab}": labels.count(lab) for lab in
+                                  ("positive", "negative", "mixed", "neutral")}}
+    return pd.DataFrame.from_dict(rows, orient="index")

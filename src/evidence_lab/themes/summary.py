@@ -1,0 +1,89 @@
+"""Theme tables: one row per theme with keywords, counts and stance counts; discovery mode."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from ..codebook import OTHER_THEME, Codebook
+from ._discover import OUTLIER, ThemeDiscoverer, class_tfidf_keywords
+
+UNCLUSTERED = "unclustered"
+THEME_COLUMNS = ["theme_id", "label", "keywords", "n_segments", "n_submissions", "n_positive",
+                 "n_negative", "n_mixed", "n_neutral"]
+
+
+def discover_themes(segments: pd.DataFrame, vectors: np.ndarray, *, random_state: int = 0,
+                    discoverer: ThemeDiscoverer | None = None
+                    ) -> tuple[pd.DataFrame, pd.DataFrame, ThemeDiscoverer]:
+    """Replace codebook themes by themes discovered in the segments.
+
+    Segments get ``primary_theme``/``themes`` = their discovered theme id (``unclustered`` for
+    outliers) and keep the codebook's best guess in ``codebook_theme``. A submission's primary theme
+    is the discovered theme holding most of its words; a submission whose every statement is an
+    outlier takes the nearest theme.
+
+    Returns:
+        (segments, submission roll-up indexed by submission_id, the fitted discoverer)
+    """
+    model = discoverer or ThemeDiscoverer(random_state=random_state)
+    texts = segments["text"].tolist()
+    model.fit(texts, vectors)
+    ids = np.array(model.theme_ids(model.labels_), dtype=object)
+    ids[ids == ""] = UNCLUSTERED
+    out = segments.copy()
+    out["codebook_theme"] = out["primary_theme"]
+    out["primary_theme"] = ids
+    out["themes"] = ids
+    out["discovered_theme"] = ids
+    nearest = model.themes_["theme_id"].to_numpy()[(vectors @ model.centres_.T).argmax(axis=1)] \
+        if len(model.centres_) else np.full(len(out), UNCLUSTERED, dtype=object)
+    weights = out["text"].str.split().str.len().clip(lower=3, upper=40)
+    rows = {}
+    for submission_id, index in out.groupby("submission_id", sort=False).groups.items():
+        votes = pd.Series(weights[index].to_numpy(), index=ids[out.index.get_indexer(index)])
+        votes = votes[votes.index != UNCLUSTERED].groupby(level=0).sum()
+        if votes.empty:
+            position = out.index.get_indexer(index)
+            nearest_votes = pd.Series(weights[index].to_numpy(), index=nearest[position])
+            votes = nearest_votes.groupby(level=0).sum()
+        ranked = votes.sort_values(ascending=False, kind="stable")
+        listed = [str(t) for t, v in ranked.items() if v >= 0.2 * ranked.sum()]
+        rows[submission_id] = (listed[0], ";".join(listed))
+    rollup = pd.DataFrame.from_dict(rows, orient="index", columns=["primary_theme", "themes"])
+    return out, rollup, model
+
+
+def _stance_counts(segments: pd.DataFrame, mask: pd.Series) -> dict[str, int]:
+    labels = segments.loc[mask, "pcc_sentiment"].value_counts()
+    return {f"n_{k}": int(labels.get(k, 0)) for k in ("positive", "negative", "mixed", "neutral")}
+
+
+def summarise_themes(segments: pd.DataFrame, submissions: pd.DataFrame, codebook: Codebook,
+                     discovery: ThemeDiscoverer | None = None) -> pd.DataFrame:
+    """One row per theme (columns :data:`THEME_COLUMNS`, plus ``representatives`` in discovery)."""
+    if discovery is not None:
+        ids = [*discovery.themes_["theme_id"], UNCLUSTERED]
+        labels = dict(zip(discovery.themes_["theme_id"], discovery.themes_["label"], strict=True))
+        labels[UNCLUSTERED] = "Unclustered statements"
+        keywords = dict(zip(discovery.themes_["theme_id"], discovery.themes_["keywords"], strict=True))
+    else:
+        ids = [*codebook.theme_ids, OTHER_THEME]
+        labels = {i: codebook.label_of(i) for i in ids}
+        index = {t: n for n, t in enumerate(ids)}
+        codes = segments["primary_theme"].map(index).fillna(OUTLIER).astype(int).to_numpy()
+        words = class_tfidf_keywords(segments["text"].tolist(), codes, list(range(len(ids))), 8)
+        keywords = {t: "; ".join(words.get(n, [])) for t, n in index.items()}
+    rows = []
+    for theme_id in ids:
+        mask = segments["primary_theme"] == theme_id
+        listed = submissions["themes"].fillna("").str.split(";").map(lambda xs, t=theme_id: t in xs)
+        rows.append({"theme_id": theme_id, "label": labels.get(theme_id, theme_id),
+                     "keywords": keywords.get(theme_id, ""), "n_segments": int(mask.sum()),
+                     "n_submissions": int(listed.sum()), **_stance_counts(segments, mask)})
+    table = pd.DataFrame(rows, columns=THEME_COLUMNS)
+    if discovery is not None:
+        reps = dict(zip(discovery.themes_["theme_id"], discovery.themes_["representatives"],
+                        strict=True))
+        table["representatives"] = table["theme_id"].map(lambda t: reps.get(t, []))
+    return table
