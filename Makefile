@@ -18,7 +18,7 @@ $(STAMP): pyproject.toml
 install: $(STAMP)
 
 demo: install
-	HF_HUB_OFFLINE=1 $(BIN)/evidence-lab analyse corpus/sample_call --out $(OUT) \
+	HF_HUB_OFFLINE=1 $(BIN)/evidence-lab analyse corpus/sample_call --codebook corpus/ravensmoor_codebook.yaml --out $(OUT) \
 		--title "the Ravensmoor Police and Crime Panel's call for evidence"
 	@echo "Open $(OUT)/report.html in a browser; the draft is in $(OUT)/findings.docx"
 
@@ -28,6 +28,8 @@ test: install
 
 models: install
 	$(BIN)/python -m evidence_lab.training
+	rm -f src/evidence_lab/data/models/*.joblib
+	$(BIN)/python -m evidence_lab.models - corpus/ravensmoor_codebook.yaml
 
 bench: install
 	$(BIN)/python bench/run_bench.py

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
@@ -13,6 +14,13 @@ import pandas as pd
 from ._io import atomic_write_text, write_csv
 from .codebook import Codebook
 
+if TYPE_CHECKING:
+    from .redact import Redactor
+
+#: What personal-data redaction covers in written outputs (the review store keeps the originals).
+REDACT_COLUMNS = {"submissions": ["organisation"], "segments": ["text", "stance_evidence"],
+                  "findings": ["text", "organisations", "quotes"],
+                  "subthemes": ["label", "representatives"]}
 SUBMISSION_OUTPUT = ["submission_id", "organisation", "respondent_type", "primary_theme", "themes",
                      "pcc_sentiment", "pcc_sentiment_score", "n_positive", "n_negative", "n_mixed",
                      "n_neutral", "n_segments", "source"]
@@ -32,6 +40,7 @@ class Analysis:
         run: the run manifest (versions, codebook hash, inputs, skipped files, counts, timings).
         skipped: files that could not be read, with reasons.
         vectors: segment embeddings, row-aligned with ``segments``.
+        subthemes: sub-themes found inside each codebook theme (id, label, keywords, size).
     """
 
     submissions: pd.DataFrame
@@ -42,6 +51,7 @@ class Analysis:
     run: dict[str, Any]
     skipped: list[Any] = field(default_factory=list)
     vectors: np.ndarray | None = field(default=None, repr=False)
+    subthemes: pd.DataFrame = field(default_factory=pd.DataFrame)
 
     @property
     def recommendations(self) -> pd.DataFrame:
@@ -60,9 +70,41 @@ class Analysis:
         drop = [c for c in self.segments.columns if c.startswith("stance_proba_")]
         return self.segments.drop(columns=drop)
 
-    def to_dir(self, path: str | Path) -> Path:
+    def redacted(self, redactor: Redactor | None = None) -> Analysis:
+        """A copy whose text columns (:data:`REDACT_COLUMNS`) have personal data redacted.
+
+        The run manifest records what was redacted (kinds and counts), never the data itself.
+        """
+        from .redact import Redactor, redact_frame
+
+        redactor = redactor or Redactor(codebook=self.codebook)
+        frames = {}
+        for name, columns in REDACT_COLUMNS.items():
+            frame = getattr(self, name)
+            if not frame.empty:
+                frames[name] = redact_frame(frame, [c for c in columns if c in frame.columns], redactor)
+        run = {**self.run, "redaction": {"enabled": True, "kinds": list(redactor.kinds),
+                                         "keep": list(redactor.keep),
+                                         "counts": redactor.report.as_dict()}}
+        return dataclasses.replace(self, **frames, run=run)
+
+    def to_dir(self, path: str | Path, *, redact: bool = True,
+               redactor: Redactor | None = None) -> Path:
         """Write submissions.csv, segments.csv, themes.csv, findings.csv/.md/.docx, report.html and
-        run.json into ``path`` (created if needed); every file is replaced atomically."""
+        run.json into ``path`` (created if needed); every file is replaced atomically.
+
+        Args:
+            path: output folder.
+            redact: redact personal data (emails, phones, postcodes, addresses, NI numbers and
+                private individuals' names) from everything written (default True).
+            redactor: a configured :class:`~evidence_lab.redact.Redactor` (kinds, keep-list).
+        """
+        if redact:
+            return self.redacted(redactor)._write(path)
+        view = dataclasses.replace(self, run={**self.run, "redaction": {"enabled": False}})
+        return view._write(path)
+
+    def _write(self, path: str | Path) -> Path:
         from .report import findings_docx, findings_markdown, report_html
 
         out = Path(path)
@@ -70,6 +112,10 @@ class Analysis:
         write_csv(self.submission_table(), out / "submissions.csv")
         write_csv(self.segment_table(), out / "segments.csv")
         write_csv(self.themes.drop(columns=["representatives"], errors="ignore"), out / "themes.csv")
+        if not self.subthemes.empty:
+            subthemes = self.subthemes.copy()
+            subthemes["representatives"] = subthemes["representatives"].map(" | ".join)
+            write_csv(subthemes, out / "subthemes.csv")
         findings = self.findings.copy()
         findings["quotes"] = findings["quotes"].map(lambda q: " | ".join(q) if isinstance(q, list) else q)
         write_csv(findings, out / "findings.csv")

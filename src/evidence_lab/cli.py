@@ -1,7 +1,10 @@
 """Command line: a thin layer over the Python API. User errors become one line and an exit code.
 
-Exit codes: 0 success; 1 some input files were skipped (the rest was analysed); 2 a user error
-(bad arguments, unreadable codebook, no readable input).
+Commands: ``analyse`` (a call, or a whole review with ``--review``), ``evaluate``, and for a review
+kept in a store file: ``ingest``, ``diff``, ``relabel``, ``findings``.
+
+Exit codes: 0 success; 1 some input files were skipped (the rest was analysed or stored); 2 a user
+error (bad arguments, unreadable codebook, no readable input, unknown review, finding or statement).
 """
 
 from __future__ import annotations
@@ -11,10 +14,21 @@ import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .errors import EvidenceLabError
+from .schema import SENTIMENT_LABELS
 
 EXIT_OK, EXIT_SKIPPED, EXIT_USER_ERROR = 0, 1, 2
+FINDING_ACTIONS = ("list", "accept", "edit", "reject")
+
+
+if TYPE_CHECKING:
+    from .analysis import Analysis
+
+
+class _UsageError(EvidenceLabError):
+    """Arguments that parse but do not go together."""
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -27,8 +41,11 @@ def _parser() -> argparse.ArgumentParser:
     analyse = commands.add_parser("analyse", help="analyse a call for evidence and write the outputs",
                                   description="Read submissions, code themes and stance toward the "
                                   "target, draft findings, and write CSVs, findings and a report.")
-    analyse.add_argument("inputs", nargs="+", metavar="INPUT",
-                         help="files or folders (.txt .md .docx .pdf .csv .xlsx; manifest.csv applies)")
+    analyse.add_argument("inputs", nargs="*", metavar="INPUT",
+                         help="files or folders (.txt .md .docx .pdf .csv .xlsx; manifest.csv applies); "
+                         "required unless --review is given")
+    analyse.add_argument("--review", metavar="REVIEW.duckdb",
+                         help="analyse every call stored in this review instead of INPUT")
     mode = analyse.add_mutually_exclusive_group()
     mode.add_argument("--codebook", metavar="FILE.yaml", help="codebook (default: the shipped PCC one)")
     mode.add_argument("--discover", action="store_true", help="group by themes discovered in the data")
@@ -36,6 +53,10 @@ def _parser() -> argparse.ArgumentParser:
     analyse.add_argument("--title", help="name of the call for evidence, used in the draft")
     analyse.add_argument("--seed", type=int, default=0, help="random seed for discovery (default 0)")
     analyse.add_argument("--quiet", action="store_true", help="no progress bars")
+    analyse.add_argument("--no-redact", action="store_true",
+                         help="do not redact personal data from the outputs (default: redact)")
+    analyse.add_argument("--keep", action="append", default=[], metavar="NAME",
+                         help="a name never to redact (repeatable); codebook office holders are kept")
 
     evaluate = commands.add_parser("evaluate", help="score the tool against a hand-coded sample",
                                    description="Macro-F1, accuracy, Cohen's kappa and Krippendorff's "
@@ -43,6 +64,43 @@ def _parser() -> argparse.ArgumentParser:
     evaluate.add_argument("gold", metavar="GOLD.jsonl", help="JSON Lines with text, theme, pcc_sentiment")
     evaluate.add_argument("--codebook", metavar="FILE.yaml", help="codebook (default: the shipped one)")
     evaluate.add_argument("--json", action="store_true", help="print the full scores as JSON")
+
+    ingest = commands.add_parser("ingest", help="add a call for evidence to a review store",
+                                 description="Read a call's submissions into the review store "
+                                 "(created if needed): new submissions are segmented and embedded "
+                                 "once; those already stored are skipped.")
+    ingest.add_argument("inputs", nargs="+", metavar="CALL",
+                        help="files or folders of the call (manifest.csv applies)")
+    ingest.add_argument("--review", required=True, metavar="REVIEW.duckdb", help="the review store")
+    ingest.add_argument("--name", help="name of the call (default: the folder's name); an existing "
+                        "call's name adds the submissions to that call")
+    ingest.add_argument("--quiet", action="store_true", help="no progress bars")
+
+    diff = commands.add_parser("diff", help="what the latest call changed in a review",
+                               description="New organisations, statements per theme before and "
+                               "after, stance shifts per theme and new themes, from the latest run.")
+    diff.add_argument("--review", required=True, metavar="REVIEW.duckdb", help="the review store")
+
+    relabel = commands.add_parser("relabel", help="correct a statement's theme or stance",
+                                  description="Record an officer's label for one statement; the "
+                                  "next analyse keeps it and learns from it.")
+    relabel.add_argument("segment_id", metavar="SEGMENT_ID", help="the statement (segments.csv)")
+    relabel.add_argument("--review", required=True, metavar="REVIEW.duckdb", help="the review store")
+    relabel.add_argument("--theme", help="the statement's theme id (from the codebook, or other)")
+    relabel.add_argument("--stance", choices=SENTIMENT_LABELS,
+                         help="the statement's stance toward the target")
+    relabel.add_argument("--by", default="officer", help="who made the correction (default officer)")
+
+    findings = commands.add_parser("findings", help="list, accept, edit or reject draft findings",
+                                   description="List a review's findings with their status, or "
+                                   "record a decision on one: accept ID, edit ID TEXT, reject ID.")
+    findings.add_argument("action", nargs="?", default="list", choices=FINDING_ACTIONS,
+                          help="what to do (default list)")
+    findings.add_argument("finding_id", nargs="?", metavar="ID", help="the finding (findings.csv)")
+    findings.add_argument("text", nargs="?", metavar="TEXT", help="the new text, for edit")
+    findings.add_argument("--review", required=True, metavar="REVIEW.duckdb", help="the review store")
+    findings.add_argument("--all", action="store_true",
+                          help="list also findings the latest run no longer drafts")
     return parser
 
 
@@ -53,13 +111,26 @@ def _version() -> str:
 
 
 def _cmd_analyse(args: argparse.Namespace) -> int:
+    if args.review:
+        return _cmd_analyse_review(args)
+    if not args.inputs:
+        raise _UsageError("analyse needs INPUT files or folders, or --review REVIEW.duckdb")
     from .pipeline import analyse
 
     result = analyse(args.inputs, codebook=args.codebook, discover=args.discover,
                      show_progress=not args.quiet, random_state=args.seed)
+    return _write_analysis(result, args)
+
+
+def _write_analysis(result: Analysis, args: argparse.Namespace) -> int:
     if args.title:
         result.run["title"] = args.title
-    out = result.to_dir(args.out)
+    redactor = None
+    if not args.no_redact:
+        from .redact import Redactor
+
+        redactor = Redactor(codebook=result.codebook, keep=args.keep)
+    out = result.to_dir(args.out, redact=not args.no_redact, redactor=redactor)
     counts = result.run["counts"]
     print(f"Analysed {counts['submissions']} submissions ({counts['segments']} statements) into "
           f"{counts['themes']} themes, {counts['findings']} findings and "
@@ -89,7 +160,95 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-COMMANDS = {"analyse": _cmd_analyse, "evaluate": _cmd_evaluate}
+def _cmd_analyse_review(args: argparse.Namespace) -> int:
+    from .review import Review
+
+    if args.inputs:
+        raise _UsageError("pass either INPUT or --review, not both; add files to the review first "
+                          f"with: evidence-lab ingest {' '.join(args.inputs)} --review {args.review}")
+    with Review.open(args.review, create=False) as review:
+        result = review.analyse(codebook=args.codebook, discover=args.discover,
+                                show_progress=not args.quiet, random_state=args.seed)
+    code = _write_analysis(result, args)
+    pending = result.run["counts"].get("needs_review", 0)
+    if pending:
+        print(f"{pending} finding(s) need review because their evidence changed: "
+              f"evidence-lab findings --review {args.review}")
+    return code
+
+
+def _cmd_ingest(args: argparse.Namespace) -> int:
+    from .review import Review
+
+    with Review.open(args.review) as review:
+        summary = review.add_call(args.inputs, name=args.name, show_progress=not args.quiet)
+    print(summary)
+    if summary.call_id is not None:
+        print(f"Next: evidence-lab analyse --review {args.review} --out DIR")
+    return EXIT_SKIPPED if summary.skipped else EXIT_OK
+
+
+def _cmd_diff(args: argparse.Namespace) -> int:
+    from .review import Review
+
+    with Review.open(args.review, create=False) as review:
+        print(review.diff())
+    return EXIT_OK
+
+
+def _cmd_relabel(args: argparse.Namespace) -> int:
+    from .review import Review
+
+    if args.theme is None and args.stance is None:
+        raise _UsageError("relabel needs --theme and/or --stance")
+    with Review.open(args.review, create=False) as review:
+        correction_id = review.relabel(args.segment_id, theme=args.theme, pcc_sentiment=args.stance,
+                                       by=args.by)
+    labels = ", ".join(f"{k} {v}" for k, v in (("theme", args.theme), ("stance", args.stance)) if v)
+    print(f"Correction {correction_id}: {args.segment_id} is now {labels}; the next analyse uses it.")
+    return EXIT_OK
+
+
+def _cmd_findings(args: argparse.Namespace) -> int:
+    from .review import Review
+
+    wanted = {"list": "", "accept": "ID", "reject": "ID", "edit": "ID TEXT"}[args.action]
+    given = [a for a in (args.finding_id, args.text) if a is not None]
+    if len(given) != len(wanted.split()):
+        raise _UsageError(f"use: evidence-lab findings --review {args.review} {args.action} "
+                          f"{wanted}".rstrip() + (" (quote the TEXT)" if args.action == "edit" else ""))
+    with Review.open(args.review, create=False) as review:
+        if args.action == "list":
+            table = review.findings()
+            if not args.all:
+                table = table[table["current"]]
+            if table.empty:
+                print("No findings yet: run evidence-lab analyse --review "
+                      f"{args.review} --out DIR")
+            for row in table.itertuples():
+                text = row.edited_text if isinstance(row.edited_text, str) else row.text
+                flag = " needs review" if row.needs_review else ""
+                gone = "" if row.current else " (no longer drafted)"
+                print(f"{row.finding_id}  {row.status}{flag}{gone}  {row.kind}  {row.theme}  "
+                      f"{_shorten(text)}")
+            return EXIT_OK
+        action = {"accept": review.accept, "reject": review.reject}.get(args.action)
+        if action is not None:
+            action(args.finding_id)
+        else:
+            review.edit(args.finding_id, args.text)
+        status = review.store.finding(args.finding_id)["status"]
+    print(f"{args.finding_id}: {status}")
+    return EXIT_OK
+
+
+def _shorten(text: str, width: int = 100) -> str:
+    text = " ".join(str(text).split())
+    return text if len(text) <= width else text[:width - 1] + "…"
+
+
+COMMANDS = {"analyse": _cmd_analyse, "evaluate": _cmd_evaluate, "ingest": _cmd_ingest,
+            "diff": _cmd_diff, "relabel": _cmd_relabel, "findings": _cmd_findings}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

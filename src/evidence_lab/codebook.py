@@ -105,7 +105,10 @@ def load_codebook(path: str | Path | None = None) -> Codebook:
                             "pass the path of an existing YAML codebook") from None
     try:
         raw = yaml.safe_load(raw_bytes.decode("utf-8"))
-    except (yaml.YAMLError, UnicodeDecodeError) as exc:
+    except UnicodeDecodeError:
+        raise CodebookError(str(file), "(file)", "is not UTF-8 text",
+                            "save the codebook as UTF-8 (plain text) YAML") from None
+    except yaml.YAMLError as exc:
         where = getattr(exc, "problem_mark", None)
         line = f" at line {where.line + 1}" if where is not None else ""
         raise CodebookError(str(file), "(file)", f"is not valid YAML{line}",
@@ -122,7 +125,10 @@ def _parse(raw: Any, where: str) -> Codebook:
                             "write 'target:' and 'themes:' keys at the top level")
     target = _parse_target(raw.get("target"), where)
     themes_raw = raw.get("themes")
-    if not isinstance(themes_raw, list) or not themes_raw:
+    if themes_raw is not None and not isinstance(themes_raw, list):
+        raise CodebookError(where, "themes", f"is a {type(themes_raw).__name__}, not a list",
+                            "write each theme as a list item starting with '- id:'")
+    if not themes_raw:
         raise CodebookError(where, "themes", "is missing or empty",
                             "list at least one theme with 'id', 'label' and 'description'")
     themes = tuple(_parse_theme(item, i, where) for i, item in enumerate(themes_raw))
@@ -135,7 +141,10 @@ def _parse(raw: Any, where: str) -> Codebook:
 
 
 def _parse_target(raw: Any, where: str) -> Target:
-    if not isinstance(raw, dict) or not str(raw.get("name") or "").strip():
+    if raw is not None and not isinstance(raw, dict):
+        raise CodebookError(where, "target", f"is a {type(raw).__name__}, not a mapping",
+                            "write 'target:' with an indented 'name:' (and optional 'aliases:')")
+    if raw is None or not str(raw.get("name") or "").strip():
         raise CodebookError(where, "target.name", "is missing",
                             "add 'target:' with a 'name:' (e.g. Police and Crime Commissioner)")
     aliases = raw.get("aliases") or []

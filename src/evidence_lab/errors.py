@@ -16,8 +16,8 @@ class UnreadableFileError(EvidenceLabError, OSError):
 
     def __init__(self, path: str, reason: str) -> None:
         self.path = str(path)
-        self.reason = reason
-        super().__init__(f"{self.path}: {reason}")
+        self.reason = " ".join(reason.split())  # one line: it is printed after "skipped <path>: "
+        super().__init__(f"{self.path}: {self.reason}")
 
 
 class CodebookError(EvidenceLabError, ValueError):
@@ -30,6 +30,10 @@ class CodebookError(EvidenceLabError, ValueError):
 
 class ColumnsError(EvidenceLabError, ValueError):
     """A DataFrame handed to a stage lacks the columns that stage needs."""
+
+
+class DuplicateIdError(EvidenceLabError, ValueError):
+    """Two submissions share a ``submission_id``, so statements could not be traced to one of them."""
 
 
 class NoInputError(EvidenceLabError, ValueError):

@@ -25,7 +25,7 @@ from .models import fit_models
 from .segment import segment
 from .stance import TargetMatcher, assign_stance, find_mentions, rollup_stance
 from .themes import assign_themes, rollup_themes
-from .themes.summary import discover_themes, summarise_themes
+from .themes.summary import discover_subthemes, discover_themes, summarise_themes
 
 SHORT_SUBMISSION_WORDS = 120  # up to this, a submission is also read as one statement
 SHORT_SUBMISSION_SEGMENTS = 3
@@ -57,6 +57,7 @@ def _short_submissions(submissions: pd.DataFrame, segments: pd.DataFrame) -> pd.
 def analyse(inputs: Sequence[str | Path] | str | Path | IngestResult | pd.DataFrame, *,
             codebook: Codebook | str | Path | None = None, discover: bool = False,
             corrections: pd.DataFrame | None = None, embedder: Embedder | None = None,
+            labels: pd.DataFrame | None = None,
             segments: pd.DataFrame | None = None, vectors: np.ndarray | None = None,
             show_progress: bool = True, random_state: int = 0) -> Analysis:
     """Analyse a call for evidence.
@@ -67,6 +68,8 @@ def analyse(inputs: Sequence[str | Path] | str | Path | IngestResult | pd.DataFr
         discover: group by emergent themes found in the data instead of the codebook's themes.
         corrections: officers' relabelled statements (``text``, ``theme``, ``pcc_sentiment``),
             added to the training data.
+        labels: officers' labels that replace the models' for their statements before anything is
+            rolled up (``segment_id`` and ``theme`` and/or ``pcc_sentiment``; NaN keeps the model's).
         embedder: embedding backend; None uses the bundled MiniLM model.
         segments: pre-computed segments of ``inputs`` (skips segmentation).
         vectors: pre-computed embeddings, one per segment row (skips embedding).
@@ -94,10 +97,12 @@ def analyse(inputs: Sequence[str | Path] | str | Path | IngestResult | pd.DataFr
         theme_model, stance_model = fit_models(book, corrections=corrections, embedder=embedder)
     with timer.stage("themes"):
         segs = assign_themes(segs, seg_vectors, theme_model)
+        segs = _officer_labels(segs, labels, "theme", theme_model.classes_)
         whole = theme_model.predict_proba(short["text"].tolist(), whole_vectors) if len(short) else []
         whole_proba = dict(zip(short["submission_id"], whole, strict=True))
         theme_rollup = rollup_themes(segs, theme_model.classes_, whole_proba)
         discovery = None
+        segs["subtheme"], subthemes = discover_subthemes(segs, seg_vectors, random_state=random_state)
         if discover:
             segs, theme_rollup, discovery = discover_themes(
                 segs, seg_vectors, random_state=random_state)
@@ -105,6 +110,7 @@ def analyse(inputs: Sequence[str | Path] | str | Path | IngestResult | pd.DataFr
         matcher = TargetMatcher.from_target(book.target)
         segs = find_mentions(segs, submissions, matcher)
         segs = assign_stance(segs, seg_vectors, stance_model)
+        segs = _officer_labels(segs, labels, "pcc_sentiment", stance_model.classes_)
         stance_rollup = rollup_stance(segs)
         if len(short):
             stance_rollup = _short_stance(stance_rollup, short, whole_vectors, stance_model, matcher)
@@ -131,7 +137,8 @@ def analyse(inputs: Sequence[str | Path] | str | Path | IngestResult | pd.DataFr
         "versions": _versions(),
     }
     return Analysis(submissions=subs, segments=segs, themes=themes, findings=findings,
-                    codebook=book, run=run, skipped=ingest.skipped, vectors=seg_vectors)
+                    codebook=book, run=run, skipped=ingest.skipped, vectors=seg_vectors,
+                    subthemes=subthemes)
 
 
 def _ingest(inputs: Any, *, quiet: bool) -> IngestResult:
@@ -149,6 +156,31 @@ def _ingest(inputs: Any, *, quiet: bool) -> IngestResult:
         return IngestResult(frame[["submission_id", "organisation", "respondent_type", "source",
                                    "text", "metadata"]].reset_index(drop=True))
     return read_inputs(inputs, quiet=quiet)
+
+
+def _officer_labels(segs: pd.DataFrame, labels: pd.DataFrame | None, field: str,
+                    classes: Sequence[str]) -> pd.DataFrame:
+    """Officers' labels replace the model's for their statements; their scores become certain."""
+    if labels is None or field not in labels.columns:
+        return segs
+    chosen = labels.dropna(subset=[field]).drop_duplicates("segment_id", keep="last")
+    chosen = chosen.set_index("segment_id")[field]
+    hit = segs["segment_id"].isin(chosen.index).to_numpy()
+    if not hit.any():
+        return segs
+    out = segs.copy()
+    value = out.loc[hit, "segment_id"].map(chosen)
+    prefix = "theme_score_" if field == "theme" else "stance_proba_"
+    for cls in classes:
+        if f"{prefix}{cls}" in out.columns:
+            out.loc[hit, f"{prefix}{cls}"] = (value == cls).astype(float)
+    if field == "theme":
+        out.loc[hit, "primary_theme"] = value
+        out.loc[hit, "themes"] = value
+    else:
+        out.loc[hit, "pcc_sentiment"] = value
+        out.loc[hit, "pcc_sentiment_score"] = value.map({"positive": 1.0, "negative": -1.0}).fillna(0.0)
+    return out
 
 
 def _short_stance(rollup: pd.DataFrame, short: pd.DataFrame, vectors: np.ndarray,

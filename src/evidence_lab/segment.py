@@ -11,12 +11,18 @@ from spacy.language import Language
 
 from .nlp import load_pipeline
 from .progress import progress
+from .errors import DuplicateIdError
 from .schema import SEGMENT_COLUMNS, require_columns
 
 _BLOCK_BREAK = re.compile(r"\n[ \t]*\n\s*")
 _LINE_END_TERMINAL = re.compile(r"[.!?:;]['\"”’)]?\s*$")
 _BULLET = re.compile(r"^([•·▪●◦\-–—*]|\(?[0-9]{1,2}[.)]|\(?[a-z][.)])\s+")
 _HEADING_MAX = 60
+#: A line longer than this (a PDF or export without line breaks) is cut at a sentence end before
+#: spaCy sees it: spaCy refuses texts over ``nlp.max_length`` and slows down on very long ones.
+MAX_UNIT_CHARS = 20_000
+_SENTENCE_END = re.compile(r"[.!?]['\"”’)]?\s+")
+_SPACE = re.compile(r"\s+")
 
 
 def _blocks(text: str) -> Iterator[tuple[int, int]]:
@@ -47,6 +53,17 @@ def _units(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     yield unit_start, end
 
 
+def _pieces(text: str, start: int, end: int, limit: int) -> Iterator[tuple[int, int]]:
+    """Cut a span longer than ``limit`` after its last sentence end (else white space) in reach."""
+    while end - start > limit:
+        window = text[start:start + limit]
+        cuts = ([m.end() for m in _SENTENCE_END.finditer(window)]
+                or [m.end() for m in _SPACE.finditer(window)] or [limit])
+        yield start, start + cuts[-1]
+        start += cuts[-1]
+    yield start, end
+
+
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     """Shrink a span past surrounding white space and a leading bullet mark."""
     piece = text[start:end]
@@ -71,17 +88,30 @@ def segment(submissions: pd.DataFrame, *, nlp: Language | None = None,
 
     Returns:
         The segments DataFrame (columns in :mod:`evidence_lab.schema`); for every row
-        ``text == submission_text[start_char:end_char]``.
+        ``text == submission_text[start_char:end_char]``. A missing (non-string) text has none.
+
+    Raises:
+        ColumnsError: when ``submission_id`` or ``text`` is missing.
+        DuplicateIdError: when two submissions share a ``submission_id``.
     """
     require_columns(submissions, ["submission_id", "text"], stage="segment")
+    repeated = submissions["submission_id"][submissions["submission_id"].duplicated()]
+    if len(repeated):
+        shown = ", ".join(map(str, repeated.unique()[:5]))
+        raise DuplicateIdError(f"segment needs one row per submission_id, but {shown} "
+                               f"occur{'s' if len(repeated.unique()) == 1 else ''} more than once; "
+                               "give each submission its own id")
     nlp = nlp or load_pipeline("sentences")
+    limit = max(1, min(MAX_UNIT_CHARS, nlp.max_length - 1))
     units: list[tuple[str, int, int, int]] = []  # submission_id, start, end, paragraph
-    texts = dict(zip(submissions["submission_id"], submissions["text"], strict=True))
+    texts = {sid: text if isinstance(text, str) else "" for sid, text in
+             zip(submissions["submission_id"], submissions["text"], strict=True)}
     for submission_id, text in texts.items():
         for paragraph, (b_start, b_end) in enumerate(_blocks(text)):
             for u_start, u_end in _units(text, b_start, b_end):
-                if text[u_start:u_end].strip():
-                    units.append((submission_id, u_start, u_end, paragraph))
+                for p_start, p_end in _pieces(text, *_trim(text, u_start, u_end), limit):
+                    if text[p_start:p_end].strip():  # a bullet mark is not shown to spaCy
+                        units.append((submission_id, p_start, p_end, paragraph))
 
     pages = {}
     if "metadata" in submissions.columns:

@@ -28,8 +28,8 @@ FINDING_COLUMNS = ["finding_id", "kind", "theme", "theme_label", "stance", "text
                    "n_organisations", "quantifier", "stance_balance", "quotes", "segment_ids",
                    "n_segments", "weight", "status"]
 MIN_WORDS = 6
-CLUSTER_DISTANCE = 0.55  # cosine distance under which statements are grouped as one point
-CONTRAST_SIMILARITY = 0.6
+CLUSTER_DISTANCE = 0.5  # cosine distance (average linkage) under which statements form one point
+CONTRAST_SIMILARITY = 0.75
 MAX_PER_GROUP = 4
 MAX_AGGLOMERATIVE = 1500
 _REQUEST = re.compile(

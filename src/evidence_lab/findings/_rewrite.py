@@ -25,7 +25,6 @@ _PRONOUNS = [
     (r"\bourselves\b", "themselves"), (r"\bmyself\b", "themselves"), (r"\bmy\b", "their"),
     (r"\bme\b", "them"),
 ]
-_KEEP_CAPITAL = re.compile(r"^(?:[A-Z]{2,}|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+|[A-Z][a-z]*[A-Z])")
 _SMALL_WORDS = {"the", "a", "an", "there", "this", "that", "these", "those", "it", "its", "they",
                 "their", "in", "since", "after", "when", "while", "whilst", "although", "most",
                 "many", "some", "no", "nobody", "none", "not", "only", "each", "every", "all",
@@ -46,10 +45,19 @@ def to_reported_speech(sentence: str) -> str:
     for pattern, replacement in _PRONOUNS:
         flags = 0 if pattern.startswith(r"\bI") else re.IGNORECASE
         text = re.sub(pattern, lambda m, r=replacement: _match_case(r, m.group(0)), text, flags=flags)
-    first = text.split(" ", 1)[0]
-    if first and not _KEEP_CAPITAL.match(text) and first.lower().strip(",;:") in _SMALL_WORDS:
-        text = first.lower() + text[len(first):]
-    return text.rstrip(" .;:")
+    return _lower_first(text).rstrip(" .;:")
+
+
+def _lower_first(text: str) -> str:
+    """Lower-case the first word unless it is an acronym, "I", or starts a proper name."""
+    words = text.split(" ", 2)
+    first = words[0]
+    if not first or not first[0].isupper() or first.isupper() and len(first) > 1:
+        return text
+    starts_name = len(words) > 1 and words[1][:1].isupper() and first.lower() not in _SMALL_WORDS
+    if starts_name or any(ch.isupper() for ch in first[1:]):
+        return text
+    return first.lower() + text[len(first):]
 
 
 def short_quote(text: str, max_words: int = 35) -> str:

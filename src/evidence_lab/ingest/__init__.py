@@ -1,7 +1,8 @@
-"""Ingest: read submissions from files and folders with exact provenance."""
+"""Ingest: read submissions from files and folders with exact provenance, and flag duplicates."""
 
 from ._ingest import IngestResult, SkippedFile, read_inputs, read_manifest
-from ._readers import MAX_FILE_BYTES, READERS, RawDocument, decode_text
+from ._quality import flag_submissions, language_of
+from ._readers import MAX_FILE_BYTES, MAX_UNZIPPED_BYTES, READERS, RawDocument, decode_text
 
 __all__ = ["IngestResult", "SkippedFile", "read_inputs", "read_manifest", "READERS", "RawDocument",
-           "MAX_FILE_BYTES", "decode_text"]
+           "MAX_FILE_BYTES", "MAX_UNZIPPED_BYTES", "decode_text", "flag_submissions", "language_of"]

@@ -65,15 +65,29 @@ def _expand(inputs: Iterable[str | Path]) -> list[tuple[Path, Path | None]]:
 
 
 def read_manifest(path: Path) -> dict[str, dict[str, str]]:
-    """Read a folder's ``manifest.csv`` (file, organisation, respondent_type, received) by file name."""
-    text = decode_text(path.read_bytes(), str(path))
-    rows = list(csv.DictReader(text.splitlines()))
-    if rows and "file" not in {k.strip().lower() for k in rows[0]}:
+    """Read a folder's ``manifest.csv`` (file, organisation, respondent_type, received) by file name.
+
+    Raises:
+        UnreadableFileError: when the manifest cannot be read or has no ``file`` column.
+    """
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise UnreadableFileError(str(path), f"the manifest cannot be opened ({exc.strerror or exc})"
+                                  ) from None
+    text = decode_text(data, str(path))
+    try:
+        rows = list(csv.DictReader(text.splitlines()))
+    except csv.Error as exc:
+        raise UnreadableFileError(str(path), f"the manifest is not a readable CSV table ({exc}); "
+                                  "its columns should be " + ", ".join(MANIFEST_COLUMNS)) from None
+    if rows and "file" not in {str(k).strip().lower() for k in rows[0] if k is not None}:
         raise UnreadableFileError(str(path), "the manifest has no 'file' column; its columns should be "
                                   + ", ".join(MANIFEST_COLUMNS))
     entries = {}
     for row in rows:
-        clean = {k.strip().lower(): (v or "").strip() for k, v in row.items() if k}
+        clean = {k.strip().lower(): (v or "").strip() for k, v in row.items()
+                 if k and not isinstance(v, list)}  # a list holds a row's surplus cells
         if clean.get("file"):
             entries[clean.pop("file")] = clean
     return entries
@@ -102,22 +116,31 @@ def read_inputs(inputs: Sequence[str | Path] | str | Path, *, quiet: bool = Fals
     """
     if isinstance(inputs, (str, Path)):
         inputs = [inputs]
-    missing = [str(p) for p in inputs if not Path(p).exists()]
-    skipped = [SkippedFile(p, "no such file or folder") for p in missing]
+    skipped: list[SkippedFile] = []
+
+    def skip(path: str, reason: str) -> None:
+        skipped.append(SkippedFile(path, reason))
+        if not quiet:
+            print(f"skipped {path}: {reason}", file=sys.stderr)
+
+    for missing in (str(p) for p in inputs if not Path(p).exists()):
+        skip(missing, "no such file or folder; check the path")
     manifests: dict[Path, dict[str, dict[str, str]]] = {}
     rows: list[dict] = []
     files: list[str] = []
     used_ids: set[str] = set()
 
     for path, manifest_path in _expand([p for p in inputs if Path(p).exists()]):
+        if manifest_path is not None and manifest_path not in manifests:
+            try:
+                manifests[manifest_path] = read_manifest(manifest_path)
+            except UnreadableFileError as exc:  # the files are still read, without the manifest
+                manifests[manifest_path] = {}
+                skip(exc.path, exc.reason)
         try:
             documents = _read_one(path)
-            if manifest_path is not None and manifest_path not in manifests:
-                manifests[manifest_path] = read_manifest(manifest_path)
         except UnreadableFileError as exc:
-            skipped.append(SkippedFile(exc.path, exc.reason))
-            if not quiet:
-                print(f"skipped {exc.path}: {exc.reason}", file=sys.stderr)
+            skip(exc.path, exc.reason)
             continue
         files.append(str(path))
         entry = manifests.get(manifest_path, {}).get(path.name, {}) if manifest_path else {}

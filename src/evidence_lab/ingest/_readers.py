@@ -1,16 +1,22 @@
 """Readers that turn one file into one or more raw documents, with page offsets where pages exist.
 
 Each reader gets a path and returns a list of :class:`RawDocument`. A reader that cannot read its file
-raises :class:`~evidence_lab.errors.UnreadableFileError` with a reason a scrutiny officer can act on.
+raises :class:`~evidence_lab.errors.UnreadableFileError` with a reason a scrutiny officer can act on,
+and nothing else: whatever a parser raises on a damaged or hostile file is turned into that error.
 Readers are registered by file extension in :data:`READERS`; add one there to support a new format.
 """
 
 from __future__ import annotations
 
 import codecs
+import csv
+import io
+import logging
 import re
+import unicodedata
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -23,8 +29,15 @@ from ..errors import UnreadableFileError
 MAX_FILE_BYTES = 25 * 1024 * 1024
 #: A .docx/.xlsx whose parts unpack to more than this is treated as a zip bomb.
 MAX_UNZIPPED_BYTES = 200 * 1024 * 1024
+#: A .docx/.xlsx with more parts than this is treated as a zip bomb.
+MAX_ZIP_MEMBERS = 10_000
 TEXT_COLUMN = "text"
 OPTIONAL_COLUMNS = ("submission_id", "organisation", "respondent_type")
+
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # encrypted Office files and old .doc/.xls
+_BINARY = "the file holds binary data, not text; check it is the right file or save it as plain text"
+_UNPRINTABLE = frozenset({"Cc", "Cs", "Co", "Cn"})
+_TEXT_CHECK_CHARS = 100_000
 
 
 @dataclass
@@ -43,30 +56,75 @@ class RawDocument:
 Reader = Callable[[Path], list[RawDocument]]
 
 
+@contextmanager
+def _failures(path: Path, what: str, fix: str) -> Iterator[None]:
+    """Turn whatever a parser raises on a damaged or hostile file into :class:`UnreadableFileError`.
+
+    The reason reads ``<what> (<exception type>); <fix>``: the officer gets the problem and the fix,
+    a developer can tell failures apart by the type.
+    """
+    try:
+        yield
+    except UnreadableFileError:
+        raise
+    except MemoryError:
+        raise UnreadableFileError(str(path), "the file is too large to read in memory; "
+                                  "split it into smaller files") from None
+    except Exception as exc:  # parsers raise many types on garbage; the batch must go on
+        raise UnreadableFileError(str(path), f"{what} ({_kind_of(exc)}); {fix}") from None
+
+
+def _kind_of(exc: BaseException) -> str:
+    """The exception's type name, with its module when the bare name says nothing (zlib.error)."""
+    name = type(exc).__name__
+    return f"{type(exc).__module__}.{name}" if name.islower() else name
+
+
 def _check_size(path: Path) -> bytes:
-    size = path.stat().st_size
-    if size == 0:
-        raise UnreadableFileError(str(path), "the file is empty (0 bytes)")
-    if size > MAX_FILE_BYTES:
-        raise UnreadableFileError(
-            str(path), f"the file is {size / 1e6:.1f} MB, over the {MAX_FILE_BYTES / 1e6:.0f} MB limit; "
-            "split it into smaller files")
-    return path.read_bytes()
+    """The file's bytes, after refusing empty and over-large files."""
+    try:
+        size = path.stat().st_size
+        if size == 0:
+            raise UnreadableFileError(str(path), "the file is empty (0 bytes)")
+        if size > MAX_FILE_BYTES:
+            raise UnreadableFileError(
+                str(path), f"the file is {size / 1e6:.1f} MB, over the "
+                f"{MAX_FILE_BYTES / 1e6:.0f} MB limit; split it into smaller files")
+        return path.read_bytes()
+    except UnreadableFileError:  # an OSError too
+        raise
+    except OSError as exc:
+        raise UnreadableFileError(str(path), f"cannot be opened ({exc.strerror or exc}); check the "
+                                  "file exists and you have permission to read it") from None
 
 
 def decode_text(data: bytes, path: str) -> str:
-    """Decode bytes of a text file: BOMs first, then UTF-8, then the best detected legacy encoding."""
-    for bom, encoding in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
-                          (codecs.BOM_UTF16_BE, "utf-16")):
+    """Decode bytes of a text file: BOMs first, then UTF-8, then the best detected legacy encoding.
+
+    Raises:
+        UnreadableFileError: when the bytes are binary, or are marked as UTF-8/UTF-16 but are not.
+    """
+    for bom, encoding, name in ((codecs.BOM_UTF8, "utf-8-sig", "UTF-8"),
+                                (codecs.BOM_UTF32_LE, "utf-32", "UTF-32"),
+                                (codecs.BOM_UTF32_BE, "utf-32", "UTF-32"),
+                                (codecs.BOM_UTF16_LE, "utf-16", "UTF-16"),
+                                (codecs.BOM_UTF16_BE, "utf-16", "UTF-16")):
         if data.startswith(bom):
-            return data.decode(encoding)
+            return _printable(_decode_marked(data, encoding, name, path), path)
     if _looks_utf16(data):
-        return data.decode("utf-16-le" if data[1:2] == b"\x00" else "utf-16-be")
+        encoding = "utf-16-le" if data[1:2] == b"\x00" else "utf-16-be"
+        return _printable(_decode_marked(data, encoding, "UTF-16", path), path)
     if b"\x00" in data:
-        raise UnreadableFileError(path, "the file holds binary data, not text; "
-                                  "check it is the right file or save it as plain text")
+        raise UnreadableFileError(path, _BINARY)
     try:
-        return data.decode("utf-8")
+        return _printable(data.decode("utf-8"), path)
+    except UnicodeDecodeError:
+        pass
+    try:  # English with £, curly quotes or an accent: Windows-1252, which detectors often miss
+        text = data.decode("cp1252")
+        letters = [ch for ch in text[:_TEXT_CHECK_CHARS] if ch.isalpha()]
+        if sum(1 for ch in letters if ord(ch) > 127) <= 0.3 * len(letters):  # not Cyrillic, Greek
+            return _printable(text, path)
     except UnicodeDecodeError:
         pass
     from charset_normalizer import from_bytes
@@ -77,9 +135,29 @@ def decode_text(data: bytes, path: str) -> str:
         text = data.decode(encoding)
     except (UnicodeDecodeError, LookupError):
         text = data.decode("cp1252", errors="replace")
-    if _control_share(text) > 0.05:
-        raise UnreadableFileError(path, "the file holds binary data, not text; "
-                                  "check it is the right file or save it as plain text")
+    return _printable(text, path)
+
+
+def _decode_marked(data: bytes, encoding: str, name: str, path: str) -> str:
+    """Decode bytes whose BOM or layout says ``name``; a few bad bytes become U+FFFD, many refuse."""
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError:
+        text = data.decode(encoding, errors="replace")
+    if text.count("\ufffd") > max(1, len(text) // 100):
+        raise UnreadableFileError(path, f"the file looks like {name} text but most of its bytes are "
+                                  "not; check it is the right file or save it again as UTF-8 text")
+    return text
+
+
+def _printable(text: str, path: str) -> str:
+    """``text`` unless over 5% of it is control, unassigned or private-use characters (binary)."""
+    sample = text[:_TEXT_CHECK_CHARS]
+    bad = sum(1 for ch in sample
+              if ch not in "\n\r\t\f\v" and (ch == "\ufffd"
+                                            or unicodedata.category(ch) in _UNPRINTABLE))
+    if bad > 0.05 * max(1, len(sample)):
+        raise UnreadableFileError(path, _BINARY)
     return text
 
 
@@ -91,11 +169,6 @@ def _looks_utf16(data: bytes) -> bool:
     odd_nuls = sample[1::2].count(0) / max(1, len(sample[1::2]))
     even_nuls = sample[0::2].count(0) / max(1, len(sample[0::2]))
     return max(odd_nuls, even_nuls) > 0.4 and min(odd_nuls, even_nuls) < 0.05
-
-
-def _control_share(text: str) -> float:
-    controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\n\r\t\f")
-    return controls / max(1, len(text))
 
 
 def _normalise_newlines(text: str) -> str:
@@ -110,52 +183,78 @@ def read_text(path: Path) -> list[RawDocument]:
     return [RawDocument(text=text, source=str(path))]
 
 
-def _check_zip(path: Path, data: bytes, kind: str) -> None:
-    import io
-
-    try:
+def _check_zip(path: Path, data: bytes, kind: str, extension: str) -> None:
+    """Refuse an Office (zip) file that is encrypted, corrupt, or a zip bomb, before parsing it."""
+    if data.startswith(_OLE_MAGIC):
+        raise UnreadableFileError(
+            str(path), f"this is a password-protected {kind} file, or an old {extension[:-1]} file "
+            f"renamed to {extension}; remove the password, or open it and save it as {extension}")
+    with _failures(path, f"not a valid {kind} file: corrupt or truncated",
+                   "open and re-save it in its application"):
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            total = sum(info.file_size for info in archive.infolist())
-            if total > MAX_UNZIPPED_BYTES:
+            members = archive.infolist()
+            total = sum(info.file_size for info in members)
+            if total > MAX_UNZIPPED_BYTES or len(members) > MAX_ZIP_MEMBERS:
                 raise UnreadableFileError(
-                    str(path), f"the {kind} file unpacks to {total / 1e6:.0f} MB, which looks like a "
-                    "zip bomb; it was not opened")
-            bad = archive.testzip()
-    except zipfile.BadZipFile:
-        raise UnreadableFileError(str(path), f"not a valid {kind} file (corrupt or truncated); "
-                                  f"open and re-save it in its application") from None
-    if bad is not None:
-        raise UnreadableFileError(str(path), f"the {kind} file is corrupt (damaged part {bad}); "
-                                  "open and re-save it in its application")
+                    str(path), f"the {kind} file unpacks to {total / 1e6:.0f} MB in {len(members)} "
+                    "parts, which looks like a zip bomb; it was not opened")
+            if any(info.flag_bits & 0x1 for info in members):
+                raise UnreadableFileError(str(path), f"the {kind} file is encrypted; remove the "
+                                          f"password and save it again as {extension}")
+            for info in members:  # unpack every part once, as testzip does, naming the bad one
+                try:
+                    with archive.open(info) as part:
+                        while part.read(1 << 20):
+                            pass
+                except Exception as exc:  # BadZipFile (CRC), zlib.error, EOFError, ...
+                    raise UnreadableFileError(
+                        str(path), f"the {kind} file is corrupt (damaged part {info.filename}: "
+                        f"{_kind_of(exc)}); open and re-save it in its application") from None
 
 
 def read_docx(path: Path) -> list[RawDocument]:
-    """Read a Word ``.docx``: paragraphs and table cells in document order, one paragraph per block."""
-    import io
+    """Read a Word ``.docx``: paragraphs and table rows in document order, one block each.
 
-    import docx
-    from docx.oxml.ns import qn
-
+    Table cells of a row are joined with `` | ``; content controls are read like the body.
+    """
     data = _check_size(path)
-    _check_zip(path, data, "Word")
-    try:
+    _check_zip(path, data, "Word", ".docx")
+    with _failures(path, "not a readable Word document: damaged, or another kind of file renamed "
+                   "to .docx", "open it in its application and save it as .docx"):
+        import docx
+
         document = docx.Document(io.BytesIO(data))
-    except Exception as exc:  # python-docx raises many types for damaged files
-        raise UnreadableFileError(str(path), f"not a readable Word file ({type(exc).__name__}); "
-                                  "open and re-save it in Word") from None
-    blocks: list[str] = []
-    for element in document.element.body.iterchildren():
-        if element.tag == qn("w:p"):
-            blocks.append("".join(t.text or "" for t in element.iter(qn("w:t"))))
-        elif element.tag == qn("w:tbl"):
-            for row in element.iter(qn("w:tr")):
-                cells = ["".join(t.text or "" for t in cell.iter(qn("w:t"))).strip()
-                         for cell in row.iter(qn("w:tc"))]
-                blocks.append(" | ".join(c for c in cells if c))
-    text = "\n\n".join(b.strip() for b in blocks if b.strip())
+        text = "\n\n".join(b.strip() for b in _docx_blocks(document.element.body) if b.strip())
     if not text:
         raise UnreadableFileError(str(path), "the Word file contains no text")
     return [RawDocument(text=text, source=str(path))]
+
+
+def _docx_blocks(container: Any) -> Iterator[str]:
+    """Paragraph and table-row texts of a body (or content control), in document order."""
+    from docx.oxml.ns import qn
+
+    for element in container.iterchildren():
+        if element.tag == qn("w:p"):
+            yield _docx_paragraph(element)
+        elif element.tag == qn("w:tbl"):
+            for row in element.iterchildren(qn("w:tr")):
+                cells = [" ".join(b.strip() for b in _docx_blocks(cell) if b.strip())
+                         for cell in row.iterchildren(qn("w:tc"))]
+                yield " | ".join(c for c in cells if c)
+        elif element.tag == qn("w:sdt"):
+            for content in element.iterchildren(qn("w:sdtContent")):
+                yield from _docx_blocks(content)
+
+
+def _docx_paragraph(paragraph: Any) -> str:
+    from docx.oxml.ns import qn
+
+    breaks = {qn("w:br"): "\n", qn("w:cr"): "\n", qn("w:tab"): "\t"}
+    parts = []
+    for node in paragraph.iter(qn("w:t"), *breaks):
+        parts.append((node.text or "") if node.tag == qn("w:t") else breaks[node.tag])
+    return "".join(parts)
 
 
 _TERMINAL = re.compile(r"[.!?:;)\"'”’]\s*$")
@@ -183,33 +282,60 @@ def _join_pdf_lines(page_text: str) -> str:
     return re.sub(r"\n{3,}", "\n\n", text).strip()
 
 
-def read_pdf(path: Path) -> list[RawDocument]:
-    """Read a text-layer ``.pdf`` page by page, recording where each page starts in the text."""
-    import io
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
 
+    def emit(self, record: logging.LogRecord) -> None:
+        if len(self.messages) < 20:
+            self.messages.append(record.getMessage())
+
+
+@contextmanager
+def _pdf_warnings() -> Iterator[list[str]]:
+    """Collect pypdf's repair warnings for the file being read (they would otherwise reach stderr
+    without naming the file); they still propagate to any logging the application configured."""
+    logger = logging.getLogger("pypdf")
+    handler = _Collect()
+    logger.addHandler(handler)
+    try:
+        yield handler.messages
+    finally:
+        logger.removeHandler(handler)
+
+
+_PROTECTED = "the PDF is password-protected; ask the sender for an unprotected copy"
+
+
+def read_pdf(path: Path) -> list[RawDocument]:
+    """Read a text-layer ``.pdf`` page by page, recording where each page starts in the text.
+
+    Pages are joined with a blank line; ``page_starts[i]`` is the offset of page ``i + 1``.
+    """
     from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
+    from pypdf.errors import DependencyError
 
     data = _check_size(path)
-    try:
+    if b"%PDF" not in data[:1024]:
+        raise UnreadableFileError(str(path), "not a PDF file (no %PDF header); check it is the right "
+                                  "file or export it again as PDF")
+    with _pdf_warnings() as warnings, _failures(path, "not a readable PDF: corrupt or truncated",
+                                                "re-export it from its application"):
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted:
             try:
-                if not reader.decrypt(""):
-                    raise UnreadableFileError(str(path), "the PDF is password-protected; "
-                                              "ask the sender for an unprotected copy")
-            except UnreadableFileError:
-                raise
+                decrypted = reader.decrypt("")
+            except DependencyError:
+                raise UnreadableFileError(
+                    str(path), "the PDF is encrypted (AES); if it opens without a password, "
+                    "'pip install cryptography' lets evidence_lab read it, otherwise ask the sender "
+                    "for an unprotected copy") from None
             except Exception:
-                raise UnreadableFileError(str(path), "the PDF is password-protected; "
-                                          "ask the sender for an unprotected copy") from None
+                raise UnreadableFileError(str(path), _PROTECTED) from None
+            if not decrypted:
+                raise UnreadableFileError(str(path), _PROTECTED)
         pages = [_join_pdf_lines(page.extract_text() or "") for page in reader.pages]
-    except UnreadableFileError:
-        raise
-    except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, IndexError,
-            RecursionError, OSError, AssertionError, ZeroDivisionError) as exc:
-        raise UnreadableFileError(str(path), f"not a readable PDF (corrupt or truncated: "
-                                  f"{type(exc).__name__}); re-export it from its application") from None
     if not any(p.strip() for p in pages):
         raise UnreadableFileError(str(path), "the PDF has no text layer (a scan?); run OCR on it "
                                   "or ask the sender for a text copy")
@@ -223,50 +349,80 @@ def read_pdf(path: Path) -> list[RawDocument]:
         page_starts.append(offset)
         text_parts.append(page)
         offset += len(page)
+    metadata: dict[str, Any] = {"pages": len(pages)}
+    if warnings:
+        metadata["reader_warnings"] = sorted(set(warnings))
     return [RawDocument(text="".join(text_parts), source=str(path), page_starts=page_starts,
-                        metadata={"pages": len(pages)})]
+                        metadata=metadata)]
+
+
+_DELIMITERS = (",", ";", "\t", "|")
+
+
+def _delimiter(text: str) -> str:
+    """The delimiter that splits the header row into the most fields (``,`` on a tie)."""
+    header = text.split("\n", 1)[0]
+    counts = {d: len(next(csv.reader([header], delimiter=d), [])) for d in _DELIMITERS}
+    return max(_DELIMITERS, key=lambda d: (counts[d], d == ","))
 
 
 def _read_table(path: Path) -> pd.DataFrame:
     data = _check_size(path)
+    if path.suffix.lower() == ".xlsx":
+        _check_zip(path, data, "Excel", ".xlsx")
+        with _failures(path, "not a readable Excel workbook: damaged, or another kind of file "
+                       "renamed to .xlsx", "open it in its application and save it as .xlsx"):
+            return pd.read_excel(io.BytesIO(data), dtype=str, engine="openpyxl",
+                                 keep_default_na=False)
+    text = _normalise_newlines(decode_text(data, str(path)))
     try:
-        if path.suffix.lower() == ".xlsx":
-            import io
+        return pd.read_csv(io.StringIO(text), sep=_delimiter(text), dtype=str,
+                           keep_default_na=False)
+    except pd.errors.EmptyDataError:
+        raise UnreadableFileError(str(path), "the table has no header row; the first row must name "
+                                  f"the columns, one of them '{TEXT_COLUMN}'") from None
+    except pd.errors.ParserError as exc:
+        detail = str(exc).split("C error: ")[-1].strip().rstrip(".")
+        raise UnreadableFileError(str(path), f"not a readable CSV table ({detail}); check commas "
+                                  "and quotes on that line, or save it again from the spreadsheet"
+                                  ) from None
+    except Exception as exc:  # pandas raises many types on garbage; the batch must go on
+        raise UnreadableFileError(str(path), f"not a readable CSV table ({type(exc).__name__}); "
+                                  "save it again from the spreadsheet as CSV") from None
 
-            _check_zip(path, data, "Excel")
-            return pd.read_excel(io.BytesIO(data), dtype=str, engine="openpyxl")
-        import csv
-        import io
 
-        text = decode_text(data, str(path))
-        try:
-            dialect = csv.Sniffer().sniff(text[:20000], delimiters=",;\t|")
-            sep = dialect.delimiter
-        except csv.Error:
-            sep = ","
-        return pd.read_csv(io.StringIO(text), sep=sep, dtype=str, keep_default_na=False)
-    except UnreadableFileError:
-        raise
-    except Exception as exc:
-        raise UnreadableFileError(str(path), f"not a readable table ({type(exc).__name__}: "
-                                  f"{str(exc)[:120]})") from None
+def _unique(names: list[str]) -> list[str]:
+    seen: dict[str, int] = {}
+    out = []
+    for name in names:
+        count = seen.get(name, 0)
+        seen[name] = count + 1
+        out.append(name if count == 0 else f"{name}.{count}")
+    return out
 
 
 def read_table(path: Path) -> list[RawDocument]:
     """Read an online-form export (``.csv`` or ``.xlsx``), one submission per row.
 
     The ``text`` column is required; ``submission_id``, ``organisation`` and ``respondent_type`` are
-    used when present (matched case-insensitively); any other column is kept as metadata.
+    used when present (matched case-insensitively, values kept exactly as given); any other
+    non-empty column is kept in ``metadata``. Rows with an empty ``text`` are not submissions.
     """
     table = _read_table(path)
-    table.columns = [str(c).strip() for c in table.columns]
-    lookup = {c.lower(): c for c in table.columns}
+    table.columns = _unique([str(c).strip() for c in table.columns])
+    lookup: dict[str, str] = {}
+    for column in table.columns:
+        lookup.setdefault(column.lower(), column)
     if TEXT_COLUMN not in lookup:
         raise UnreadableFileError(
             str(path), f"has no '{TEXT_COLUMN}' column (columns: {', '.join(table.columns) or 'none'}); "
             f"rename the column that holds each response to '{TEXT_COLUMN}'")
     text_col = lookup[TEXT_COLUMN]
     known = {lookup[c] for c in OPTIONAL_COLUMNS if c in lookup} | {text_col}
+
+    def cell(row: dict[str, Any], name: str) -> str | None:
+        return str(row[lookup[name]]).strip() or None if name in lookup else None
+
     documents = []
     for row_number, row in enumerate(table.fillna("").to_dict("records"), start=1):
         text = _normalise_newlines(str(row[text_col]))
@@ -275,9 +431,9 @@ def read_table(path: Path) -> list[RawDocument]:
         documents.append(RawDocument(
             text=text,
             source=f"{path}#row={row_number}",
-            submission_id=str(row.get(lookup.get("submission_id", ""), "")).strip() or None,
-            organisation=str(row.get(lookup.get("organisation", ""), "")).strip() or None,
-            respondent_type=str(row.get(lookup.get("respondent_type", ""), "")).strip() or None,
+            submission_id=cell(row, "submission_id"),
+            organisation=cell(row, "organisation"),
+            respondent_type=cell(row, "respondent_type"),
             metadata={k: v for k, v in row.items() if k not in known and str(v).strip()},
         ))
     if not documents:

@@ -38,7 +38,7 @@ class StanceClassifier(ClassifierMixin, BaseEstimator):
     Args:
         target: the target whose mentions are features; None uses the default codebook's.
         embedder: embedding backend; None uses the bundled MiniLM model.
-        C: inverse regularisation of the logistic regressions (default 2.0).
+        C: inverse regularisation of the logistic regressions (default 8.0).
         cue_weight: scale of the cue features next to the embedding (default 1.0).
         mixed_min: ``mixed`` is only predicted when its probability reaches this (default 0.4);
             otherwise the stronger of positive and negative wins.
@@ -48,7 +48,7 @@ class StanceClassifier(ClassifierMixin, BaseEstimator):
     """
 
     def __init__(self, *, target: Target | None = None, embedder: Embedder | None = None,
-                 C: float = 2.0, cue_weight: float = 1.0, mixed_min: float = 0.4) -> None:
+                 C: float = 8.0, cue_weight: float = 1.0, mixed_min: float = 0.4) -> None:
         self.target = target
         self.embedder = embedder
         self.C = C

@@ -41,7 +41,9 @@ class GuidedThemeClassifier(ClassifierMixin, BaseEstimator):
         codebook: the codebook; None uses the shipped default.
         embedder: an embedding backend; None uses the bundled MiniLM model.
         supervised_weight: share of the supervised models in the final probabilities when the
-            training data covers every theme (default 0.8); the rest is zero/few-shot similarity.
+            training data covers every theme (default 0.9; the fitted models already learn from the
+            codebook examples, so raw similarity only nudges them); the
+            rest is zero-shot similarity. With a custom codebook the split is 0.5.
         threshold: a secondary theme is listed when its probability reaches this (default 0.3).
         other_similarity: zero-shot similarity below which a statement leans to ``other`` (0.2).
         C: inverse regularisation strength of the logistic regressions (default 4.0).
@@ -52,7 +54,7 @@ class GuidedThemeClassifier(ClassifierMixin, BaseEstimator):
     """
 
     def __init__(self, *, codebook: Codebook | None = None, embedder: Embedder | None = None,
-                 supervised_weight: float = 0.8, threshold: float = 0.3,
+                 supervised_weight: float = 0.9, threshold: float = 0.3,
                  other_similarity: float = 0.2, C: float = 4.0) -> None:
         self.codebook = codebook
         self.embedder = embedder

@@ -1,0 +1,89 @@
+"""Shared fixtures: the bundled spaCy sentence pipeline (loaded once) and writers of small files.
+
+Test files are written by the tests themselves (python-docx, reportlab, openpyxl, pypdf), so every
+expected value can be read off the test.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+from collections.abc import Sequence
+from pathlib import Path
+
+import pytest
+
+# The models are bundled; a test must never reach for the network.
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    """The bundled pipeline's sentence splitter, as :func:`evidence_lab.segment.segment` uses it."""
+    from evidence_lab.nlp import load_pipeline
+
+    return load_pipeline("sentences")
+
+
+class Build:
+    """Writers of small submission files; each returns the path it wrote."""
+
+    @staticmethod
+    def text(path: Path, text: str, encoding: str = "utf-8") -> Path:
+        path.write_bytes(text.encode(encoding))
+        return path
+
+    @staticmethod
+    def docx(path: Path, paragraphs: Sequence[str],
+             table: Sequence[Sequence[str]] | None = None) -> Path:
+        import docx
+
+        document = docx.Document()
+        for paragraph in paragraphs:
+            document.add_paragraph(paragraph)
+        if table:
+            grid = document.add_table(rows=len(table), cols=len(table[0]))
+            for r, row in enumerate(table):
+                for c, value in enumerate(row):
+                    grid.cell(r, c).text = value
+        document.save(str(path))
+        return path
+
+    @staticmethod
+    def pdf_bytes(pages: Sequence[Sequence[str]]) -> bytes:
+        """A text-layer PDF: one list of lines per page, each line drawn on its own row."""
+        from reportlab.pdfgen import canvas
+
+        buffer = io.BytesIO()
+        sheet = canvas.Canvas(buffer)
+        for lines in pages:
+            y = 780
+            for line in lines:
+                sheet.drawString(72, y, line)
+                y -= 16
+            sheet.showPage()
+        sheet.save()
+        return buffer.getvalue()
+
+    @classmethod
+    def pdf(cls, path: Path, pages: Sequence[Sequence[str]]) -> Path:
+        path.write_bytes(cls.pdf_bytes(pages))
+        return path
+
+    @staticmethod
+    def xlsx(path: Path, rows: Sequence[Sequence[object]]) -> Path:
+        import openpyxl
+
+        workbook = openpyxl.Workbook()
+        sheet = workbook.active
+        for row in rows:
+            sheet.append(list(row))
+        workbook.save(str(path))
+        return path
+
+
+@pytest.fixture(scope="session")
+def build() -> type[Build]:
+    """Writers of .txt/.docx/.pdf/.xlsx test files (see :class:`Build`)."""
+    return Build

@@ -1,0 +1,434 @@
+"""A review over several calls: incremental ingest and embedding, decisions on findings kept over runs,
+corrections, a run that dies half-way, diff, and the command line.
+
+The calls are three short letters each, written below. Tests marked ``slow`` use the bundled models;
+the expensive part (model fitting) is shared: the ``history`` fixture runs one review through two
+calls once, and the other slow tests reuse its fitted models (same codebook, no corrections). The
+fast tests use a hash "embedder", so they check the mechanics without loading the MiniLM model.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+from types import SimpleNamespace
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from evidence_lab.cli import main
+from evidence_lab.embed import get_embedder
+from evidence_lab.errors import NoInputError, ReviewStoreError
+from evidence_lab.ingest import read_inputs
+from evidence_lab.review import Review
+from evidence_lab.segment import segment
+from evidence_lab.store import ReviewStore
+
+CALL_1 = {
+    "manifest.csv": "file,organisation,respondent_type\n"
+                    "alder_csp.txt,Alder Community Safety Partnership,community_safety_partnership\n"
+                    "birch_watch.txt,Birch Neighbourhood Watch,neighbourhood_watch\n"
+                    "cedar_council.txt,Cedar District Council,council\n",
+    "alder_csp.txt": "Alder Community Safety Partnership response.\n\n"
+                     "The Commissioner has been very visible at our community meetings this year, and "
+                     "residents appreciate it.\n\n"
+                     "The front counter at Alder police station was closed without any consultation "
+                     "with local residents.\n\n"
+                     "We would welcome an earlier grant round so that summer projects can be funded "
+                     "in time.\n",
+    "birch_watch.txt": "Birch Neighbourhood Watch response.\n\n"
+                       "The Commissioner regularly attends our meetings and listens to residents, which "
+                       "we value greatly.\n\n"
+                       "The front counter at Birch police station was closed without any consultation "
+                       "with local people.\n\n"
+                       "Rural burglary is rising and we rarely see a patrol car in the villages.\n",
+    "cedar_council.txt": "Cedar District Council response.\n\n"
+                         "The grant round for community safety projects opens far too late in the year "
+                         "for councils to plan.\n\n"
+                         "The Violence Reduction Unit funded by the Commissioner has worked well with "
+                         "our youth service.\n\n"
+                         "The Commissioner should publish the evaluation of the street triage pilot.\n",
+}
+REPEATED = ("The Commissioner has been very visible at our community meetings this year, and residents "
+            "appreciate it.")
+CALL_2 = {
+    "manifest.csv": "file,organisation,respondent_type\n"
+                    "alder_csp_followup.txt,Alder Community Safety Partnership,"
+                    "community_safety_partnership\n"
+                    "yew_youth.txt,Yew Youth Commission,youth_commission\n"
+                    "zeal_victims.txt,Zeal Victim Support,victim_services\n",
+    "alder_csp_followup.txt": "Alder Community Safety Partnership: further evidence.\n\n"
+                              f"{REPEATED}\n\n"
+                              "Residents still say the loss of the front counter has made it harder "
+                              "to report crime.\n",
+    "yew_youth.txt": "Yew Youth Commission response.\n\n"
+                     "Young people told us the Commissioner never visits schools or youth clubs to hear "
+                     "their views.\n\n"
+                     "The front counter at Yew police station was closed without any consultation with "
+                     "young people.\n\n"
+                     "We would welcome funding for youth workers over three years rather than one.\n",
+    "zeal_victims.txt": "Zeal Victim Support response.\n\n"
+                        "Victims of domestic abuse wait too long for a call back after reporting to the "
+                        "police.\n\n"
+                        "The grant round for victim services opens far too late in the year for "
+                        "charities to plan.\n\n"
+                        "The Commissioner should publish how the victims fund is allocated.\n",
+}
+
+
+def write_call(folder: Path, files: dict[str, str]) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in files.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
+class Counting:
+    """Wraps an embedder and records every text it is asked to encode."""
+
+    def __init__(self, inner) -> None:
+        self.inner, self.name, self.texts = inner, inner.name, []
+
+    def encode(self, texts, *, show_progress: bool = False) -> np.ndarray:
+        self.texts.extend(texts)
+        return self.inner.encode(texts, show_progress=show_progress)
+
+
+class HashEmbedder:
+    """A model-free embedder: a fixed pseudo-random unit vector per text."""
+
+    name = "test-hash"
+
+    def encode(self, texts, *, show_progress: bool = False) -> np.ndarray:
+        rows = []
+        for text in texts:
+            seed = int(hashlib.sha1(text.encode()).hexdigest()[:8], 16)
+            vector = np.random.default_rng(seed).standard_normal(384).astype(np.float32)
+            rows.append(vector / np.linalg.norm(vector))
+        return np.vstack(rows) if rows else np.zeros((0, 384), dtype=np.float32)
+
+
+@pytest.fixture(scope="module")
+def calls(tmp_path_factory) -> SimpleNamespace:
+    root = tmp_path_factory.mktemp("calls")
+    return SimpleNamespace(first=write_call(root / "october", CALL_1),
+                           second=write_call(root / "december", CALL_2))
+
+
+def statement_texts(folder: Path) -> list[str]:
+    return segment(read_inputs([folder], quiet=True).submissions, show_progress=False)["text"].tolist()
+
+
+# --- fast: ingest mechanics with a hash embedder --------------------------------------------------
+
+@pytest.fixture()
+def counter() -> Counting:
+    return Counting(HashEmbedder())
+
+
+@pytest.fixture()
+def review(tmp_path, counter):
+    with Review.open(tmp_path / "review.duckdb", embedder=counter) as opened:
+        yield opened
+
+
+def test_add_call_stores_segments_and_embeds_each_statement_once(review, counter, calls):
+    summary = review.add_call([calls.first], show_progress=False)
+    texts = statement_texts(calls.first)
+    assert (summary.call_id, summary.name, summary.n_submissions, summary.n_segments) == (
+        1, "october", 3, len(texts))
+    assert summary.n_embedded == len(set(texts))
+    assert sorted(counter.texts) == sorted(set(texts))
+    assert review.calls()[["call_id", "name", "n_submissions"]].values.tolist() == [[1, "october", 3]]
+    assert str(summary).startswith(f"Call 1 'october': 3 new submission(s), {len(texts)} statements")
+
+
+def test_adding_the_same_call_again_stores_nothing(review, counter, calls):
+    review.add_call([calls.first], show_progress=False)
+    encoded = len(counter.texts)
+    again = review.add_call([calls.first], name="october again", show_progress=False)
+    assert again.call_id is None and again.n_already_stored == 3
+    assert str(again) == "Nothing new in 'october again': all 3 submission(s) are already in the review."
+    assert len(counter.texts) == encoded
+    assert review.calls()["name"].tolist() == ["october"]
+
+
+def test_a_changed_text_under_a_stored_id_is_kept_as_a_new_submission(review, calls, tmp_path):
+    review.add_call([calls.first], show_progress=False)
+    late = write_call(tmp_path / "late", {"birch_watch.txt": "Birch Neighbourhood Watch, second "
+                                          "thoughts.\n\nThe Commissioner should hold meetings in "
+                                          "the villages.\n"})
+    summary = review.add_call([late], show_progress=False)
+    assert summary.renamed == {"birch_watch": "birch_watch-c2"}
+    assert "birch_watch: the review already holds a different text with this id; stored as " \
+           "birch_watch-c2." in str(summary)
+    subs = review.store.submissions().set_index("submission_id")
+    assert subs.loc["birch_watch-c2", "source_id"] == "birch_watch"
+    assert subs.loc["birch_watch", "text"] == CALL_1["birch_watch.txt"]
+    assert review.add_call([late], show_progress=False).call_id is None  # already stored
+
+
+def test_a_call_added_under_an_existing_name_joins_that_call(review, calls, tmp_path):
+    review.add_call([calls.first], show_progress=False)
+    late = write_call(tmp_path / "late", {"dale_parish.txt": "Dale Parish Council.\n\nWe have never "
+                                          "met the Commissioner.\n"})
+    summary = review.add_call([late], name="october", show_progress=False)
+    assert (summary.call_id, summary.existing_call, summary.n_submissions) == (1, True, 1)
+    calls_table = review.calls()
+    assert calls_table[["call_id", "n_submissions"]].values.tolist() == [[1, 4]]
+    assert calls_table["inputs"][0] == [str(calls.first.resolve()), str(late.resolve())]
+
+
+def test_add_call_that_dies_half_way_stores_no_call_and_the_retry_reuses_the_vectors(
+        review, calls, monkeypatch):
+    def die(self, frame, call_id):
+        raise KeyboardInterrupt  # e.g. Ctrl-C after the submissions were written
+
+    with monkeypatch.context() as patch:
+        patch.setattr(ReviewStore, "add_segments", die)
+        with pytest.raises(KeyboardInterrupt):
+            review.add_call([calls.first], show_progress=False)
+    path = review.path
+    review.close()
+    with Review.open(path, embedder=Counting(HashEmbedder())) as reopened:
+        assert reopened.calls().empty and reopened.store.submissions().empty
+        summary = reopened.add_call([calls.first], show_progress=False)
+        assert summary.n_submissions == 3 and summary.n_embedded == 0  # vectors were committed
+        assert len(reopened.store.segments()) == summary.n_segments
+
+
+def test_add_call_with_nothing_readable_raises(review, tmp_path):
+    with pytest.raises(NoInputError, match="No readable submissions"):
+        review.add_call([tmp_path / "missing"], show_progress=False)
+    assert review.calls().empty
+
+
+def test_unknown_ids_say_what_exists(review, calls):
+    review.add_call([calls.first], show_progress=False)
+    with pytest.raises(ReviewStoreError, match=r"no finding 'F-nope' .* no findings yet; run analyse"):
+        review.accept("F-nope")
+    with pytest.raises(ReviewStoreError, match=r"no statement 'alder_csp:99' .* submission alder_csp "
+                       r"has statements alder_csp:0, alder_csp:1"):
+        review.relabel("alder_csp:99", pcc_sentiment="negative")
+
+
+def test_relabel_checks_its_labels(review, calls):
+    review.add_call([calls.first], show_progress=False)
+    with pytest.raises(ReviewStoreError, match="relabel needs a theme and/or a stance"):
+        review.relabel("alder_csp:1")
+    with pytest.raises(ReviewStoreError, match=r"stance must be one of positive, negative, mixed, "
+                       r"neutral, not 'angry'"):
+        review.relabel("alder_csp:1", pcc_sentiment="angry")
+    with pytest.raises(ReviewStoreError, match=r"theme must be one of engagement, commissioning, "
+                       r"partnerships, operational_policing, other .*not 'parking'"):
+        review.relabel("alder_csp:1", theme="parking")
+    assert review.relabel("alder_csp:1", theme="engagement", by="Jo") == 1
+    assert review.corrections()[["segment_id", "theme", "corrected_by"]].values.tolist() == [
+        ["alder_csp:1", "engagement", "Jo"]]
+
+
+def test_diff_and_analyse_need_the_right_state(review, calls):
+    with pytest.raises(ReviewStoreError, match="holds no submissions yet; add a call first"):
+        review.analyse(show_progress=False)
+    with pytest.raises(ReviewStoreError, match="has no calls yet"):
+        review.diff()
+    review.add_call([calls.first], show_progress=False)
+    with pytest.raises(ReviewStoreError, match=r"call 1 'october' has statements the latest run did "
+                       r"not label; analyse the review first"):
+        review.diff()
+
+
+# --- slow: the bundled models, one review through two calls --------------------------------------
+
+@pytest.fixture(scope="module")
+def history(calls, tmp_path_factory) -> SimpleNamespace:
+    """Call 1, two runs with officers' decisions between them, a correction, call 2, a third run."""
+    path = tmp_path_factory.mktemp("review") / "ravensmoor.duckdb"
+    embedder = Counting(get_embedder())
+    h = SimpleNamespace(path=path, embedder=embedder)
+    with Review.open(path, embedder=embedder) as review:
+        review.add_call([calls.first], show_progress=False)
+        h.first = review.analyse(show_progress=False)
+        findings = h.first.findings
+        h.accepted = _most_cited(findings, "front counter")
+        others = findings[findings["finding_id"] != h.accepted]["finding_id"].tolist()
+        h.edited, h.rejected = others[0], others[1]
+        review.accept(h.accepted)
+        review.edit(h.edited, "The officer's own wording of this finding.")
+        review.reject(h.rejected)
+
+        before = len(embedder.texts)
+        h.second = review.analyse(show_progress=False)
+        h.encoded_on_rerun = embedder.texts[before:]
+
+        cited = set(";".join(h.second.findings["segment_ids"]).split(";"))
+        segs = h.second.segments.set_index("segment_id")
+        h.relabelled = next(s for s in segs.index if s.startswith("cedar") and s not in cited
+                            and segs.loc[s, "pcc_sentiment"] != "negative")
+        h.label_before = segs.loc[h.relabelled, "pcc_sentiment"]
+        review.relabel(h.relabelled, pcc_sentiment="negative", by="Jo Hart")
+
+        before = len(embedder.texts)
+        h.call_2 = review.add_call([calls.second], show_progress=False)
+        h.encoded_for_call_2 = embedder.texts[before:]
+        h.third = review.analyse(show_progress=False)
+        h.findings = review.findings()
+        h.diff = review.diff()
+        h.runs = review.runs()
+    return h
+
+
+def _most_cited(findings: pd.DataFrame, words: str) -> str:
+    quoted = findings[findings["quotes"].map(lambda q: any(words in x for x in q))]
+    return quoted.sort_values("n_segments", ascending=False)["finding_id"].iloc[0]
+
+
+@pytest.mark.slow
+def test_rerun_with_nothing_new_embeds_nothing(history):
+    assert history.encoded_on_rerun == []
+
+
+@pytest.mark.slow
+def test_second_call_embeds_only_its_new_statements(history, calls):
+    new = set(statement_texts(calls.second))
+    assert REPEATED in new  # said again in call 2, already embedded for call 1
+    assert sorted(history.encoded_for_call_2) == sorted(new - {REPEATED})
+    assert history.call_2.n_embedded == len(new) - 1
+
+
+@pytest.mark.slow
+def test_decisions_on_findings_survive_a_rerun(history):
+    shown = history.second.findings.set_index("finding_id")
+    assert shown.loc[history.accepted, "status"] == "accepted"
+    assert shown.loc[history.edited, "status"] == "edited"
+    assert shown.loc[history.edited, "text"] == "The officer's own wording of this finding."
+    assert history.rejected not in shown.index  # left out of the draft ...
+    stored = history.findings.set_index("finding_id")
+    assert stored.loc[history.rejected, "status"] == "rejected"  # ... but remembered
+    assert not shown["needs_review"].any()  # nothing changed between the first two runs
+
+
+@pytest.mark.slow
+def test_finding_whose_evidence_changed_is_flagged_not_rewritten_silently(history):
+    before = history.second.findings.set_index("finding_id").loc[history.accepted]
+    after = history.third.findings.set_index("finding_id").loc[history.accepted]
+    assert after["status"] == "accepted"
+    assert set(after["segment_ids"].split(";")) > set(before["segment_ids"].split(";"))
+    assert after["needs_review"]
+    stored = history.findings.set_index("finding_id").loc[history.accepted]
+    assert stored["previous_segment_ids"] == before["segment_ids"]
+    assert bool(stored["needs_review"])
+
+
+@pytest.mark.slow
+def test_edited_finding_keeps_its_text_in_the_written_draft(history, tmp_path):
+    out = history.third.to_dir(tmp_path / "out")
+    draft = (out / "findings.md").read_text(encoding="utf-8")
+    assert "The officer's own wording of this finding." in draft
+    assert history.rejected not in draft
+    table = pd.read_csv(out / "findings.csv")
+    assert {"status", "edited_text", "needs_review"} <= set(table.columns)
+
+
+@pytest.mark.slow
+def test_relabel_sets_the_next_runs_label_and_trains_on_it(history):
+    assert history.label_before != "negative"
+    segs = history.third.segments.set_index("segment_id")
+    assert segs.loc[history.relabelled, "pcc_sentiment"] == "negative"
+    assert segs.loc[history.relabelled, "corrected_by"] == "Jo Hart"
+    assert history.third.run["review"]["corrections"] == 1
+
+
+@pytest.mark.slow
+def test_diff_reports_new_organisations_and_theme_counts(history, calls):
+    diff = history.diff
+    assert (diff.call_id, diff.call_name) == (2, "december")
+    assert diff.new_organisations["organisation"].tolist() == ["Yew Youth Commission",
+                                                               "Zeal Victim Support"]
+    counts = diff.theme_counts
+    assert counts["statements_before"].sum() == len(statement_texts(calls.first))
+    assert counts["statements_after"].sum() == len(statement_texts(calls.first)) + len(
+        statement_texts(calls.second))
+    front_counter_theme = history.third.segments.set_index("segment_id").loc["yew_youth:2",
+                                                                              "primary_theme"]
+    assert counts.set_index("theme").loc[front_counter_theme, "change"] >= 1
+    text = str(diff)
+    assert "2 new organisation(s)" in text and "Yew Youth Commission (youth_commission)" in text
+    assert "Statements per theme (before -> after):" in text
+
+
+@pytest.mark.slow
+def test_runs_are_recorded(history):
+    assert history.runs["status"].tolist() == ["completed"] * 3
+    assert history.runs["manifest"].iloc[-1]["counts"]["submissions"] == 6
+
+
+@pytest.mark.slow
+def test_run_that_dies_half_way_leaves_the_store_as_it_was(history, calls, tmp_path, monkeypatch):
+    path = tmp_path / "review.duckdb"
+    with Review.open(path) as review:
+        review.add_call([calls.first], show_progress=False)
+        review.analyse(show_progress=False)
+        review.accept(review.findings()["finding_id"].iloc[0])
+        findings_before = review.findings()
+
+        def die(self, frame, run_id):
+            raise RuntimeError("killed while writing")  # after the findings were rewritten
+
+        with monkeypatch.context() as patch:
+            patch.setattr(ReviewStore, "write_labels", die)
+            review.add_call([calls.second], show_progress=False)
+            with pytest.raises(RuntimeError, match="killed while writing"):
+                review.analyse(show_progress=False)
+    with Review.open(path, create=False) as review:
+        pd.testing.assert_frame_equal(review.findings(), findings_before)
+        assert review.runs()["status"].tolist() == ["completed", "failed"]
+        assert "killed while writing" in review.runs()["manifest"].iloc[-1]["error"]
+        done = review.analyse(show_progress=False)
+        assert review.runs()["status"].tolist() == ["completed", "failed", "completed"]
+        assert done.run["counts"]["submissions"] == 6
+
+
+@pytest.mark.slow
+def test_cli_round_trip(history, calls, tmp_path, capsys):
+    store = str(tmp_path / "cli.duckdb")
+    assert main(["ingest", str(calls.first), "--review", store, "--quiet"]) == 0
+    assert "Call 1 'october': 3 new submission(s)" in capsys.readouterr().out
+    assert main(["analyse", "--review", store, "--out", str(tmp_path / "out1"), "--quiet"]) == 0
+    assert (tmp_path / "out1" / "findings.csv").is_file()
+    assert main(["findings", "--review", store]) == 0
+    listed = capsys.readouterr().out.splitlines()
+    first_id = next(line for line in listed if line.startswith(("F-", "R-"))).split()[0]
+    assert main(["findings", "accept", first_id, "--review", store]) == 0
+    assert capsys.readouterr().out.strip() == f"{first_id}: accepted"
+    assert main(["ingest", str(calls.second), "--review", store, "--name", "December call",
+                 "--quiet"]) == 0
+    assert main(["analyse", "--review", store, "--out", str(tmp_path / "out2"), "--quiet"]) == 0
+    capsys.readouterr()
+    assert main(["findings", "--review", store]) == 0
+    assert any(line.startswith(f"{first_id}  accepted") for line in capsys.readouterr().out.splitlines())
+    assert main(["diff", "--review", store]) == 0
+    shown = capsys.readouterr().out
+    assert shown.startswith("Call 2 'December call'")
+    assert "Yew Youth Commission (youth_commission)" in shown
+
+
+@pytest.mark.slow
+def test_cli_errors_are_one_line(tmp_path, calls, capsys):
+    missing = str(tmp_path / "nowhere.duckdb")
+    assert main(["diff", "--review", missing]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and err[0].startswith("evidence-lab: error: no review store at")
+    assert not Path(missing).exists()
+    assert main(["analyse", "--out", str(tmp_path / "o")]) == 2
+    assert capsys.readouterr().err.strip() == ("evidence-lab: error: analyse needs INPUT files or "
+                                               "folders, or --review REVIEW.duckdb")
+    store = str(tmp_path / "r.duckdb")
+    assert main(["ingest", str(calls.first), "--review", store, "--quiet"]) == 0
+    assert main(["findings", "reject", "F-0000", "--review", store]) == 2
+    assert "no finding 'F-0000'" in capsys.readouterr().err
+    assert main(["findings", "edit", "F-0000", "--review", store]) == 2
+    assert capsys.readouterr().err.strip().endswith("edit ID TEXT (quote the TEXT)")
+    assert main(["relabel", "alder_csp:1", "--review", store]) == 2
+    assert capsys.readouterr().err.strip() == "evidence-lab: error: relabel needs --theme and/or --stance"
