@@ -1,4 +1,4 @@
-"""The command line on a small call for evidence written here: outputs, contract columns, exit codes.
+"""The command line on a small call for evidence written here: outputs, contract, exit codes.
 
 Full analyses load the bundled models, so there are two (one per mode), shared by module fixtures.
 """
@@ -70,11 +70,11 @@ def write_call(folder: Path) -> Path:
         encoding="utf-8")
     document = docx.Document()
     for paragraph in ["Ravensmoor Fire and Rescue Service",
-                      "Joint working between the fire service and the police has improved since "
-                      "the Commissioner took on fire governance.",
+                      ("Joint working between the fire service and the police has improved since "
+                       "the Commissioner took on fire governance."),
                       "The shared control room has cut response times.",
-                      "Partners are being asked to pay for the shared case-management system "
-                      "without consultation."]:
+                      ("Partners are being asked to pay for the shared case-management system "
+                       "without consultation.")]:
         document.add_paragraph(paragraph)
     document.save(str(folder / "fire.docx"))
     (folder / "form.csv").write_text(

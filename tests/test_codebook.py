@@ -17,6 +17,8 @@ GOOD_THEME = """
     description: How the Commissioner talks to the public.
 """
 
+ONE_THEME = "target:\n  name: PCC\nthemes:\n  - id: engagement\n    label: E\n    description: D\n"
+
 
 def write(tmp_path: Path, text: str, name: str = "codebook.yaml") -> Path:
     path = tmp_path / name
@@ -73,36 +75,37 @@ MALFORMED = [
      "check indentation and quoting"),
     ("not_a_mapping", "- just\n- a list\n", r"\(top level\)", "is not a mapping",
      "write 'target:' and 'themes:' keys"),
-    ("no_target", f"themes:{GOOD_THEME}", "target.name", "is missing", "add 'target:' with a 'name:'"),
+    ("no_target", f"themes:{GOOD_THEME}", "target.name", "is missing",
+     "add 'target:' with a 'name:'"),
     ("target_not_mapping", f"target: PCC\nthemes:{GOOD_THEME}", "target", "is a str, not a mapping",
      "indented 'name:'"),
     ("aliases_not_list", f"target:\n  name: PCC\n  aliases: PCC\nthemes:{GOOD_THEME}",
      "target.aliases", "is not a list of names", "YAML list of strings"),
-    ("no_themes", "target:\n  name: PCC\n", "themes", "is missing or empty", "list at least one theme"),
+    ("no_themes", "target:\n  name: PCC\n", "themes", "is missing or empty",
+     "list at least one theme"),
     ("empty_themes", "target:\n  name: PCC\nthemes: []\n", "themes", "is missing or empty",
      "list at least one theme"),
     ("themes_mapping", "target:\n  name: PCC\nthemes:\n  engagement: talk\n", "themes",
      "is a dict, not a list", "list item starting with '- id:'"),
     ("theme_not_mapping", "target:\n  name: PCC\nthemes:\n  - engagement\n", r"themes\[0\]",
      "is not a mapping", "'id:', 'label:', 'description:'"),
-    ("bad_id", "target:\n  name: PCC\nthemes:\n  - id: Public Engagement\n    label: E\n"
-     "    description: D\n", r"themes\[0\]\.id", "'Public Engagement' is not a valid id",
+    ("bad_id",
+     "target:\n  name: PCC\nthemes:\n  - id: Public Engagement\n    label: E\n    description: D\n",
+     r"themes\[0\]\.id", "'Public Engagement' is not a valid id",
      "lower-case letters, digits and underscores"),
     ("missing_id", "target:\n  name: PCC\nthemes:\n  - label: E\n    description: D\n",
      r"themes\[0\]\.id", "'' is not a valid id", "lower-case letters"),
     ("duplicate_id", f"target:\n  name: PCC\nthemes:{GOOD_THEME}{GOOD_THEME}", r"themes\[\]\.id",
      "repeats engagement", "give every theme a unique id"),
-    ("reserved_other", f"target:\n  name: PCC\nthemes:{GOOD_THEME}  - id: other\n    label: O\n"
-     "    description: D\n", r"themes\[1\]\.id", "'other' is reserved",
-     "labelled 'other' automatically"),
+    ("reserved_other",
+     f"target:\n  name: PCC\nthemes:{GOOD_THEME}  - id: other\n    label: O\n    description: D\n",
+     r"themes\[1\]\.id", "'other' is reserved", "labelled 'other' automatically"),
     ("no_label", "target:\n  name: PCC\nthemes:\n  - id: engagement\n    description: D\n",
      r"themes\[0\]\.label", "is missing or empty", "give theme 'engagement' a one-line label"),
-    ("examples_not_list", "target:\n  name: PCC\nthemes:\n  - id: engagement\n    label: E\n"
-     "    description: D\n    examples: The Commissioner came.\n", r"themes\[0\]\.examples",
-     "is not a list of statements", "YAML list of strings"),
-    ("examples_not_strings", "target:\n  name: PCC\nthemes:\n  - id: engagement\n    label: E\n"
-     "    description: D\n    examples:\n      - {a: 1}\n", r"themes\[0\]\.examples",
-     "is not a list of statements", "YAML list of strings"),
+    ("examples_not_list", f"{ONE_THEME}    examples: The Commissioner came.\n",
+     r"themes\[0\]\.examples", "is not a list of statements", "YAML list of strings"),
+    ("examples_not_strings", f"{ONE_THEME}    examples:\n      - {{a: 1}}\n",
+     r"themes\[0\]\.examples", "is not a list of statements", "YAML list of strings"),
 ]
 
 

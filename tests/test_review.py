@@ -54,10 +54,15 @@ REPEATED = ("The Commissioner has been very visible at our community meetings th
             "appreciate it.")
 CALL_2 = {
     "manifest.csv": "file,organisation,respondent_type\n"
+                    "abbey_residents.txt,Abbey Residents Association,residents_group\n"
                     "alder_csp_followup.txt,Alder Community Safety Partnership,"
                     "community_safety_partnership\n"
                     "yew_youth.txt,Yew Youth Commission,youth_commission\n"
                     "zeal_victims.txt,Zeal Victim Support,victim_services\n",
+    # its statement ids sort before alder_csp's, so the front-counter finding gets a new id
+    "abbey_residents.txt": "Abbey Residents Association response.\n\n"
+                           "The front counter at Abbey police station was closed without any "
+                           "consultation with residents.\n",
     "alder_csp_followup.txt": "Alder Community Safety Partnership: further evidence.\n\n"
                               f"{REPEATED}\n\n"
                               "Residents still say the loss of the front counter has made it harder "
@@ -243,7 +248,11 @@ def test_diff_and_analyse_need_the_right_state(review, calls):
 
 @pytest.fixture(scope="module")
 def history(calls, tmp_path_factory) -> SimpleNamespace:
-    """Call 1, two runs with officers' decisions between them, a correction, call 2, a third run."""
+    """Call 1, two runs with officers' decisions between them, a correction, call 2, a third run.
+
+    Every finding of the first run is accepted except one edited and one rejected (neither about
+    the front counter, which call 2 adds to under a new finding id).
+    """
     path = tmp_path_factory.mktemp("review") / "ravensmoor.duckdb"
     embedder = Counting(get_embedder())
     h = SimpleNamespace(path=path, embedder=embedder)
@@ -251,10 +260,12 @@ def history(calls, tmp_path_factory) -> SimpleNamespace:
         review.add_call([calls.first], show_progress=False)
         h.first = review.analyse(show_progress=False)
         findings = h.first.findings
-        h.accepted = _most_cited(findings, "front counter")
-        others = findings[findings["finding_id"] != h.accepted]["finding_id"].tolist()
+        h.front_counter = _most_cited(findings, "front counter")
+        others = findings[findings["finding_id"] != h.front_counter]["finding_id"].tolist()
         h.edited, h.rejected = others[0], others[1]
-        review.accept(h.accepted)
+        h.accepted = [f for f in findings["finding_id"] if f not in (h.edited, h.rejected)]
+        for finding_id in h.accepted:
+            review.accept(finding_id)
         review.edit(h.edited, "The officer's own wording of this finding.")
         review.reject(h.rejected)
 
@@ -300,7 +311,7 @@ def test_second_call_embeds_only_its_new_statements(history, calls):
 @pytest.mark.slow
 def test_decisions_on_findings_survive_a_rerun(history):
     shown = history.second.findings.set_index("finding_id")
-    assert shown.loc[history.accepted, "status"] == "accepted"
+    assert (shown.loc[history.accepted, "status"] == "accepted").all()
     assert shown.loc[history.edited, "status"] == "edited"
     assert shown.loc[history.edited, "text"] == "The officer's own wording of this finding."
     assert history.rejected not in shown.index  # left out of the draft ...
@@ -311,14 +322,30 @@ def test_decisions_on_findings_survive_a_rerun(history):
 
 @pytest.mark.slow
 def test_finding_whose_evidence_changed_is_flagged_not_rewritten_silently(history):
-    before = history.second.findings.set_index("finding_id").loc[history.accepted]
-    after = history.third.findings.set_index("finding_id").loc[history.accepted]
-    assert after["status"] == "accepted"
-    assert set(after["segment_ids"].split(";")) > set(before["segment_ids"].split(";"))
-    assert after["needs_review"]
-    stored = history.findings.set_index("finding_id").loc[history.accepted]
-    assert stored["previous_segment_ids"] == before["segment_ids"]
-    assert bool(stored["needs_review"])
+    before = history.second.findings.set_index("finding_id")
+    after = history.third.findings.set_index("finding_id")
+    stored = history.findings.set_index("finding_id")
+    kept = [f for f in history.accepted if f in after.index]
+    changed = [f for f in kept if after.loc[f, "segment_ids"] != before.loc[f, "segment_ids"]]
+    assert changed, "call 2 should add statements to at least one accepted finding"
+    for finding_id in kept:
+        assert after.loc[finding_id, "status"] == "accepted"
+        assert bool(after.loc[finding_id, "needs_review"]) == (finding_id in changed)
+    for finding_id in changed:
+        assert stored.loc[finding_id, "previous_segment_ids"] == before.loc[finding_id, "segment_ids"]
+        assert after.loc[finding_id, "text"] == stored.loc[finding_id, "text"]  # the new draft
+
+
+@pytest.mark.slow
+def test_decision_follows_a_finding_whose_id_moved(history):
+    after = history.third.findings
+    moved = after[after["segment_ids"].str.contains("abbey_residents:1")].iloc[0]
+    assert moved["finding_id"] != history.front_counter
+    stored = history.findings.set_index("finding_id")
+    assert stored.loc[moved["finding_id"], "previous_finding_id"] == history.front_counter
+    assert (moved["status"], bool(moved["needs_review"])) == ("accepted", True)
+    assert not stored.loc[history.front_counter, "current"]  # kept, with its decision
+    assert stored.loc[history.front_counter, "status"] == "accepted"
 
 
 @pytest.mark.slow
@@ -344,8 +371,8 @@ def test_relabel_sets_the_next_runs_label_and_trains_on_it(history):
 def test_diff_reports_new_organisations_and_theme_counts(history, calls):
     diff = history.diff
     assert (diff.call_id, diff.call_name) == (2, "december")
-    assert diff.new_organisations["organisation"].tolist() == ["Yew Youth Commission",
-                                                               "Zeal Victim Support"]
+    assert diff.new_organisations["organisation"].tolist() == [
+        "Abbey Residents Association", "Yew Youth Commission", "Zeal Victim Support"]
     counts = diff.theme_counts
     assert counts["statements_before"].sum() == len(statement_texts(calls.first))
     assert counts["statements_after"].sum() == len(statement_texts(calls.first)) + len(
@@ -354,14 +381,14 @@ def test_diff_reports_new_organisations_and_theme_counts(history, calls):
                                                                               "primary_theme"]
     assert counts.set_index("theme").loc[front_counter_theme, "change"] >= 1
     text = str(diff)
-    assert "2 new organisation(s)" in text and "Yew Youth Commission (youth_commission)" in text
+    assert "3 new organisation(s)" in text and "Yew Youth Commission (youth_commission)" in text
     assert "Statements per theme (before -> after):" in text
 
 
 @pytest.mark.slow
 def test_runs_are_recorded(history):
     assert history.runs["status"].tolist() == ["completed"] * 3
-    assert history.runs["manifest"].iloc[-1]["counts"]["submissions"] == 6
+    assert history.runs["manifest"].iloc[-1]["counts"]["submissions"] == 7
 
 
 @pytest.mark.slow
@@ -387,7 +414,7 @@ def test_run_that_dies_half_way_leaves_the_store_as_it_was(history, calls, tmp_p
         assert "killed while writing" in review.runs()["manifest"].iloc[-1]["error"]
         done = review.analyse(show_progress=False)
         assert review.runs()["status"].tolist() == ["completed", "failed", "completed"]
-        assert done.run["counts"]["submissions"] == 6
+        assert done.run["counts"]["submissions"] == 7
 
 
 @pytest.mark.slow
@@ -406,8 +433,9 @@ def test_cli_round_trip(history, calls, tmp_path, capsys):
                  "--quiet"]) == 0
     assert main(["analyse", "--review", store, "--out", str(tmp_path / "out2"), "--quiet"]) == 0
     capsys.readouterr()
-    assert main(["findings", "--review", store]) == 0
-    assert any(line.startswith(f"{first_id}  accepted") for line in capsys.readouterr().out.splitlines())
+    assert main(["findings", "--all", "--review", store]) == 0  # --all: its id may have moved
+    listed = capsys.readouterr().out.splitlines()
+    assert any(line.startswith(f"{first_id}  accepted") for line in listed)
     assert main(["diff", "--review", store]) == 0
     shown = capsys.readouterr().out
     assert shown.startswith("Call 2 'December call'")

@@ -1,4 +1,4 @@
-"""Segmentation: statements whose offsets slice the submission text exactly, with page and paragraph."""
+"""Segmentation: statements whose offsets slice the submission text exactly; page and paragraph."""
 
 from __future__ import annotations
 
@@ -92,8 +92,8 @@ def test_no_submissions_gives_empty_frame(nlp):
 
 
 def test_missing_column_is_named():
-    with pytest.raises(ColumnsError, match=r"^segment needs the column\(s\) text; the DataFrame has "
-                       r"submission_id\. Pass the output of the previous pipeline stage\.$"):
+    with pytest.raises(ColumnsError, match=r"^segment needs the column\(s\) text; the DataFrame "
+                       r"has submission_id\. Pass the output of the previous pipeline stage\.$"):
         segment(pd.DataFrame({"submission_id": ["a"]}), show_progress=False)
 
 

@@ -17,6 +17,7 @@ from .codebook import Codebook, Target, Theme, default_codebook_path, load_codeb
 from .errors import (  # noqa: E402
     CodebookError,
     ColumnsError,
+    DuplicateIdError,
     EvidenceLabError,
     GoldFileError,
     NoInputError,
@@ -24,12 +25,13 @@ from .errors import (  # noqa: E402
     UnreadableFileError,
 )
 from .evaluate import evaluate  # noqa: E402
-from .ingest import read_inputs  # noqa: E402
+from .ingest import flag_submissions, read_inputs  # noqa: E402
 from .pipeline import analyse  # noqa: E402
 from .segment import segment  # noqa: E402
 
 __all__ = [
-    "__version__", "analyse", "Analysis", "read_inputs", "segment", "evaluate", "load_codebook",
+    "__version__", "analyse", "Analysis", "read_inputs", "flag_submissions", "segment", "evaluate",
+    "load_codebook", "DuplicateIdError",
     "default_codebook_path", "Codebook", "Target", "Theme", "EvidenceLabError", "UnreadableFileError",
     "CodebookError", "ColumnsError", "NoInputError", "GoldFileError", "ReviewStoreError",
 ]

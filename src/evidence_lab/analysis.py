@@ -23,7 +23,8 @@ REDACT_COLUMNS = {"submissions": ["organisation"], "segments": ["text", "stance_
                   "subthemes": ["label", "representatives"]}
 SUBMISSION_OUTPUT = ["submission_id", "organisation", "respondent_type", "primary_theme", "themes",
                      "pcc_sentiment", "pcc_sentiment_score", "n_positive", "n_negative", "n_mixed",
-                     "n_neutral", "n_segments", "source"]
+                     "n_neutral", "n_segments", "duplicate_of", "duplicate_group", "language",
+                     "source"]
 
 
 @dataclass

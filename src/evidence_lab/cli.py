@@ -225,12 +225,12 @@ def _cmd_findings(args: argparse.Namespace) -> int:
             if table.empty:
                 print("No findings yet: run evidence-lab analyse --review "
                       f"{args.review} --out DIR")
-            for row in table.itertuples():
-                text = row.edited_text if isinstance(row.edited_text, str) else row.text
-                flag = " needs review" if row.needs_review else ""
-                gone = "" if row.current else " (no longer drafted)"
-                print(f"{row.finding_id}  {row.status}{flag}{gone}  {row.kind}  {row.theme}  "
-                      f"{_shorten(text)}")
+            for row in table.to_dict("records"):
+                text = row["edited_text"] if isinstance(row["edited_text"], str) else row["text"]
+                flag = " needs review" if row["needs_review"] else ""
+                gone = "" if row["current"] else " (no longer drafted)"
+                print(f"{row['finding_id']}  {row['status']}{flag}{gone}  {row['kind']}  "
+                      f"{row['theme']}  {_shorten(str(text))}")
             return EXIT_OK
         action = {"accept": review.accept, "reject": review.reject}.get(args.action)
         if action is not None:

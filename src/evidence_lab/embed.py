@@ -48,8 +48,17 @@ def _load_sentence_transformer(path: str):  # noqa: ANN202 - heavy optional impo
     import torch
     from sentence_transformers import SentenceTransformer
 
+    from transformers.utils import logging as hf_logging
+
     torch.set_num_threads(max(1, os.cpu_count() or 1))
-    return SentenceTransformer(path, device="cpu", local_files_only=True)
+    # the weight-loading bar is noise on every run; restore the user's setting afterwards
+    bars_were_on = hf_logging.is_progress_bar_enabled()
+    hf_logging.disable_progress_bar()
+    try:
+        return SentenceTransformer(path, device="cpu", local_files_only=True)
+    finally:
+        if bars_were_on:
+            hf_logging.enable_progress_bar()
 
 
 class MiniLMEmbedder:

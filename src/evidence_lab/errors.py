@@ -33,7 +33,7 @@ class ColumnsError(EvidenceLabError, ValueError):
 
 
 class DuplicateIdError(EvidenceLabError, ValueError):
-    """Two submissions share a ``submission_id``, so statements could not be traced to one of them."""
+    """Two submissions share a ``submission_id``: statements could not be traced to one of them."""
 
 
 class NoInputError(EvidenceLabError, ValueError):

@@ -25,7 +25,13 @@ POLAR = ("positive", "negative", "neutral")
 def read_gold(path: str | Path) -> pd.DataFrame:
     """Read a gold JSONL file; errors name the line and the fix."""
     rows = []
-    text = Path(path).read_text(encoding="utf-8")
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise GoldFileError(f"{path}: no such file; pass the path of a JSONL gold file") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise GoldFileError(f"{path}: cannot be read as UTF-8 text ({type(exc).__name__}); "
+                            "save it as UTF-8 JSON Lines") from None
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             continue
@@ -114,9 +120,25 @@ def score_predictions(gold: pd.DataFrame, themes: list[str], stances: list[str],
     return report
 
 
+def heldout_gold() -> pd.DataFrame:
+    """The held-out ``test`` split of the shipped labelled corpus, as a gold frame."""
+    from .training import load_training_corpus
+
+    return load_training_corpus("test")[["id", "text", "theme", "pcc_sentiment", "voice"]]
+
+
 def evaluate(gold: str | Path | pd.DataFrame, *, codebook: Codebook | str | Path | None = None,
-             corrections: pd.DataFrame | None = None, show_progress: bool = False) -> dict[str, Any]:
+             corrections: pd.DataFrame | None = None, show_progress: bool = False,
+             training_split: str | None = None) -> dict[str, Any]:
     """Run the tool on each gold statement (as one submission, through :func:`analyse`) and score it.
+
+    Args:
+        gold: a JSONL path or a DataFrame with ``text``, ``theme``, ``pcc_sentiment``.
+        codebook: codebook or YAML path (default: the shipped one).
+        corrections: officer corrections to add to the training data.
+        show_progress: show progress bars.
+        training_split: fit the models on this split of the shipped corpus only ("train" when
+            scoring the held-out split from :func:`heldout_gold`).
 
     Returns:
         ``{"theme": {...}, "theme_main": {...}, "pcc_sentiment": {...}}`` with macro-F1, accuracy,
@@ -129,7 +151,7 @@ def evaluate(gold: str | Path | pd.DataFrame, *, codebook: Codebook | str | Path
     submissions = pd.DataFrame({"submission_id": [f"gold-{i}" for i in range(len(frame))],
                                 "text": frame["text"].tolist()})
     result = analyse(submissions, codebook=book, corrections=corrections,
-                     show_progress=show_progress)
+                     show_progress=show_progress, training_split=training_split)
     table = result.submissions.set_index("submission_id").loc[submissions["submission_id"]]
     return score_predictions(frame, table["primary_theme"].tolist(), table["pcc_sentiment"].tolist(),
                              book)

@@ -20,7 +20,7 @@ from .analysis import Analysis
 from .codebook import Codebook, load_codebook
 from .embed import Embedder, get_embedder
 from .findings import draft_findings
-from .ingest import IngestResult, read_inputs
+from .ingest import IngestResult, flag_submissions, read_inputs
 from .models import fit_models
 from .segment import segment
 from .stance import TargetMatcher, assign_stance, find_mentions, rollup_stance
@@ -59,7 +59,8 @@ def analyse(inputs: Sequence[str | Path] | str | Path | IngestResult | pd.DataFr
             corrections: pd.DataFrame | None = None, embedder: Embedder | None = None,
             labels: pd.DataFrame | None = None,
             segments: pd.DataFrame | None = None, vectors: np.ndarray | None = None,
-            show_progress: bool = True, random_state: int = 0) -> Analysis:
+            show_progress: bool = True, random_state: int = 0,
+            training_split: str | None = None) -> Analysis:
     """Analyse a call for evidence.
 
     Args:
@@ -75,6 +76,8 @@ def analyse(inputs: Sequence[str | Path] | str | Path | IngestResult | pd.DataFr
         vectors: pre-computed embeddings, one per segment row (skips embedding).
         show_progress: show progress bars on long steps.
         random_state: seed for theme discovery.
+        training_split: fit the models on this split of the shipped corpus only (``"train"`` to
+            measure on the held-out ``"test"`` split); None uses all of it.
 
     Returns:
         An :class:`Analysis` holding submissions, segments, themes, findings and the run manifest.
@@ -85,7 +88,8 @@ def analyse(inputs: Sequence[str | Path] | str | Path | IngestResult | pd.DataFr
     embedder = embedder or get_embedder()
     with timer.stage("read"):
         ingest = _ingest(inputs, quiet=not show_progress)
-    submissions = ingest.submissions
+    # campaign letters and near-copies are flagged and grouped, never silently dropped
+    submissions = flag_submissions(ingest.submissions)
     with timer.stage("segment"):
         segs = segments if segments is not None else segment(submissions, show_progress=show_progress)
     short = _short_submissions(submissions, segs)
@@ -94,7 +98,8 @@ def analyse(inputs: Sequence[str | Path] | str | Path | IngestResult | pd.DataFr
             segs["text"].tolist(), show_progress=show_progress)
         whole_vectors = embedder.encode(short["text"].tolist())
     with timer.stage("fit_models"):
-        theme_model, stance_model = fit_models(book, corrections=corrections, embedder=embedder)
+        theme_model, stance_model = fit_models(book, corrections=corrections, embedder=embedder,
+                                               split=training_split)
     with timer.stage("themes"):
         segs = assign_themes(segs, seg_vectors, theme_model)
         segs = _officer_labels(segs, labels, "theme", theme_model.classes_)

@@ -34,7 +34,7 @@ from .ingest import SkippedFile, read_inputs
 from .pipeline import analyse as analyse_inputs
 from .schema import SEGMENT_COLUMNS, SENTIMENT_LABELS, SUBMISSION_COLUMNS
 from .segment import segment
-from .store import FINDING_STORE_COLUMNS, ReviewStore, basis_hash, content_hash
+from .store import FINDING_STORE_COLUMNS, ReviewStore, RunStatus, basis_hash, content_hash
 
 EMBED_CHUNK = 512  # vectors are committed to the store this many at a time
 SUCCESSOR_OVERLAP = 0.5  # share of statements (Jaccard) a new finding must share with a reviewed one
@@ -156,16 +156,17 @@ class ReviewDiff:
                     strict=True)) + ".")
         lines.append("Statements per theme (before -> after):")
         width = max([len(str(x)) for x in self.theme_counts["label"]] + [10])
-        for row in self.theme_counts.itertuples():
-            lines.append(f"  {row.label:<{width}}  {row.statements_before:>4} -> "
-                         f"{row.statements_after:<4} ({row.change:+d})")
+        for row in _records(self.theme_counts):
+            lines.append(f"  {row['label']:<{width}}  {row['statements_before']:>4} -> "
+                         f"{row['statements_after']:<4} ({row['change']:+d})")
         lines.append("Stance toward the target (net = share positive - share negative):")
-        for row in self.stance_shifts.itertuples():
-            before = "  n/a" if pd.isna(row.net_before) else f"{row.net_before:+.2f}"
-            after = "  n/a" if pd.isna(row.net_after) else f"{row.net_after:+.2f}"
-            trend = ("" if pd.isna(row.shift) or abs(row.shift) < 0.005 else
-                     " (more positive)" if row.shift > 0 else " (more critical)")
-            lines.append(f"  {row.label:<{width}}  {before} -> {after}{trend}")
+        for row in _records(self.stance_shifts):
+            before = "  n/a" if pd.isna(row["net_before"]) else f"{row['net_before']:+.2f}"
+            after = "  n/a" if pd.isna(row["net_after"]) else f"{row['net_after']:+.2f}"
+            shift = row["shift"]
+            trend = ("" if pd.isna(shift) or abs(shift) < 0.005 else
+                     " (more positive)" if shift > 0 else " (more critical)")
+            lines.append(f"  {row['label']:<{width}}  {before} -> {after}{trend}")
         if len(self.new_themes):
             lines.append("New themes: " + ", ".join(
                 f"{label} ({n} statements)" for label, n in zip(
@@ -242,6 +243,8 @@ class Review:
         if not paths:
             raise ReviewStoreError("add_call needs at least one file or folder of submissions")
         name = (name or _call_name(paths)).strip()
+        if not name:
+            raise ReviewStoreError("the call's name is empty; pass a name such as 'October call'")
         ingest = read_inputs(paths, quiet=not show_progress)
         subs = ingest.submissions.copy()
         subs["source_id"] = subs["submission_id"]
@@ -251,10 +254,11 @@ class Review:
         new = subs[is_new].reset_index(drop=True)
         existing = self.store.call_id(name)
         call_id = existing if existing is not None else self.store.next_call_id()
-        common = {"name": name, "existing_call": existing is not None,
-                  "n_already_stored": len(subs) - len(new), "skipped": list(ingest.skipped)}
+        summary = CallSummary(call_id=None, name=name, existing_call=existing is not None,
+                              n_submissions=0, n_already_stored=len(subs) - len(new),
+                              skipped=list(ingest.skipped))
         if new.empty:
-            return CallSummary(call_id=None, n_submissions=0, **common)
+            return summary
         taken = self.store.submission_ids()
         renamed: dict[str, str] = {}
         final_ids = []
@@ -276,8 +280,9 @@ class Review:
                                 [{"path": s.path, "reason": s.reason} for s in ingest.skipped])
             self.store.add_submissions(new, call_id)
             self.store.add_segments(segs, call_id)
-        return CallSummary(call_id=call_id, n_submissions=len(new), renamed=renamed,
-                           n_segments=len(segs), n_embedded=self._embedder.n_encoded - before, **common)
+        return dataclasses.replace(summary, call_id=call_id, n_submissions=len(new), renamed=renamed,
+                                   n_segments=len(segs),
+                                   n_embedded=self._embedder.n_encoded - before)
 
     def calls(self) -> pd.DataFrame:
         """One row per call (see :meth:`ReviewStore.calls`)."""
@@ -354,7 +359,7 @@ class Review:
                 self.store.write_labels(seg_labels, run_id)
                 self.store.finish_run(run_id, "completed", run)
         except BaseException as exc:
-            status = "failed" if isinstance(exc, Exception) else "interrupted"
+            status: RunStatus = "failed" if isinstance(exc, Exception) else "interrupted"
             with contextlib.suppress(Exception):  # the original error is the one to report
                 self.store.finish_run(run_id, status,
                                       {**begun, "error": f"{type(exc).__name__}: {exc}"})
@@ -380,9 +385,9 @@ class Review:
         history = history.sort_values("correction_id")
         valid = {*book.theme_ids, OTHER_THEME}
         bad = history["theme"].notna() & ~history["theme"].isin(valid)
-        ignored = [{"correction_id": int(r.correction_id), "segment_id": r.segment_id, "theme": r.theme,
-                    "reason": f"theme not in codebook {book.name!r}"}
-                   for r in history[bad].itertuples()]
+        ignored = [{"correction_id": int(r["correction_id"]), "segment_id": r["segment_id"],
+                    "theme": r["theme"], "reason": f"theme not in codebook {book.name!r}"}
+                   for r in _records(history[bad])]
         history = history.assign(theme=history["theme"].where(~bad))
         latest = history.groupby("segment_id", sort=False).agg(
             text=("text", "last"), theme=("theme", "last"), pcc_sentiment=("pcc_sentiment", "last"),
@@ -397,13 +402,13 @@ class Review:
         """(findings to show, rows to store): drafted findings merged with the stored decisions."""
         now = pd.Timestamp.now().floor("s")
         stored = self.store.findings()
-        by_id = {r["finding_id"]: r for r in stored.to_dict("records")}
+        by_id = {r["finding_id"]: r for r in _records(stored)}
         drafted_ids = set(drafted["finding_id"])
         continued = {r["previous_finding_id"] for r in by_id.values() if r["previous_finding_id"]}
         orphans = [r for r in by_id.values() if r["finding_id"] not in drafted_ids
                    and r["status"] != "draft" and r["finding_id"] not in continued]
         rows = []
-        for new in drafted.to_dict("records"):
+        for new in _records(drafted):
             basis = basis_hash(new["segment_ids"])
             old = by_id.get(new["finding_id"])
             successor_of = None
@@ -429,7 +434,7 @@ class Review:
                 if not changed and old["text"] == new["text"] and old["current"]:
                     row["updated_at"] = old["updated_at"]
             rows.append(row)
-        for old in stored.to_dict("records"):  # kept with the officer's decision, no longer drafted
+        for old in _records(stored):  # kept with the officer's decision, no longer drafted
             if old["finding_id"] not in drafted_ids:
                 rows.append({**old, "current": False})
         table = pd.DataFrame(rows, columns=FINDING_STORE_COLUMNS)
@@ -592,6 +597,10 @@ def _call_name(paths: Sequence[str | Path]) -> str:
 
 def _org_key(name: Any) -> str:
     return " ".join(str(name).split()).casefold()
+
+
+def _records(frame: pd.DataFrame) -> list[dict[str, Any]]:
+    return [{str(k): v for k, v in row.items()} for row in frame.to_dict("records")]
 
 
 def _text_or_none(value: Any) -> str | None:

@@ -9,14 +9,14 @@ from collections.abc import Iterator
 import pandas as pd
 from spacy.language import Language
 
+from .errors import DuplicateIdError
 from .nlp import load_pipeline
 from .progress import progress
-from .errors import DuplicateIdError
 from .schema import SEGMENT_COLUMNS, require_columns
 
 _BLOCK_BREAK = re.compile(r"\n[ \t]*\n\s*")
 _LINE_END_TERMINAL = re.compile(r"[.!?:;]['\"”’)]?\s*$")
-_BULLET = re.compile(r"^([•·▪●◦\-–—*]|\(?[0-9]{1,2}[.)]|\(?[a-z][.)])\s+")
+_BULLET = re.compile(r"^([•·▪●◦\-–—*]|\(?[0-9]{1,2}[.)]|[0-9]{1,2}\.[0-9]{1,2}\.?|\(?[a-z][.)])\s+")
 _HEADING_MAX = 60
 #: A line longer than this (a PDF or export without line breaks) is cut at a sentence end before
 #: spaCy sees it: spaCy refuses texts over ``nlp.max_length`` and slows down on very long ones.

@@ -191,7 +191,7 @@ class ReviewStore:
     @property
     def schema_version(self) -> int:
         """The schema version of the file."""
-        return int(self._one("SELECT max(version) FROM schema_version")[0])
+        return int(self._scalar("SELECT max(version) FROM schema_version"))
 
     def close(self) -> None:
         """Close the file (other programs may then open it)."""
@@ -243,8 +243,14 @@ class ReviewStore:
         rows = self._con.execute(sql, list(params)).fetchall()
         return rows[0] if rows else None
 
+    def _scalar(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        """The single value an aggregate query returns."""
+        row = self._one(sql, params)
+        assert row is not None, sql  # aggregates always return a row
+        return row[0]
+
     def _next_id(self, table: str, column: str) -> int:
-        return int(self._one(f"SELECT coalesce(max({column}), 0) + 1 FROM {table}")[0])
+        return int(self._scalar(f"SELECT coalesce(max({column}), 0) + 1 FROM {table}"))
 
     # --- calls -------------------------------------------------------------------------------
 
@@ -367,7 +373,7 @@ class ReviewStore:
             if near:
                 hint = f"submission {sid} has statements {_listing(near)}"
             else:
-                n = self._one("SELECT count(*) FROM segments")[0]
+                n = self._scalar("SELECT count(*) FROM segments")
                 some = [r[0] for r in self._con.execute(
                     "SELECT segment_id FROM segments ORDER BY seq LIMIT 5").fetchall()]
                 hint = f"it holds {n} statements, e.g. {_listing(some)}"
@@ -417,8 +423,8 @@ class ReviewStore:
     def n_vectors(self, model: str | None = None) -> int:
         """How many vectors are stored (for ``model``, or for every model)."""
         if model is None:
-            return int(self._one("SELECT count(*) FROM embeddings")[0])
-        return int(self._one("SELECT count(*) FROM embeddings WHERE model = ?", [model])[0])
+            return int(self._scalar("SELECT count(*) FROM embeddings"))
+        return int(self._scalar("SELECT count(*) FROM embeddings WHERE model = ?", [model]))
 
     # --- corrections -------------------------------------------------------------------------
 

@@ -1,5 +1,5 @@
-"""Hostile input: a damaged, empty, encrypted, oversized or mislabelled file is skipped with a reason an
-officer can act on; the rest of the batch is read; nothing raises past ``read_inputs``."""
+"""Hostile input: a damaged, empty, encrypted, oversized or mislabelled file is skipped with a
+reason an officer can act on; the rest of the batch is read; nothing raises past ``read_inputs``."""
 
 from __future__ import annotations
 
@@ -145,31 +145,35 @@ def no_extension(tmp_path, build):
 
 # (maker, reason regex); every reason must say what is wrong and what to do
 BAD_FILES: list[tuple[Callable, str]] = [
-    (truncated_docx, r"not a valid Word file: corrupt or truncated \(BadZipFile\); open and re-save"),
-    (corrupt_docx, r"the Word file is corrupt \(damaged part word/document\.xml: zlib\.error\); "
-                   r"open and re-save it in its application"),
+    (truncated_docx, (r"not a valid Word file: corrupt or truncated \(BadZipFile\); open and "
+                      r"re-save")),
+    (corrupt_docx, (r"the Word file is corrupt \(damaged part word/document\.xml: zlib\.error\); "
+                    r"open and re-save it in its application")),
     (truncated_pdf, r"not a readable PDF: corrupt or truncated \(\w+\); re-export it"),
-    (truncated_xlsx, r"not a valid Excel file: corrupt or truncated \(BadZipFile\); open and re-save"),
-    (corrupt_xlsx, r"the Excel file is corrupt \(damaged part xl/worksheets/sheet1\.xml: "
-                   r"zlib\.error\); open and re-save"),
+    (truncated_xlsx, (r"not a valid Excel file: corrupt or truncated \(BadZipFile\); open and "
+                      r"re-save")),
+    (corrupt_xlsx, (r"the Excel file is corrupt \(damaged part xl/worksheets/sheet1\.xml: "
+                    r"zlib\.error\); open and re-save")),
     (password_pdf, r"the PDF is password-protected; ask the sender for an unprotected copy"),
     (scanned_pdf, r"the PDF has no text layer \(a scan\?\); run OCR on it"),
-    (encrypted_office, r"password-protected Word file, or an old \.doc file renamed to \.docx; "
-                       r"remove the password, or open it and save it as \.docx"),
-    (workbook_named_docx, r"not a readable Word document: damaged, or another kind of file renamed "
-                          r"to \.docx \(\w+\); open it in its application and save it as \.docx"),
+    (encrypted_office, (r"password-protected Word file, or an old \.doc file renamed to \.docx; "
+                        r"remove the password, or open it and save it as \.docx")),
+    (workbook_named_docx, (r"not a readable Word document: damaged, or another kind of file "
+                           r"renamed to \.docx \(\w+\); open it in its application and save it "
+                           r"as \.docx")),
     (pdf_named_txt, r"the file holds binary data, not text; check it is the right file"),
     (text_named_pdf, r"not a PDF file \(no %PDF header\); check it is the right file"),
     (binary_md, r"the file holds binary data, not text"),
     (binary_csv, r"the file holds binary data, not text"),
     (control_characters_txt, r"the file holds binary data, not text"),
-    (bad_utf16_txt, r"looks like UTF-16 text but most of its bytes are not; .* save it again as UTF-8"),
+    (bad_utf16_txt, (r"looks like UTF-16 text but most of its bytes are not; .* save it again "
+                     r"as UTF-8")),
     (white_space_txt, r"the file holds only white space"),
-    (csv_without_text_column, r"has no 'text' column \(columns: submission_id, response, area\); "
-                              r"rename the column that holds each response to 'text'"),
+    (csv_without_text_column, (r"has no 'text' column \(columns: submission_id, response, area\); "
+                               r"rename the column that holds each response to 'text'")),
     (csv_with_empty_text_column, r"the 'text' column is empty in every row"),
-    (csv_with_broken_rows, r"not a readable CSV table \(Expected 2 fields in line 3, saw 5\); "
-                           r"check commas and quotes"),
+    (csv_with_broken_rows, (r"not a readable CSV table \(Expected 2 fields in line 3, saw 5\); "
+                            r"check commas and quotes")),
     (unsupported_extension, r"unsupported file type '\.rtf'; save it as \.docx, \.pdf, \.txt"),
     (no_extension, r"unsupported file type '\(none\)'"),
 ]
@@ -228,8 +232,8 @@ def test_file_over_size_limit(tmp_path, capsys, monkeypatch):
                         "MAX_FILE_BYTES", 1000)
     folder, _good, bad = _batch(tmp_path, "long.txt", b"The Commissioner said. " * 100)
     result = read_inputs(folder)
-    _assert_skipped(result, bad, r"^the file is 0\.0 MB, over the 0 MB limit; split it into smaller",
-                    capsys.readouterr().err)
+    _assert_skipped(result, bad, r"^the file is 0\.0 MB, over the 0 MB limit; split it into "
+                    r"smaller files$", capsys.readouterr().err)
 
 
 def test_docx_zip_bomb(tmp_path, build, capsys):
@@ -244,8 +248,8 @@ def test_docx_zip_bomb(tmp_path, build, capsys):
                 member.write(bytes(1 << 20))
     assert bad.stat().st_size < 5_000_000
     result = read_inputs(folder)
-    _assert_skipped(result, bad, r"^the Word file unpacks to 315 MB in \d+ parts, which looks like a "
-                    r"zip bomb; it was not opened$", capsys.readouterr().err)
+    _assert_skipped(result, bad, r"^the Word file unpacks to 315 MB in \d+ parts, which looks "
+                    r"like a zip bomb; it was not opened$", capsys.readouterr().err)
 
 
 def test_xlsx_zip_bomb_by_limit(tmp_path, build, capsys, monkeypatch):
@@ -305,8 +309,8 @@ def test_bad_manifest_is_reported_once_and_files_still_read(tmp_path, capsys):
     result = read_inputs(folder)
     assert len(result.submissions) == 2
     assert [(s.path, s.reason) for s in result.skipped] == [
-        (str(manifest), "the manifest has no 'file' column; its columns should be file, "
-                        "organisation, respondent_type, received")]
+        (str(manifest), ("the manifest has no 'file' column; its columns should be file, "
+                        "organisation, respondent_type, received"))]
     assert capsys.readouterr().err.count("skipped") == 1
     assert str(good) in result.files
 
@@ -328,9 +332,9 @@ def test_only_bad_files_raise_no_input_error(tmp_path, build, capsys, maker, rea
     bad.write_bytes(data)
     (folder / "empty.txt").write_bytes(b"")
     with pytest.raises(NoInputError, match=(
-            rf"^No readable submissions in {folder} \((?=.*{bad}: {reason})(?=.*{folder}/empty\.txt: "
-            r"the file is empty \(0 bytes\)).*\)\. Pass \.txt, \.md, \.docx, \.pdf, \.csv or \.xlsx "
-            "files or folders holding them")):
+            rf"^No readable submissions in {folder} \((?=.*{bad}: {reason})"
+            rf"(?=.*{folder}/empty\.txt: the file is empty \(0 bytes\)).*\)\. "
+            r"Pass \.txt, \.md, \.docx, \.pdf, \.csv or \.xlsx files or folders holding them")):
         read_inputs(folder, quiet=True)
 
 

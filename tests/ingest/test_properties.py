@@ -1,5 +1,9 @@
-"""Property: whatever bytes sit under a supported extension, its reader returns documents or raises
-:class:`UnreadableFileError`, never anything else (random bytes, likely prefixes, damaged real files)."""
+"""Property: whatever bytes sit under a supported extension, its reader returns documents or
+raises :class:`UnreadableFileError`, never anything else.
+
+Bytes come from three sources: random, random after a likely prefix (a BOM, ``%PDF``, ``PK``), and
+real files cut short, overwritten or spliced (for .docx/.xlsx also inside a valid zip).
+"""
 
 from __future__ import annotations
 

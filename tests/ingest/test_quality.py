@@ -12,8 +12,9 @@ from evidence_lab.errors import ColumnsError
 from evidence_lab.ingest import flag_submissions, language_of
 
 # 24 distinct words -> 20 word 5-grams; the Jaccard values below are counted by hand.
-BASE = ("alpha bravo charlie delta echo foxtrot golf hotel india juliet kilo lima mike november "
-        "oscar papa quebec romeo sierra tango uniform victor whiskey xray").split()
+BASE = ["alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel", "india", "juliet",
+        "kilo", "lima", "mike", "november", "oscar", "papa", "quebec", "romeo", "sierra", "tango",
+        "uniform", "victor", "whiskey", "xray"]
 
 
 def words(*changes: tuple[int, str]) -> str:
@@ -103,16 +104,19 @@ ENGLISH = ("The Commissioner has attended every one of our quarterly forums this
            "office replied quickly when our members wrote about burglaries near the ring road.")
 
 
+WELSH = ("Mae'r Comisiynydd wedi mynychu pob un o'n fforymau chwarterol eleni, ac fe atebodd y "
+         "swyddfa yn gyflym pan ysgrifennodd ein haelodau am fyrgleriaethau ger y ffordd gylch.")
+FRENCH = ("Le commissaire a assisté à chacun de nos forums trimestriels cette année, et le bureau "
+          "a répondu rapidement lorsque nos membres ont écrit au sujet des cambriolages.")
+POLISH = ("Komisarz uczestniczył w tym roku w każdym z naszych kwartalnych forów, a biuro szybko "
+          "odpowiedziało, gdy nasi członkowie napisali o włamaniach w pobliżu obwodnicy miasta.")
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     (ENGLISH, "en"),
-    ("Mae'r Comisiynydd wedi mynychu pob un o'n fforymau chwarterol eleni, ac fe atebodd y swyddfa "
-     "yn gyflym pan ysgrifennodd ein haelodau am fyrgleriaethau ger y ffordd gylch.", "non-en"),
-    ("Le commissaire a assisté à chacun de nos forums trimestriels cette année, et le bureau a "
-     "répondu rapidement lorsque nos membres ont écrit au sujet des cambriolages près du périphérique.",
-     "non-en"),
-    ("Komisarz uczestniczył w tym roku w każdym z naszych kwartalnych forów, a biuro szybko "
-     "odpowiedziało, gdy nasi członkowie napisali o włamaniach w pobliżu obwodnicy miasta.",
-     "non-en"),
+    (WELSH, "non-en"),
+    (FRENCH, "non-en"),
+    (POLISH, "non-en"),
     ("Комиссар посетил все наши ежеквартальные форумы в этом году", "non-en"),  # script, 9 words
     ("Le commissaire a assisté à nos forums.", "en"),  # under 20 words: too short to judge
     ("", "en"),
@@ -123,9 +127,7 @@ def test_language(text, expected):
 
 
 def test_bilingual_submission_is_english():
-    welsh = ("Mae'r Comisiynydd wedi mynychu pob un o'n fforymau chwarterol eleni, ac fe atebodd "
-             "y swyddfa yn gyflym.")
-    assert language_of(f"{ENGLISH}\n\n{welsh}") == "en"
+    assert language_of(f"{ENGLISH}\n\n{WELSH[:80]}") == "en"
 
 
 def test_ten_thousand_submissions_are_fast():

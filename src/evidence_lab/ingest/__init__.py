@@ -4,5 +4,16 @@ from ._ingest import IngestResult, SkippedFile, read_inputs, read_manifest
 from ._quality import flag_submissions, language_of
 from ._readers import MAX_FILE_BYTES, MAX_UNZIPPED_BYTES, READERS, RawDocument, decode_text
 
-__all__ = ["IngestResult", "SkippedFile", "read_inputs", "read_manifest", "READERS", "RawDocument",
-           "MAX_FILE_BYTES", "MAX_UNZIPPED_BYTES", "decode_text", "flag_submissions", "language_of"]
+__all__ = [
+    "MAX_FILE_BYTES",
+    "MAX_UNZIPPED_BYTES",
+    "READERS",
+    "IngestResult",
+    "RawDocument",
+    "SkippedFile",
+    "decode_text",
+    "flag_submissions",
+    "language_of",
+    "read_inputs",
+    "read_manifest",
+]

@@ -73,8 +73,8 @@ def read_manifest(path: Path) -> dict[str, dict[str, str]]:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise UnreadableFileError(str(path), f"the manifest cannot be opened ({exc.strerror or exc})"
-                                  ) from None
+        raise UnreadableFileError(
+            str(path), f"the manifest cannot be opened ({exc.strerror or exc})") from None
     text = decode_text(data, str(path))
     try:
         rows = list(csv.DictReader(text.splitlines()))
@@ -82,8 +82,8 @@ def read_manifest(path: Path) -> dict[str, dict[str, str]]:
         raise UnreadableFileError(str(path), f"the manifest is not a readable CSV table ({exc}); "
                                   "its columns should be " + ", ".join(MANIFEST_COLUMNS)) from None
     if rows and "file" not in {str(k).strip().lower() for k in rows[0] if k is not None}:
-        raise UnreadableFileError(str(path), "the manifest has no 'file' column; its columns should be "
-                                  + ", ".join(MANIFEST_COLUMNS))
+        raise UnreadableFileError(str(path), "the manifest has no 'file' column; its columns "
+                                  "should be " + ", ".join(MANIFEST_COLUMNS))
     entries = {}
     for row in rows:
         clean = {k.strip().lower(): (v or "").strip() for k, v in row.items()
@@ -144,7 +144,7 @@ def read_inputs(inputs: Sequence[str | Path] | str | Path, *, quiet: bool = Fals
             continue
         files.append(str(path))
         entry = manifests.get(manifest_path, {}).get(path.name, {}) if manifest_path else {}
-        tabular = path.suffix.lower() in (".csv", ".xlsx")
+        tabular = path.suffix.lower() in (".csv", ".xlsx", ".jsonl")
         for index, doc in enumerate(documents):
             rows.append(_row(doc, path, index, tabular, entry, used_ids))
 
@@ -159,14 +159,14 @@ def _read_one(path: Path) -> list[RawDocument]:
     reader = READERS.get(path.suffix.lower())
     if reader is None:
         raise UnreadableFileError(str(path), f"unsupported file type '{path.suffix or '(none)'}'; "
-                                  "save it as .docx, .pdf, .txt, .md, .csv or .xlsx")
+                                  "save it as .docx, .pdf, .txt, .md, .csv, .xlsx or .jsonl")
     try:
         return reader(path)
     except UnreadableFileError:
         raise
     except OSError as exc:
         raise UnreadableFileError(str(path), f"cannot be opened ({exc.strerror or exc})") from None
-    except Exception as exc:  # a reader bug must not sink the batch; the file is named with why
+    except Exception as exc:  # noqa: BLE001 - a reader bug must not sink the batch
         raise UnreadableFileError(str(path), f"could not be read ({type(exc).__name__}: {exc})") from None
 
 

@@ -1,8 +1,9 @@
 """Flag submissions an officer should look at before counting them: duplicates and non-English text.
 
-Campaign letters (one template sent by many people, sometimes lightly edited) and the same file sent
-twice would otherwise be counted as many voices. Near-duplicates are found with word 5-gram shingles:
-two submissions whose shingle sets have a Jaccard similarity of at least ``threshold`` are grouped.
+Campaign letters (one template sent by many people, sometimes lightly edited) and the same file
+sent twice would otherwise be counted as many voices. Near-duplicates are found with word 5-gram
+shingles: two submissions whose shingle sets have a Jaccard similarity of at least ``threshold``
+are grouped.
 Candidates come from MinHash locality-sensitive hashing (numpy, no pairwise loop), and every
 candidate pair is confirmed with the exact Jaccard similarity, so a flag is never a hash accident.
 """
@@ -32,14 +33,18 @@ _LANGUAGE_SAMPLE_TOKENS = 500
 _PUNCTUATION = str.maketrans(dict.fromkeys(string.punctuation + "“”‘’–—…•·«»¿¡", " "))
 
 # Common English function words, none of one letter (Welsh "a"/"i" and similar stay low).
-_ENGLISH = frozenset("""
-about above after again against all also am an and any are as at be because been before being
-below between both but by can could did do does doing down during each few for from further had
-has have having he her here hers him his how if in into is it its itself just me more most my
-no nor not now of off on once only or other our ours out over own same she should so some such
-than that the their theirs them then there these they this those through to too under until up
-us very was we were what when where which while who whom why will with would you your yours
-""".split())
+_ENGLISH = frozenset({
+    "about", "above", "after", "again", "against", "all", "also", "am", "an", "and", "any", "are",
+    "as", "at", "be", "because", "been", "before", "being", "below", "between", "both", "but",
+    "by", "can", "could", "did", "do", "does", "doing", "down", "during", "each", "few", "for",
+    "from", "further", "had", "has", "have", "having", "he", "her", "here", "hers", "him", "his",
+    "how", "if", "in", "into", "is", "it", "its", "itself", "just", "me", "more", "most", "my",
+    "no", "nor", "not", "now", "of", "off", "on", "once", "only", "or", "other", "our", "ours",
+    "out", "over", "own", "same", "she", "should", "so", "some", "such", "than", "that", "the",
+    "their", "theirs", "them", "then", "there", "these", "they", "this", "those", "through", "to",
+    "too", "under", "until", "up", "us", "very", "was", "we", "were", "what", "when", "where",
+    "which", "while", "who", "whom", "why", "will", "with", "would", "you", "your", "yours",
+})
 
 
 def flag_submissions(submissions: pd.DataFrame, *,
@@ -111,7 +116,7 @@ def _language(tokens: list[str]) -> str:
 
 
 def _duplicate_groups(token_lists: Sequence[list[str]], threshold: float) -> list[list[int]]:
-    """Row indices of each group of (near-)identical token lists, groups and members in row order."""
+    """Row indices of each group of (near-)identical token lists; groups, members in row order."""
     parent = list(range(len(token_lists)))
 
     def find(i: int) -> int:
@@ -183,7 +188,7 @@ def _shingle_sets(token_lists: Sequence[list[str]]) -> list[np.ndarray]:
             hashed += np.where(offset < width, part, np.uint64(0))
         hashed = _mix(hashed)
     # one sort makes each text's shingles unique: the text number goes in the top bits
-    shift = np.uint64(64 - max(1, int(len(lengths)).bit_length()))
+    shift = np.uint64(64 - max(1, len(lengths).bit_length()))
     keys = np.sort((doc_of[keep].astype(np.uint64) << shift) | (hashed[keep] >> (64 - shift)))
     keys = keys[np.r_[True, keys[1:] != keys[:-1]]]  # np.unique is far slower here (numpy 2.4)
     bounds = np.searchsorted(keys >> shift, np.arange(1, len(lengths), dtype=np.uint64))
@@ -245,5 +250,4 @@ def _similar_pairs(shingles: Sequence[np.ndarray], threshold: float) -> list[tup
                             break
                     else:
                         leaders.append(member)
-    pairs = [pair for pair, similar in verdicts.items() if similar]
-    return pairs
+    return [pair for pair, similar in verdicts.items() if similar]

@@ -1,8 +1,8 @@
 """Readers that turn one file into one or more raw documents, with page offsets where pages exist.
 
-Each reader gets a path and returns a list of :class:`RawDocument`. A reader that cannot read its file
-raises :class:`~evidence_lab.errors.UnreadableFileError` with a reason a scrutiny officer can act on,
-and nothing else: whatever a parser raises on a damaged or hostile file is turned into that error.
+Each reader gets a path and returns a list of :class:`RawDocument`. A reader that cannot read its
+file raises :class:`~evidence_lab.errors.UnreadableFileError` with a reason a scrutiny officer can
+act on, and nothing else: whatever a parser raises on a damaged or hostile file becomes that error.
 Readers are registered by file extension in :data:`READERS`; add one there to support a new format.
 """
 
@@ -35,7 +35,8 @@ TEXT_COLUMN = "text"
 OPTIONAL_COLUMNS = ("submission_id", "organisation", "respondent_type")
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # encrypted Office files and old .doc/.xls
-_BINARY = "the file holds binary data, not text; check it is the right file or save it as plain text"
+_BINARY = ("the file holds binary data, not text; check it is the right file or save it as "
+           "plain text")
 _UNPRINTABLE = frozenset({"Cc", "Cs", "Co", "Cn"})
 _TEXT_CHECK_CHARS = 100_000
 
@@ -70,7 +71,7 @@ def _failures(path: Path, what: str, fix: str) -> Iterator[None]:
     except MemoryError:
         raise UnreadableFileError(str(path), "the file is too large to read in memory; "
                                   "split it into smaller files") from None
-    except Exception as exc:  # parsers raise many types on garbage; the batch must go on
+    except Exception as exc:  # noqa: BLE001 - parsers raise many types on garbage
         raise UnreadableFileError(str(path), f"{what} ({_kind_of(exc)}); {fix}") from None
 
 
@@ -139,14 +140,19 @@ def decode_text(data: bytes, path: str) -> str:
 
 
 def _decode_marked(data: bytes, encoding: str, name: str, path: str) -> str:
-    """Decode bytes whose BOM or layout says ``name``; a few bad bytes become U+FFFD, many refuse."""
+    """Decode bytes whose BOM or layout says ``name``; a few bad bytes become U+FFFD.
+
+    Raises:
+        UnreadableFileError: when over 1% of the characters would be U+FFFD.
+    """
     try:
         return data.decode(encoding)
     except UnicodeDecodeError:
         text = data.decode(encoding, errors="replace")
     if text.count("\ufffd") > max(1, len(text) // 100):
-        raise UnreadableFileError(path, f"the file looks like {name} text but most of its bytes are "
-                                  "not; check it is the right file or save it again as UTF-8 text")
+        raise UnreadableFileError(path, f"the file looks like {name} text but most of its bytes "
+                                  "are not; check it is the right file or save it again as UTF-8 "
+                                  "text")
     return text
 
 
@@ -176,7 +182,7 @@ def _normalise_newlines(text: str) -> str:
 
 
 def read_text(path: Path) -> list[RawDocument]:
-    """Read a ``.txt`` or ``.md`` file in UTF-8, UTF-16 (with or without BOM) or a legacy encoding."""
+    """Read a ``.txt`` or ``.md`` file: UTF-8, UTF-16 (with or without BOM) or a legacy encoding."""
     text = _normalise_newlines(decode_text(_check_size(path), str(path)))
     if not text.strip():
         raise UnreadableFileError(str(path), "the file holds only white space")
@@ -189,27 +195,27 @@ def _check_zip(path: Path, data: bytes, kind: str, extension: str) -> None:
         raise UnreadableFileError(
             str(path), f"this is a password-protected {kind} file, or an old {extension[:-1]} file "
             f"renamed to {extension}; remove the password, or open it and save it as {extension}")
-    with _failures(path, f"not a valid {kind} file: corrupt or truncated",
-                   "open and re-save it in its application"):
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            members = archive.infolist()
-            total = sum(info.file_size for info in members)
-            if total > MAX_UNZIPPED_BYTES or len(members) > MAX_ZIP_MEMBERS:
+    with (_failures(path, f"not a valid {kind} file: corrupt or truncated",
+                    "open and re-save it in its application"),
+          zipfile.ZipFile(io.BytesIO(data)) as archive):
+        members = archive.infolist()
+        total = sum(info.file_size for info in members)
+        if total > MAX_UNZIPPED_BYTES or len(members) > MAX_ZIP_MEMBERS:
+            raise UnreadableFileError(
+                str(path), f"the {kind} file unpacks to {total / 1e6:.0f} MB in {len(members)} "
+                "parts, which looks like a zip bomb; it was not opened")
+        if any(info.flag_bits & 0x1 for info in members):
+            raise UnreadableFileError(str(path), f"the {kind} file is encrypted; remove the "
+                                      f"password and save it again as {extension}")
+        for info in members:  # unpack every part once, as testzip does, naming the bad one
+            try:
+                with archive.open(info) as part:
+                    while part.read(1 << 20):
+                        pass
+            except Exception as exc:  # noqa: BLE001 - BadZipFile (CRC), zlib.error, ...
                 raise UnreadableFileError(
-                    str(path), f"the {kind} file unpacks to {total / 1e6:.0f} MB in {len(members)} "
-                    "parts, which looks like a zip bomb; it was not opened")
-            if any(info.flag_bits & 0x1 for info in members):
-                raise UnreadableFileError(str(path), f"the {kind} file is encrypted; remove the "
-                                          f"password and save it again as {extension}")
-            for info in members:  # unpack every part once, as testzip does, naming the bad one
-                try:
-                    with archive.open(info) as part:
-                        while part.read(1 << 20):
-                            pass
-                except Exception as exc:  # BadZipFile (CRC), zlib.error, EOFError, ...
-                    raise UnreadableFileError(
-                        str(path), f"the {kind} file is corrupt (damaged part {info.filename}: "
-                        f"{_kind_of(exc)}); open and re-save it in its application") from None
+                    str(path), f"the {kind} file is corrupt (damaged part {info.filename}: "
+                    f"{_kind_of(exc)}); open and re-save it in its application") from None
 
 
 def read_docx(path: Path) -> list[RawDocument]:
@@ -258,7 +264,7 @@ def _docx_paragraph(paragraph: Any) -> str:
 
 
 _TERMINAL = re.compile(r"[.!?:;)\"'”’]\s*$")
-_BULLET_START = re.compile(r"^\s*([•·▪\-–*]|\(?[0-9a-z]{1,3}[.)])\s")
+_BULLET_START = re.compile(r"^\s*([•·▪\-–*]|\(?[0-9a-z]{1,3}[.)]|[0-9]{1,2}\.[0-9]{1,2}\.?)\s")
 
 
 def _join_pdf_lines(page_text: str) -> str:
@@ -318,8 +324,8 @@ def read_pdf(path: Path) -> list[RawDocument]:
 
     data = _check_size(path)
     if b"%PDF" not in data[:1024]:
-        raise UnreadableFileError(str(path), "not a PDF file (no %PDF header); check it is the right "
-                                  "file or export it again as PDF")
+        raise UnreadableFileError(str(path), "not a PDF file (no %PDF header); check it is the "
+                                  "right file or export it again as PDF")
     with _pdf_warnings() as warnings, _failures(path, "not a readable PDF: corrupt or truncated",
                                                 "re-export it from its application"):
         reader = PdfReader(io.BytesIO(data))
@@ -329,9 +335,9 @@ def read_pdf(path: Path) -> list[RawDocument]:
             except DependencyError:
                 raise UnreadableFileError(
                     str(path), "the PDF is encrypted (AES); if it opens without a password, "
-                    "'pip install cryptography' lets evidence_lab read it, otherwise ask the sender "
-                    "for an unprotected copy") from None
-            except Exception:
+                    "'pip install cryptography' lets evidence_lab read it, otherwise ask the "
+                    "sender for an unprotected copy") from None
+            except Exception:  # noqa: BLE001 - any failure to decrypt means "protected"
                 raise UnreadableFileError(str(path), _PROTECTED) from None
             if not decrypted:
                 raise UnreadableFileError(str(path), _PROTECTED)
@@ -375,6 +381,8 @@ def _read_table(path: Path) -> pd.DataFrame:
             return pd.read_excel(io.BytesIO(data), dtype=str, engine="openpyxl",
                                  keep_default_na=False)
     text = _normalise_newlines(decode_text(data, str(path)))
+    if path.suffix.lower() == ".jsonl":
+        return _read_jsonl(path, text)
     try:
         return pd.read_csv(io.StringIO(text), sep=_delimiter(text), dtype=str,
                            keep_default_na=False)
@@ -386,9 +394,34 @@ def _read_table(path: Path) -> pd.DataFrame:
         raise UnreadableFileError(str(path), f"not a readable CSV table ({detail}); check commas "
                                   "and quotes on that line, or save it again from the spreadsheet"
                                   ) from None
-    except Exception as exc:  # pandas raises many types on garbage; the batch must go on
+    except Exception as exc:  # noqa: BLE001 - pandas raises many types on garbage
         raise UnreadableFileError(str(path), f"not a readable CSV table ({type(exc).__name__}); "
                                   "save it again from the spreadsheet as CSV") from None
+
+
+def _read_jsonl(path: Path, text: str) -> pd.DataFrame:
+    """JSON Lines: one object per line (e.g. a hand-coded sample or a form export)."""
+    import json
+
+    rows = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError:
+            raise UnreadableFileError(str(path), f"line {number} is not valid JSON; write one "
+                                      "object per line") from None
+        if not isinstance(row, dict):
+            raise UnreadableFileError(str(path), f"line {number} is not a JSON object; write one "
+                                      "object per line, with a 'text' field")
+        rows.append({k: "" if v is None else str(v) for k, v in row.items()})
+    if not rows:
+        raise UnreadableFileError(str(path), "the file holds no JSON objects")
+    frame = pd.DataFrame(rows).fillna("")
+    if "id" in frame.columns and "submission_id" not in frame.columns:
+        frame = frame.rename(columns={"id": "submission_id"})
+    return frame
 
 
 def _unique(names: list[str]) -> list[str]:
@@ -415,8 +448,9 @@ def read_table(path: Path) -> list[RawDocument]:
         lookup.setdefault(column.lower(), column)
     if TEXT_COLUMN not in lookup:
         raise UnreadableFileError(
-            str(path), f"has no '{TEXT_COLUMN}' column (columns: {', '.join(table.columns) or 'none'}); "
-            f"rename the column that holds each response to '{TEXT_COLUMN}'")
+            str(path), f"has no '{TEXT_COLUMN}' column (columns: "
+            f"{', '.join(table.columns) or 'none'}); rename the column that holds each response "
+            f"to '{TEXT_COLUMN}'")
     text_col = lookup[TEXT_COLUMN]
     known = {lookup[c] for c in OPTIONAL_COLUMNS if c in lookup} | {text_col}
 
@@ -448,4 +482,5 @@ READERS: dict[str, Reader] = {
     ".pdf": read_pdf,
     ".csv": read_table,
     ".xlsx": read_table,
+    ".jsonl": read_table,
 }

@@ -1,0 +1,229 @@
+"""The review widgets, driven headlessly: buttons are clicked with ``Button.click()`` and dropdowns
+set as a person would, on a small hand-made analysis (no models needed)."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from evidence_lab import Analysis, load_codebook
+from evidence_lab.widgets import CORRECTION_COLUMNS, FindingsReviewer, SegmentReviewer, highlight
+
+pytest.importorskip("ipywidgets")
+
+
+@pytest.fixture
+def analysis() -> Analysis:
+    submissions = pd.DataFrame({
+        "submission_id": ["csp", "watch"], "organisation": ["Coldwater CSP", "Farm Watch"],
+        "respondent_type": ["community_safety_partnership", "rural_group"], "source": ["a", "b"],
+        "text": ["", ""], "primary_theme": ["commissioning", "engagement"],
+        "pcc_sentiment": ["negative", "positive"]})
+    segments = pd.DataFrame({
+        "segment_id": ["csp:0", "csp:1", "csp:2", "watch:0"],
+        "submission_id": ["csp", "csp", "csp", "watch"],
+        "text": ["The OPCC grant round opened late again.",
+                 "Funding for the youth scheme was confirmed.",
+                 "Nobody from the office attends our board.",
+                 "The Commissioner came to our meeting and listened."],
+        "page": [pd.NA, pd.NA, 2, pd.NA],
+        "primary_theme": ["commissioning", "commissioning", "partnerships", "engagement"],
+        "pcc_sentiment": ["negative", "neutral", "negative", "positive"],
+        "target_spans": ["4-8", "", "", "4-16"],
+        "stance_evidence": ["OPCC [target]; late [criticism]", "", "Nobody [implied]",
+                            "Commissioner [target]; listened [praise]"],
+    })
+    themes = pd.DataFrame({"theme_id": ["commissioning", "partnerships", "engagement"],
+                           "label": ["Commissioning and funding", "Partnership working",
+                                     "Engagement and communication"]})
+    findings = pd.DataFrame({
+        "finding_id": ["F-aaaa1111", "F-bbbb2222", "F-cccc3333"],
+        "kind": ["finding", "finding", "recommendation"],
+        "theme": ["commissioning", "engagement", "commissioning"],
+        "theme_label": ["Commissioning and funding", "Engagement and communication",
+                        "Commissioning and funding"],
+        "stance": ["negative", "positive", "request"],
+        "text": ["A few respondents said the grant round opened late.",
+                 "One respondent said the Commissioner listened.",
+                 "Publish the grant timetable three months ahead."],
+        "segment_ids": ["csp:0", "watch:0", "csp:0;csp:1"],
+    })
+    return Analysis(submissions=submissions, segments=segments, themes=themes, findings=findings,
+                    codebook=load_codebook(), run={})
+
+
+class RecordingReview:
+    """Stands in for :class:`evidence_lab.review.Review`: records what the widgets ask of it."""
+
+    def __init__(self) -> None:
+        self.calls: list[tuple] = []
+
+    def relabel(self, segment_id, theme=None, pcc_sentiment=None, by="officer"):
+        self.calls.append(("relabel", segment_id, theme, pcc_sentiment, by))
+        return len(self.calls)
+
+    def findings(self) -> pd.DataFrame:
+        return pd.DataFrame({"finding_id": ["F-bbbb2222"], "status": ["edited"],
+                             "edited_text": ["The Commissioner listened to the Farm Watch."],
+                             "text": ["One respondent said the Commissioner listened."]})
+
+    def accept(self, finding_id):
+        self.calls.append(("accept", finding_id))
+
+    def edit(self, finding_id, text):
+        self.calls.append(("edit", finding_id, text))
+
+    def reject(self, finding_id):
+        self.calls.append(("reject", finding_id))
+
+
+def test_segment_reviewer_pages_through_one_theme(analysis):
+    reviewer = SegmentReviewer(analysis, theme="commissioning")
+    assert reviewer.selection["segment_id"].tolist() == ["csp:0", "csp:1"]
+    assert reviewer.current["segment_id"] == "csp:0"
+    assert reviewer.prev_button.disabled and not reviewer.next_button.disabled
+    reviewer.next_button.click()
+    assert reviewer.current["segment_id"] == "csp:1"
+    assert reviewer.next_button.disabled
+    reviewer.next_button.click()  # stays on the last statement
+    assert reviewer.current["segment_id"] == "csp:1"
+    reviewer.prev_button.click()
+    assert reviewer.current["segment_id"] == "csp:0"
+    assert "Statement <b>1</b> of 2" in reviewer.position_label.value
+
+
+def test_segment_reviewer_shows_the_spans_behind_the_stance(analysis):
+    reviewer = SegmentReviewer(analysis, theme="commissioning")
+    body = reviewer.body.value
+    assert '<mark title="target"' in body and ">OPCC</mark>" in body
+    assert '<mark title="criticism"' in body and ">late</mark>" in body
+    assert "Coldwater CSP" in body and "negative" in body
+    assert reviewer.theme_picker.value == "commissioning"
+    assert reviewer.stance_picker.value == "negative"
+
+
+def test_filter_dropdowns_change_the_selection(analysis):
+    reviewer = SegmentReviewer(analysis)
+    assert len(reviewer.selection) == 4
+    reviewer.stance_filter.value = "negative"
+    assert reviewer.selection["segment_id"].tolist() == ["csp:0", "csp:2"]
+    reviewer.theme_filter.value = "partnerships"
+    assert reviewer.selection["segment_id"].tolist() == ["csp:2"]
+    reviewer.stance_filter.value = "positive"
+    assert reviewer.selection.empty
+    assert "No statements" in reviewer.position_label.value and reviewer.save_button.disabled
+    reviewer.go_to("watch:0")  # widens the filters to find it
+    assert reviewer.current["segment_id"] == "watch:0"
+    assert reviewer.theme_filter.value == "__all__"
+
+
+def test_relabel_in_memory_gives_corrections_for_analyse(analysis):
+    reviewer = SegmentReviewer(analysis, theme="commissioning")
+    reviewer.next_button.click()  # csp:1, commissioning / neutral
+    reviewer.stance_picker.value = "positive"
+    reviewer.save_button.click()
+    assert "Saved csp:1" in reviewer.message.value
+    table = reviewer.corrections
+    assert table.columns.tolist() == CORRECTION_COLUMNS
+    assert table.to_dict("records") == [{"segment_id": "csp:1", "theme": None,
+                                         "pcc_sentiment": "positive",
+                                         "text": "Funding for the youth scheme was confirmed."}]
+    # a second correction of the same statement updates its row; the earlier stance stays
+    reviewer.relabel("csp:1", theme="partnerships")
+    assert len(reviewer.corrections) == 1
+    assert reviewer.corrections.iloc[0][["theme", "pcc_sentiment"]].tolist() == [
+        "partnerships", "positive"]
+    assert reviewer.labels_of("csp:1") == ("partnerships", "positive")
+    assert "corrected; the model said commissioning, neutral" in reviewer.body.value
+
+
+def test_saving_unchanged_labels_records_nothing(analysis):
+    reviewer = SegmentReviewer(analysis)
+    reviewer.save_button.click()
+    assert reviewer.corrections.empty
+    assert "Nothing to save" in reviewer.message.value
+
+
+def test_bad_labels_are_refused_with_the_valid_values(analysis):
+    reviewer = SegmentReviewer(analysis)
+    with pytest.raises(ValueError, match="theme must be one of engagement, .*other"):
+        reviewer.relabel("csp:0", theme="budgets")
+    with pytest.raises(ValueError, match="stance must be one of positive, negative, mixed, neutral"):
+        reviewer.relabel("csp:0", pcc_sentiment="angry")
+    with pytest.raises(KeyError, match="no statement 'csp:99'"):
+        reviewer.relabel("csp:99", pcc_sentiment="neutral")
+    with pytest.raises(ValueError, match="theme must be one of commissioning, engagement"):
+        SegmentReviewer(analysis, theme="budgets")
+
+
+def test_relabel_with_a_review_stores_only_what_changed(analysis):
+    review = RecordingReview()
+    reviewer = SegmentReviewer(analysis, review=review, by="Jo Smith")
+    reviewer.theme_picker.value = "partnerships"  # csp:0: theme changed, stance left as it was
+    reviewer.save_button.click()
+    assert review.calls == [("relabel", "csp:0", "partnerships", None, "Jo Smith")]
+    assert "in the review" in reviewer.message.value
+
+
+def test_findings_reviewer_in_memory(analysis):
+    reviewer = FindingsReviewer(analysis)
+    rows = reviewer.controls
+    assert list(rows) == ["F-aaaa1111", "F-bbbb2222", "F-cccc3333"]
+    rows["F-aaaa1111"]["accept"].click()
+    rows["F-cccc3333"]["reject"].click()
+    rows["F-bbbb2222"]["edit"].click()
+    assert rows["F-bbbb2222"]["text"].layout.display is None  # the editor opened
+    assert rows["F-bbbb2222"]["text"].value == "One respondent said the Commissioner listened."
+    rows["F-bbbb2222"]["text"].value = "The Farm Watch said the Commissioner listened."
+    rows["F-bbbb2222"]["save"].click()
+    assert rows["F-bbbb2222"]["text"].layout.display == "none"
+    table = reviewer.findings.set_index("finding_id")
+    assert table["status"].to_dict() == {"F-aaaa1111": "accepted", "F-bbbb2222": "edited",
+                                         "F-cccc3333": "rejected"}
+    assert table.loc["F-bbbb2222", "text"] == "The Farm Watch said the Commissioner listened."
+    assert table.loc["F-bbbb2222", "drafted_text"] == "One respondent said the Commissioner listened."
+    assert reviewer.status_counts() == {"draft": 0, "accepted": 1, "edited": 1, "rejected": 1}
+    assert rows["F-aaaa1111"]["accept"].disabled and rows["F-cccc3333"]["reject"].disabled
+    assert "line-through" in rows["F-cccc3333"]["html"].value
+    assert "1 accepted, 1 edited, 1 rejected" in reviewer.summary.value
+
+
+def test_an_empty_edit_is_refused_in_the_widget(analysis):
+    reviewer = FindingsReviewer(analysis)
+    row = reviewer.controls["F-aaaa1111"]
+    row["edit"].click()
+    row["text"].value = "   "
+    row["save"].click()
+    assert "is empty; to drop a finding reject it" in row["message"].value
+    assert reviewer.findings.loc[0, "status"] == "draft"
+    with pytest.raises(ValueError, match="is empty"):
+        reviewer.edit("F-aaaa1111", "")
+
+
+def test_findings_reviewer_with_a_review(analysis):
+    review = RecordingReview()
+    reviewer = FindingsReviewer(analysis, review=review, kind="finding")
+    assert list(reviewer.controls) == ["F-aaaa1111", "F-bbbb2222"]
+    # the review's stored decision is shown, even though the analysis predates it
+    assert reviewer.findings.loc[1, "status"] == "edited"
+    assert "The Commissioner listened to the Farm Watch." in reviewer.controls["F-bbbb2222"]["html"].value
+    reviewer.controls["F-aaaa1111"]["accept"].click()
+    reviewer.reject("F-bbbb2222")
+    reviewer.edit("F-aaaa1111", "Three partners said the round opened late.")
+    assert review.calls == [("accept", "F-aaaa1111"), ("reject", "F-bbbb2222"),
+                            ("edit", "F-aaaa1111", "Three partners said the round opened late.")]
+    with pytest.raises(KeyError, match="no finding 'F-nope'"):
+        reviewer.accept("F-nope")
+
+
+def test_widgets_display_as_ipywidgets(analysis):
+    for reviewer in (SegmentReviewer(analysis), FindingsReviewer(analysis)):
+        bundle = reviewer._repr_mimebundle_()
+        assert "application/vnd.jupyter.widget-view+json" in bundle
+        assert bundle["application/vnd.jupyter.widget-view+json"]["model_id"] == reviewer.widget.model_id
+
+
+def test_highlight_escapes_the_statement():
+    out = highlight("<b>The OPCC</b> was late", "7-11", "OPCC [target]; late [criticism]")
+    assert out.startswith("&lt;b&gt;The <mark") and "&lt;/b&gt;" in out
+    assert ">late</mark>" in out
