@@ -155,3 +155,21 @@ def evaluate(gold: str | Path | pd.DataFrame, *, codebook: Codebook | str | Path
     table = result.submissions.set_index("submission_id").loc[submissions["submission_id"]]
     return score_predictions(frame, table["primary_theme"].tolist(), table["pcc_sentiment"].tolist(),
                              book)
+
+
+def format_scores(scores: dict[str, Any]) -> str:
+    """A small fixed-width table of the scores, one task per row."""
+    lines = [f"{'task':<16}{'n':>5}{'macro-F1':>10}{'accuracy':>10}{'kappa':>8}{'alpha':>8}"]
+    for task, s in scores.items():
+        lines.append(f"{task:<16}{s['n']:>5}{s['macro_f1']:>10.3f}{s['accuracy']:>10.3f}"
+                     f"{s['cohen_kappa']:>8.3f}{s['krippendorff_alpha']:>8.3f}")
+        lines.append("    per class: " + ", ".join(f"{k} {v:.2f}" for k, v in s["f1_per_class"].items()))
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":  # python -m evidence_lab.evaluate --heldout
+    import sys
+
+    if sys.argv[1:] != ["--heldout"]:
+        sys.exit("usage: python -m evidence_lab.evaluate --heldout")
+    print(format_scores(evaluate(heldout_gold(), training_split="train")))
