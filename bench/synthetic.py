@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import csv
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -90,6 +91,18 @@ def make_statements(sample: Sample, n: int, *, seed: int = 0) -> list[str]:
     Raises:
         ValueError: when the sample has too few statements with clause boundaries to make ``n``.
     """
+    return _make(sample, n, seed)[0]
+
+
+def statement_sources(sample: Sample, n: int, *, seed: int = 0
+                      ) -> dict[str, tuple[str, str, float]]:
+    """For each statement of :func:`make_statements` (same arguments): the sample statement its
+    head came from, the one its tail came from, and the head's share of its words."""
+    statements, sources = _make(sample, n, seed)
+    return dict(zip(statements, sources, strict=True))
+
+
+def _make(sample: Sample, n: int, seed: int) -> tuple[list[str], list[tuple[str, str, float]]]:
     rng = np.random.default_rng(seed)
     cuttable = [(s, _cuts(s)) for s in sample.statements]
     cuttable = [(s, c) for s, c in cuttable if c]
@@ -98,6 +111,7 @@ def make_statements(sample: Sample, n: int, *, seed: int = 0) -> list[str]:
     joins = [", and ", ", but ", "; ", ", while ", ", ", " and "]
     seen: set[str] = set()
     out: list[str] = []
+    sources: list[tuple[str, str, float]] = []
     attempts = 0
     while len(out) < n:
         attempts += 1
@@ -116,7 +130,8 @@ def make_statements(sample: Sample, n: int, *, seed: int = 0) -> list[str]:
             continue
         seen.add(statement)
         out.append(statement)
-    return out
+        sources.append((head_text, tail_text, len(head.split()) / len(statement.split())))
+    return out, sources
 
 
 def make_submissions(sample: Sample, n_statements: int, *, seed: int = 0) -> pd.DataFrame:
@@ -144,6 +159,34 @@ def make_submissions(sample: Sample, n_statements: int, *, seed: int = 0) -> pd.
                      "respondent_type": respondent_type, "text": "\n\n".join(paragraphs) + "\n",
                      "n_statements": len(chunk)})
     return pd.DataFrame(rows)
+
+
+def proxy_vectors(texts: list[str], sources: dict[str, tuple[str, str, float]],
+                  embed: Callable[[list[str]], np.ndarray]) -> tuple[np.ndarray, int]:
+    """Stand-in embeddings for synthetic statements without running the model on each of them.
+
+    A statement's vector is the word-share weighted mean of the embeddings of the two sample
+    statements it was cut from, re-normalised: it keeps the corpus's topical structure, so
+    clustering and findings do realistic work, but it is not MiniLM's output for the statement.
+    Texts with no known sources (segmentation split them differently) are embedded for real.
+
+    Returns:
+        (vectors, how many texts were embedded for real)
+    """
+    unknown = [t for t in texts if " ".join(t.split()) not in sources]
+    needed = sorted({s for t in texts if (k := " ".join(t.split())) in sources
+                     for s in sources[k][:2]} | set(unknown))
+    table = dict(zip(needed, embed(needed), strict=True))
+    rows = []
+    for text in texts:
+        key = " ".join(text.split())
+        if key in sources:
+            head, tail, share = sources[key]
+            vector = share * table[head] + (1 - share) * table[tail]
+            rows.append(vector / np.linalg.norm(vector))
+        else:
+            rows.append(table[text])
+    return np.vstack(rows).astype(np.float32), len(unknown)
 
 
 def write_folder(submissions: pd.DataFrame, folder: Path) -> Path:

@@ -42,6 +42,8 @@ class Analysis:
         skipped: files that could not be read, with reasons.
         vectors: segment embeddings, row-aligned with ``segments``.
         subthemes: sub-themes found inside each codebook theme (id, label, keywords, size).
+        discoverer: the fitted :class:`~evidence_lab.themes.ThemeDiscoverer` in discovery mode
+            (keep it to map the next call onto the same theme ids).
     """
 
     submissions: pd.DataFrame
@@ -53,11 +55,39 @@ class Analysis:
     skipped: list[Any] = field(default_factory=list)
     vectors: np.ndarray | None = field(default=None, repr=False)
     subthemes: pd.DataFrame = field(default_factory=pd.DataFrame)
+    discoverer: Any = field(default=None, repr=False)
 
     @property
     def recommendations(self) -> pd.DataFrame:
         """The draft recommendations part of :attr:`findings`."""
         return self.findings[self.findings["kind"] == "recommendation"].reset_index(drop=True)
+
+    def stance_by_organisation(self) -> pd.DataFrame:
+        """Organisations by theme: each cell is the organisation's stance toward the target on that
+        theme (positive/negative/mixed/neutral), from its statements coded to the theme."""
+        from .stance._assign import submission_stance
+
+        frame = self.segments.join(self.submissions.set_index("submission_id")["organisation"],
+                                   on="submission_id")
+        frame = frame[frame["primary_theme"] != "other"]
+        cells = {}
+        for (organisation, theme), group in frame.groupby(["organisation", "primary_theme"]):
+            cells[(organisation, theme)] = submission_stance(
+                group["pcc_sentiment"].tolist(), group["pcc_sentiment_score"].tolist())[0]
+        table = pd.Series(cells, dtype=object).unstack(fill_value="")
+        table.index.name, table.columns.name = "organisation", "theme"
+        return table
+
+    def strongest_statements(self, n: int = 5) -> pd.DataFrame:
+        """The ``n`` statements most strongly praising and criticising the target, with provenance."""
+        columns = ["segment_id", "submission_id", "text", "primary_theme", "pcc_sentiment",
+                   "pcc_sentiment_score", "stance_evidence"]
+        frame = self.segments[columns].join(
+            self.submissions.set_index("submission_id")["organisation"], on="submission_id")
+        praise = frame[frame["pcc_sentiment"] == "positive"].nlargest(n, "pcc_sentiment_score")
+        criticism = frame[frame["pcc_sentiment"] == "negative"].nsmallest(n, "pcc_sentiment_score")
+        return pd.concat([praise.assign(direction="praise"), criticism.assign(direction="criticism")],
+                         ignore_index=True)
 
     def submission_table(self) -> pd.DataFrame:
         """Submissions as written to ``submissions.csv`` (no full text)."""
@@ -120,6 +150,8 @@ class Analysis:
         findings = self.findings.copy()
         findings["quotes"] = findings["quotes"].map(lambda q: " | ".join(q) if isinstance(q, list) else q)
         write_csv(findings, out / "findings.csv")
+        write_csv(self.stance_by_organisation().reset_index(), out / "stance_by_organisation.csv")
+        write_csv(self.strongest_statements(), out / "strongest_statements.csv")
         atomic_write_text(out / "findings.md", findings_markdown(self))
         findings_docx(self, out / "findings.docx")
         atomic_write_text(out / "report.html", report_html(self))

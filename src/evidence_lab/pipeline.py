@@ -25,7 +25,8 @@ from .models import fit_models
 from .segment import segment
 from .stance import TargetMatcher, assign_stance, find_mentions, rollup_stance
 from .themes import assign_themes, rollup_themes
-from .themes.summary import discover_subthemes, discover_themes, summarise_themes
+from .themes import ThemeDiscoverer
+from .themes.summary import UNCLUSTERED, discover_subthemes, discover_themes, summarise_themes
 
 SHORT_SUBMISSION_WORDS = 120  # up to this, a submission is also read as one statement
 SHORT_SUBMISSION_SEGMENTS = 3
@@ -60,7 +61,8 @@ def analyse(inputs: Sequence[str | Path] | str | Path | IngestResult | pd.DataFr
             labels: pd.DataFrame | None = None,
             segments: pd.DataFrame | None = None, vectors: np.ndarray | None = None,
             show_progress: bool = True, random_state: int = 0,
-            training_split: str | None = None) -> Analysis:
+            training_split: str | None = None,
+            discoverer: ThemeDiscoverer | None = None) -> Analysis:
     """Analyse a call for evidence.
 
     Args:
@@ -76,6 +78,8 @@ def analyse(inputs: Sequence[str | Path] | str | Path | IngestResult | pd.DataFr
         vectors: pre-computed embeddings, one per segment row (skips embedding).
         show_progress: show progress bars on long steps.
         random_state: seed for theme discovery.
+        discoverer: a fitted :class:`ThemeDiscoverer` from earlier calls of the same review: its
+            themes keep their ids and only statements that fit none can form new themes.
         training_split: fit the models on this split of the shipped corpus only (``"train"`` to
             measure on the held-out ``"test"`` split); None uses all of it.
 
@@ -110,7 +114,7 @@ def analyse(inputs: Sequence[str | Path] | str | Path | IngestResult | pd.DataFr
         segs["subtheme"], subthemes = discover_subthemes(segs, seg_vectors, random_state=random_state)
         if discover:
             segs, theme_rollup, discovery = discover_themes(
-                segs, seg_vectors, random_state=random_state)
+                segs, seg_vectors, random_state=random_state, discoverer=discoverer)
     with timer.stage("stance"):
         matcher = TargetMatcher.from_target(book.target)
         segs = find_mentions(segs, submissions, matcher)
@@ -137,13 +141,14 @@ def analyse(inputs: Sequence[str | Path] | str | Path | IngestResult | pd.DataFr
                    "recommendations": int((findings["kind"] == "recommendation").sum())
                    if len(findings) else 0,
                    "skipped_files": len(ingest.skipped)},
-        "outlier_share": None if discovery is None else round(discovery.outlier_share_, 4),
+        "outlier_share": None if discovery is None else round(
+            float((segs["primary_theme"] == UNCLUSTERED).mean()), 4),
         "timings_s": timer.timings,
         "versions": _versions(),
     }
     return Analysis(submissions=subs, segments=segs, themes=themes, findings=findings,
                     codebook=book, run=run, skipped=ingest.skipped, vectors=seg_vectors,
-                    subthemes=subthemes)
+                    subthemes=subthemes, discoverer=discovery)
 
 
 def _ingest(inputs: Any, *, quiet: bool) -> IngestResult:

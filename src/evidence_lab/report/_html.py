@@ -36,6 +36,35 @@ def _evidence(analysis: Analysis, segment_ids: str) -> list[dict]:
     return rows
 
 
+def _captions(analysis: Analysis) -> dict[str, tuple[str, str]]:
+    """Per plot in :data:`PLOTS`: (heading, how to read it)."""
+    target = analysis.codebook.target.name
+    return {
+        "Evidence by theme": ("Evidence by theme", "How many statements fall under each theme, and "
+                              "how many submissions raise it."),
+        "Stance toward the target by theme": (
+            f"Stance toward the {target} by theme",
+            f"Statements criticising the {target} go left (red), statements praising go right "
+            "(green); mixed statements (amber) are split across the line. Neutral statements are "
+            "left out."),
+        "Themes by kind of respondent": ("Themes by kind of respondent", "How many submissions from "
+                                         "each kind of respondent raise each theme."),
+        "Map of the evidence": ("Map of the evidence", "Each dot is a statement; statements that "
+                                "say similar things sit close together."),
+    }
+
+
+def _submission_rows(analysis: Analysis) -> list[dict]:
+    labels = dict(zip(analysis.themes["theme_id"], analysis.themes["label"], strict=True))
+    rows = []
+    for row in analysis.submissions.to_dict("records"):
+        source = str(row.get("source", ""))
+        rows.append({**row, "kind": str(row.get("respondent_type") or "").replace("_", " "),
+                     "theme_label": labels.get(row["primary_theme"], row["primary_theme"]),
+                     "file": source.replace("\\", "/").rsplit("/", 1)[-1]})
+    return rows
+
+
 def report_html(analysis: Analysis, *, plots: bool = True) -> str:
     """The full report as one HTML string."""
     themes = []
@@ -48,14 +77,16 @@ def report_html(analysis: Analysis, *, plots: bool = True) -> str:
         themes.append((label, items))
     recommendations = [dict(row, letter=letter(i)) for i, (_, row) in
                        enumerate(analysis.recommendations.iterrows())]
-    pictures = [(name, to_data_uri(make(analysis))) for name, make in PLOTS.items()] if plots else []
+    captions = _captions(analysis)
+    pictures = [(*captions.get(name, (name, "")), to_data_uri(make(analysis)))
+                for name, make in PLOTS.items()] if plots else []
     template = _environment().get_template("report.html.j2")
     return template.render(
         title=analysis.run.get("title") or "Draft findings", version=__version__,
         started=analysis.run.get("started", ""), opening=opening(analysis), themes=themes,
         summary=summary(analysis), recommendations=recommendations, plots=pictures,
         theme_rows=analysis.themes.to_dict("records"),
-        submissions=analysis.submissions.to_dict("records"),
+        submissions=_submission_rows(analysis), target=analysis.codebook.target.name,
         skipped=analysis.run.get("skipped_files") or [])
 
 

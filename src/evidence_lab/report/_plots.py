@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import io
+import textwrap
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -30,21 +31,31 @@ def _themes(analysis: Analysis) -> pd.DataFrame:
 
 
 def theme_sizes(analysis: Analysis) -> Figure:
-    """Horizontal bars: statements and submissions per theme."""
+    """Horizontal bars: statements per theme, each labelled with its statements and submissions."""
     table = _themes(analysis)
     fig, ax = _figure(7, 0.45 * len(table) + 1.2)
     y = np.arange(len(table))
-    ax.barh(y, table["n_segments"], color="#4575b4", label="statements")
+    bars = ax.barh(y, table["n_segments"], color="#4575b4", label="statements")
+    ax.bar_label(bars, [f"{s} ({n} submission{'s' * (n != 1)})" if n else f"{s}" for s, n in
+                        zip(table["n_segments"], table["n_submissions"], strict=True)],
+                 padding=3, fontsize=8)
     ax.set_yticks(y, table["label"])
     ax.set_xlabel("statements")
+    ax.set_xlim(0, max(1, table["n_segments"].max()) * 1.35)  # room for the labels
+    ax.spines[["top", "right"]].set_visible(False)
     ax.set_title("Evidence by theme")
     return fig
 
 
 def stance_by_theme(analysis: Analysis) -> Figure:
-    """Diverging bars: statements praising (right) and criticising (left) the target, per theme."""
+    """Diverging bars: statements praising (right) and criticising (left) the target, per theme.
+
+    Statements with no theme (``other``) are left out; mixed statements are split across the line.
+    """
     table = _themes(analysis)
-    fig, ax = _figure(7, 0.45 * len(table) + 1.4)
+    table = table[~table["theme_id"].isin(["other", "unclustered"])]
+    target = analysis.codebook.target.name
+    fig, ax = _figure(7, 0.45 * len(table) + 1.8)
     y = np.arange(len(table))
     neg, mixed = table["n_negative"].to_numpy(), table["n_mixed"].to_numpy()
     pos = table["n_positive"].to_numpy()
@@ -54,9 +65,13 @@ def stance_by_theme(analysis: Analysis) -> Figure:
     ax.barh(y, mixed / 2, left=pos, color=STANCE_COLOURS["mixed"])
     ax.axvline(0, color="black", linewidth=0.8)
     ax.set_yticks(y, table["label"])
-    ax.set_xlabel(f"statements (criticism ← → praise of the {analysis.codebook.target.name})")
-    ax.legend(loc="lower right", fontsize=8)
-    ax.set_title("Stance toward the target by theme")
+    reach = max(1.0, float(np.max(neg + mixed / 2, initial=0)), float(np.max(pos + mixed / 2, initial=0)))
+    ax.set_xlim(-reach * 1.1, reach * 1.1)
+    ax.xaxis.set_major_formatter(lambda value, _: f"{abs(value):g}")  # counts either way
+    ax.set_xlabel("\u2190 statements criticising        statements praising \u2192")
+    ax.spines[["top", "right"]].set_visible(False)
+    fig.legend(loc="outside lower center", ncols=3, fontsize=8, frameon=False)
+    fig.suptitle(textwrap.fill(f"Stance toward the {target} by theme", 60), fontsize=12)
     return fig
 
 
@@ -81,7 +96,7 @@ def evidence_map(analysis: Analysis) -> Figure:
     """2-D map of the statements (PCA of their embeddings), coloured by theme."""
     from sklearn.decomposition import PCA
 
-    fig, ax = _figure(7, 5)
+    fig, ax = _figure(7, 5.5)
     vectors = analysis.vectors
     if vectors is None or len(vectors) < 3:
         ax.set_title("Too few statements for a map")
@@ -92,7 +107,7 @@ def evidence_map(analysis: Analysis) -> Figure:
         position = analysis.segments.index.get_indexer(index)
         ax.scatter(points[position, 0], points[position, 1], s=10, alpha=0.7,
                    label=labels.get(theme, theme))
-    ax.legend(fontsize=7, markerscale=2, loc="best")
+    fig.legend(loc="outside lower center", ncols=3, fontsize=8, markerscale=2, frameon=False)
     ax.set_xticks([])
     ax.set_yticks([])
     ax.set_title("Map of the evidence (similar statements sit close together)")
@@ -100,10 +115,20 @@ def evidence_map(analysis: Analysis) -> Figure:
 
 
 def theme_sizes_across_calls(counts: pd.DataFrame) -> Figure:
-    """Grouped bars of statements per theme for each call (``counts``: index theme, columns calls)."""
-    fig, ax = _figure(7, 3.5)
-    counts.plot.bar(ax=ax)
-    ax.set_ylabel("statements")
+    """Grouped horizontal bars of statements per theme for each call (``counts``: index theme,
+    columns calls, e.g. ``pd.crosstab(theme, call)``)."""
+    n_calls = max(1, counts.shape[1])
+    fig, ax = _figure(7, (0.25 * n_calls + 0.2) * len(counts) + 1.6)
+    y = np.arange(len(counts))[::-1]  # first theme on top
+    height = 0.8 / n_calls
+    for j, call in enumerate(counts.columns):  # first call on top within each theme
+        ax.barh(y + 0.4 - height * (j + 0.5), counts[call].to_numpy(), height=height,
+                label=str(call))
+    ax.set_yticks(y, [str(t) for t in counts.index])
+    ax.set_xlabel("statements")
+    ax.spines[["top", "right"]].set_visible(False)
+    fig.legend(loc="outside lower center", ncols=min(4, n_calls), fontsize=8, frameon=False,
+               title=counts.columns.name, title_fontsize=8)
     ax.set_title("Theme sizes across calls for evidence")
     return fig
 

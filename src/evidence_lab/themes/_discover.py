@@ -40,7 +40,7 @@ class ThemeDiscoverer(BaseEstimator):
 
     Args:
         n_themes: number of clusters; None picks it by silhouette between ``min_themes`` and
-            ``max_themes`` (defaults 4 and 14, capped by the data size).
+            ``max_themes`` (defaults 2 and 14, capped by the data size).
         n_components: PCA dimensions before clustering (default 32).
         outlier_z: a statement is an outlier when its similarity to its centre is this many standard
             deviations below the cluster's mean similarity (default 2.0).
@@ -54,7 +54,7 @@ class ThemeDiscoverer(BaseEstimator):
         centres_: unit-length cluster centres in embedding space.
     """
 
-    def __init__(self, *, n_themes: int | None = None, min_themes: int = 4, max_themes: int = 14,
+    def __init__(self, *, n_themes: int | None = None, min_themes: int = 2, max_themes: int = 14,
                  n_components: int = 32, outlier_z: float = 2.0, min_size: int = 3,
                  n_keywords: int = 8, random_state: int = 0, prefix: str = "t") -> None:
         self.n_themes = n_themes
@@ -171,6 +171,19 @@ class ThemeDiscoverer(BaseEstimator):
         ids = self.themes_["theme_id"].tolist()
         return [ids[c] if c != OUTLIER else "" for c in labels.tolist()]
 
+    def partial_fit(self, texts: Sequence[str], vectors: np.ndarray) -> np.ndarray:
+        """Add a new call's statements to fitted themes, keeping every existing theme id.
+
+        Statements close to an existing theme join it (as :meth:`transform`); the rest are
+        clustered, and clusters of at least ``min_size`` become new themes with new ids.
+
+        Returns:
+            the cluster index of each new statement (``-1`` = unclustered).
+        """
+        check_is_fitted(self, "centres_")
+        labels = _extend(self, list(texts), vectors, self.transform(vectors))
+        return labels
+
     def transform(self, vectors: np.ndarray) -> np.ndarray:
         """Assign new statements to the nearest existing theme, or ``-1`` if none fits well."""
         check_is_fitted(self, "centres_")
@@ -180,6 +193,30 @@ class ThemeDiscoverer(BaseEstimator):
         best = sims.argmax(axis=1)
         floor = (self.themes_["min_similarity"].to_numpy())[best]
         return np.where(sims[np.arange(len(best)), best] >= floor, best, OUTLIER)
+
+
+def _extend(model: ThemeDiscoverer, texts: list[str], vectors: np.ndarray,
+            labels: np.ndarray) -> np.ndarray:
+    """Let statements that fit no existing theme form new themes, numbered after the old ones."""
+    rest = np.flatnonzero(labels == OUTLIER)
+    if len(rest) < 2 * model.min_size:
+        return labels
+    fresh = ThemeDiscoverer(min_themes=1, max_themes=max(1, len(rest) // (2 * model.min_size)),
+                            n_components=model.n_components, outlier_z=model.outlier_z,
+                            min_size=model.min_size, n_keywords=model.n_keywords,
+                            random_state=model.random_state, prefix=model.prefix)
+    fresh.fit([texts[i] for i in rest], vectors[rest])
+    labels = labels.copy()
+    rows, centres = [model.themes_], [model.centres_]
+    for cluster, row in fresh.themes_.iterrows():
+        index = len(model.themes_) + len(rows) - 1
+        slug = row["theme_id"].split("_", 1)[1] if "_" in row["theme_id"] else "theme"
+        rows.append(pd.DataFrame([{**row.to_dict(), "theme_id": f"{model.prefix}{index:02d}_{slug}"}]))
+        centres.append(fresh.centres_[cluster][None, :])
+        labels[rest[fresh.labels_ == cluster]] = index
+    model.themes_ = pd.concat(rows, ignore_index=True)
+    model.centres_ = np.vstack(centres)
+    return labels
 
 
 def class_tfidf_keywords(texts: Sequence[str], labels: np.ndarray, clusters: Sequence[int],

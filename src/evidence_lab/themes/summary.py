@@ -73,8 +73,11 @@ def discover_themes(segments: pd.DataFrame, vectors: np.ndarray, *, random_state
     model = discoverer or ThemeDiscoverer(random_state=random_state)
     texts = segments["text"].tolist()
     vectors = discovery_features(segments, vectors, guidance)
-    model.fit(texts, vectors)
-    ids = np.array(model.theme_ids(model.labels_), dtype=object)
+    if hasattr(model, "centres_"):  # themes from earlier calls keep their ids
+        labels = model.partial_fit(texts, vectors)
+    else:
+        labels = model.fit(texts, vectors).labels_
+    ids = np.array(model.theme_ids(labels), dtype=object)
     ids[ids == ""] = UNCLUSTERED
     out = segments.copy()
     out["codebook_theme"] = out["primary_theme"]

@@ -1,0 +1,48 @@
+"""The documented quantifier mapping and meaning-preserving reported speech."""
+
+from __future__ import annotations
+
+import pytest
+
+from evidence_lab.findings import number_word, quantifier, short_quote, to_reported_speech
+
+
+@pytest.mark.parametrize(("count", "total", "word"), [
+    (1, 15, "one"), (2, 15, "a few"), (3, 15, "a few"), (4, 15, "several"), (6, 15, "several"),
+    (7, 15, "many"), (8, 15, "the majority of"), (15, 15, "all"), (2, 3, "the majority of"),
+    (2, 2, "all"), (0, 5, "no")])
+def test_quantifier_mapping(count, total, word):
+    assert quantifier(count, total) == word
+
+
+def test_the_majority_is_never_written_over_a_small_share():
+    for total in range(2, 40):
+        for count in range(1, total + 1):
+            if quantifier(count, total) == "the majority of":
+                assert count * 2 > total
+
+
+@pytest.mark.parametrize(("sentence", "reported"), [
+    ("We are still waiting for the rural crime strategy.",
+     "they are still waiting for the rural crime strategy"),
+    ("However, our members have stopped applying to the fund.",
+     "their members have stopped applying to the fund"),
+    ("I wrote to the Commissioner and nobody replied to me.",
+     "they wrote to the Commissioner and nobody replied to them"),
+    ("We believe that the grant round should open in April.",
+     "the grant round should open in April"),
+    ("The Victim Hub has improved the route to our service.",
+     "the Victim Hub has improved the route to their service"),
+    ("Marcus Doyle came to our workshops.", "Marcus Doyle came to their workshops"),
+    ("OPCC staff answered our questions quickly.", "OPCC staff answered their questions quickly"),
+])
+def test_reported_speech_keeps_the_meaning(sentence, reported):
+    assert to_reported_speech(sentence) == reported
+
+
+def test_short_quote_is_verbatim_and_marks_a_cut():
+    text = " ".join(f"w{i}" for i in range(50))
+    quote = short_quote(text, max_words=10)
+    assert quote == " ".join(f"w{i}" for i in range(10)) + " …"
+    assert short_quote("Short and whole.") == "Short and whole."
+    assert number_word(3) == "three" and number_word(20) == "20"
