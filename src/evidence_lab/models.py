@@ -38,6 +38,9 @@ def model_key(codebook: Codebook, corrections: pd.DataFrame | None, split: str |
     digest = hashlib.sha256()
     for file in sorted(training_dir().glob("*.jsonl")):
         digest.update(file.read_bytes())
+    package = Path(__file__).parent  # the estimators' code: a changed feature means a new model
+    for file in (package / "themes" / "_guided.py", *sorted((package / "stance").glob("_*.py"))):
+        digest.update(file.read_bytes())
     themes = [(t.id, t.label, t.description, t.examples) for t in codebook.themes]
     target = (codebook.target.name, codebook.target.aliases, codebook.target.office_holders)
     digest.update(repr((themes, target, split, sklearn.__version__, __version__)).encode())

@@ -218,3 +218,17 @@ def test_same_file_name_in_two_folders_gets_two_ids(tmp_path):
     ids = read_inputs(tmp_path, quiet=True).submissions["submission_id"].tolist()
     assert ids[0] == "letter"
     assert ids[1].startswith("letter-") and len(set(ids)) == 2
+
+
+def test_jsonl_and_plain_id_columns_give_submission_ids(tmp_path):
+    from evidence_lab.ingest import read_inputs
+
+    (tmp_path / "coded.jsonl").write_text(
+        '{"id": "g-1", "text": "The Commissioner visited us.", "theme": "engagement"}\n'
+        '{"id": "g-2", "text": "The grant round was late.", "theme": null}\n', encoding="utf-8")
+    (tmp_path / "form.csv").write_text("id,text\nq-7,We would welcome more visits.\n",
+                                       encoding="utf-8")
+    subs = read_inputs(tmp_path, quiet=True).submissions.set_index("submission_id")
+    assert sorted(subs.index) == ["g-1", "g-2", "q-7"]
+    assert subs.loc["g-1", "metadata"]["theme"] == "engagement"
+    assert subs.loc["q-7", "text"] == "We would welcome more visits."

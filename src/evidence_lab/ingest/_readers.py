@@ -437,8 +437,9 @@ def _unique(names: list[str]) -> list[str]:
 def read_table(path: Path) -> list[RawDocument]:
     """Read an online-form export (``.csv`` or ``.xlsx``), one submission per row.
 
-    The ``text`` column is required; ``submission_id``, ``organisation`` and ``respondent_type`` are
-    used when present (matched case-insensitively, values kept exactly as given); any other
+    The ``text`` column is required; ``submission_id`` (or else ``id``), ``organisation`` and
+    ``respondent_type`` are used when present (matched case-insensitively, values kept exactly as
+    given); any other
     non-empty column is kept in ``metadata``. Rows with an empty ``text`` are not submissions.
     """
     table = _read_table(path)
@@ -452,6 +453,8 @@ def read_table(path: Path) -> list[RawDocument]:
             f"{', '.join(table.columns) or 'none'}); rename the column that holds each response "
             f"to '{TEXT_COLUMN}'")
     text_col = lookup[TEXT_COLUMN]
+    if "submission_id" not in lookup and "id" in lookup:
+        lookup["submission_id"] = lookup["id"]  # a plain "id" column (e.g. a coded sample) is the id
     known = {lookup[c] for c in OPTIONAL_COLUMNS if c in lookup} | {text_col}
 
     def cell(row: dict[str, Any], name: str) -> str | None:

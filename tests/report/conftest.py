@@ -1,0 +1,29 @@
+"""One analysis of the sample call, written to disk once and shared by the report tests."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+import evidence_lab as el
+from evidence_lab import Analysis
+
+CORPUS = Path(__file__).resolve().parents[2] / "corpus"
+
+
+@dataclass(frozen=True)
+class SampleReport:
+    """The sample call's analysis and the folder ``Analysis.to_dir`` wrote it to (redacted)."""
+
+    analysis: Analysis
+    out: Path
+
+
+@pytest.fixture(scope="session")
+def sample_report(tmp_path_factory: pytest.TempPathFactory) -> SampleReport:
+    analysis = el.analyse([CORPUS / "sample_call"], codebook=CORPUS / "ravensmoor_codebook.yaml",
+                          show_progress=False)
+    out = analysis.to_dir(tmp_path_factory.mktemp("sample_report"))
+    return SampleReport(analysis=analysis, out=out)
