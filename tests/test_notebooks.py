@@ -2,11 +2,14 @@
 
 Each is executed headlessly with nbclient in a fresh ``python3`` kernel (the interpreter running the
 tests), from the ``notebooks/`` folder so its relative paths resolve; any cell that raises fails the
-test with that cell's traceback. The executed copies are kept in ``tests/artifacts/notebooks/``.
+test with that cell's traceback. The selected notebooks run two at a time (one kernel's
+single-threaded stretches overlap the other's), and the executed copies are kept in
+``tests/artifacts/notebooks/``.
 """
 
 from __future__ import annotations
 
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -18,6 +21,7 @@ pytest.importorskip("ipykernel")
 NOTEBOOKS = Path(__file__).resolve().parents[1] / "notebooks"
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts" / "notebooks"
 CELL_TIMEOUT_S = 600
+PARALLEL_KERNELS = 2
 WIDGET = "application/vnd.jupyter.widget-view+json"
 
 
@@ -47,9 +51,8 @@ def test_committed_notebooks_have_no_outputs(path: Path):
     assert nb.cells[0].cell_type == "markdown", f"{path.name} should open by saying what it does"
 
 
-@pytest.mark.slow
-@pytest.mark.parametrize("path", notebook_paths(), ids=lambda p: p.stem)
-def test_notebook_runs_top_to_bottom(path: Path):
+def execute(path: Path):
+    """Run the notebook at ``path`` top to bottom; return the executed notebook."""
     nb = nbformat.read(path, as_version=4)
     client = nbclient.NotebookClient(nb, timeout=CELL_TIMEOUT_S, kernel_name="python3",
                                      resources={"metadata": {"path": str(NOTEBOOKS)}})
@@ -58,6 +61,26 @@ def test_notebook_runs_top_to_bottom(path: Path):
     finally:
         ARTIFACTS.mkdir(parents=True, exist_ok=True)
         nbformat.write(nb, ARTIFACTS / path.name)
+    return nb
+
+
+@pytest.fixture(scope="module")
+def runs(request: pytest.FixtureRequest):
+    """The notebooks this session runs, started together on first use (futures by file name)."""
+    selected = [item.callspec.params["path"] for item in request.session.items
+                if getattr(item, "originalname", "") == "test_notebook_runs_top_to_bottom"
+                and hasattr(item, "callspec")]
+    with ThreadPoolExecutor(max_workers=PARALLEL_KERNELS) as pool:
+        futures: dict[str, Future] = {path.name: pool.submit(execute, path) for path in selected}
+        yield futures
+        for future in futures.values():
+            future.cancel()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("path", notebook_paths(), ids=lambda p: p.stem)
+def test_notebook_runs_top_to_bottom(path: Path, runs):
+    nb = runs[path.name].result()  # a cell that raised re-raises here, with its traceback
     errors = [output for cell in nb.cells if cell.cell_type == "code"
               for output in cell.get("outputs", []) if output.get("output_type") == "error"]
     assert not errors, f"{path.name}: {errors[0].get('ename')}: {errors[0].get('evalue')}"

@@ -460,3 +460,20 @@ def test_cli_errors_are_one_line(tmp_path, calls, capsys):
     assert capsys.readouterr().err.strip().endswith("edit ID TEXT (quote the TEXT)")
     assert main(["relabel", "alder_csp:1", "--review", store]) == 2
     assert capsys.readouterr().err.strip() == "evidence-lab: error: relabel needs --theme and/or --stance"
+
+
+@pytest.mark.slow
+def test_discovered_themes_keep_their_ids_when_a_new_call_arrives(calls, tmp_path):
+    with Review.open(tmp_path / "themes.duckdb") as review:
+        review.add_call([calls.first], show_progress=False)
+        first = review.analyse(discover=True, show_progress=False)
+        first_ids = first.themes["theme_id"].tolist()
+        before = first.segments.set_index("segment_id")["primary_theme"]
+        review.add_call([calls.second], show_progress=False)
+        second = review.analyse(discover=True, show_progress=False)
+    second_ids = second.themes["theme_id"].tolist()
+    assert [t for t in first_ids if t != "unclustered"] == [
+        t for t in second_ids[:len(first_ids) - 1]]  # every earlier theme keeps its id and place
+    after = second.segments.set_index("segment_id")["primary_theme"]
+    kept = before.index.intersection(after.index)
+    assert (after[kept] == before[kept]).mean() >= 0.9  # earlier statements stay in their themes

@@ -135,6 +135,9 @@ def test_relabel_in_memory_gives_corrections_for_analyse(analysis):
         "partnerships", "positive"]
     assert reviewer.labels_of("csp:1") == ("partnerships", "positive")
     assert "corrected; the model said commissioning, neutral" in reviewer.body.value
+    assert "Theme: <b>Partnership working</b>" in reviewer.body.value  # shown at once
+    assert reviewer.theme_picker.value == "partnerships"
+    assert reviewer.message.value.startswith("Saved csp:1: Partnership working, positive")
 
 
 def test_saving_unchanged_labels_records_nothing(analysis):
@@ -182,6 +185,7 @@ def test_findings_reviewer_in_memory(analysis):
                                          "F-cccc3333": "rejected"}
     assert table.loc["F-bbbb2222", "text"] == "The Farm Watch said the Commissioner listened."
     assert table.loc["F-bbbb2222", "drafted_text"] == "One respondent said the Commissioner listened."
+    assert "Drafted as: One respondent said" in rows["F-bbbb2222"]["html"].value
     assert reviewer.status_counts() == {"draft": 0, "accepted": 1, "edited": 1, "rejected": 1}
     assert rows["F-aaaa1111"]["accept"].disabled and rows["F-cccc3333"]["reject"].disabled
     assert "line-through" in rows["F-cccc3333"]["html"].value

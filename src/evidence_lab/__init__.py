@@ -27,10 +27,11 @@ from .errors import (  # noqa: E402
 from .evaluate import evaluate  # noqa: E402
 from .ingest import flag_submissions, read_inputs  # noqa: E402
 from .pipeline import analyse  # noqa: E402
+from .review import Review  # noqa: E402
 from .segment import segment  # noqa: E402
 
 __all__ = [
-    "__version__", "analyse", "Analysis", "read_inputs", "flag_submissions", "segment", "evaluate",
+    "__version__", "analyse", "Analysis", "Review", "read_inputs", "flag_submissions", "segment", "evaluate",
     "load_codebook", "DuplicateIdError",
     "default_codebook_path", "Codebook", "Target", "Theme", "EvidenceLabError", "UnreadableFileError",
     "CodebookError", "ColumnsError", "NoInputError", "GoldFileError", "ReviewStoreError",

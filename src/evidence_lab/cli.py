@@ -61,7 +61,11 @@ def _parser() -> argparse.ArgumentParser:
     evaluate = commands.add_parser("evaluate", help="score the tool against a hand-coded sample",
                                    description="Macro-F1, accuracy, Cohen's kappa and Krippendorff's "
                                    "alpha for themes and stance against a gold JSONL file.")
-    evaluate.add_argument("gold", metavar="GOLD.jsonl", help="JSON Lines with text, theme, pcc_sentiment")
+    evaluate.add_argument("gold", metavar="GOLD.jsonl", nargs="?",
+                          help="JSON Lines with text, theme, pcc_sentiment")
+    evaluate.add_argument("--heldout", action="store_true",
+                          help="score the shipped corpus's held-out split with models fitted "
+                          "without it (instead of GOLD)")
     evaluate.add_argument("--codebook", metavar="FILE.yaml", help="codebook (default: the shipped one)")
     evaluate.add_argument("--json", action="store_true", help="print the full scores as JSON")
 
@@ -146,17 +150,20 @@ def _write_analysis(result: Analysis, args: argparse.Namespace) -> int:
 
 
 def _cmd_evaluate(args: argparse.Namespace) -> int:
-    from .evaluate import evaluate
+    from .evaluate import evaluate, format_scores
 
-    scores = evaluate(args.gold, codebook=args.codebook)
+    if args.heldout == bool(args.gold):
+        raise _UsageError("evaluate takes a GOLD.jsonl file or --heldout (one of the two)")
+    if args.heldout:
+        from .evaluate import heldout_gold
+
+        scores = evaluate(heldout_gold(), codebook=args.codebook, training_split="train")
+    else:
+        scores = evaluate(args.gold, codebook=args.codebook)
     if args.json:
         print(json.dumps(scores, indent=2))
         return EXIT_OK
-    print(f"{'task':<16}{'n':>5}{'macro-F1':>10}{'accuracy':>10}{'kappa':>8}{'alpha':>8}")
-    for task, s in scores.items():
-        print(f"{task:<16}{s['n']:>5}{s['macro_f1']:>10.3f}{s['accuracy']:>10.3f}"
-              f"{s['cohen_kappa']:>8.3f}{s['krippendorff_alpha']:>8.3f}")
-        print("    per class: " + ", ".join(f"{k} {v:.2f}" for k, v in s["f1_per_class"].items()))
+    print(format_scores(scores))
     return EXIT_OK
 
 

@@ -166,10 +166,3 @@ def format_scores(scores: dict[str, Any]) -> str:
         lines.append("    per class: " + ", ".join(f"{k} {v:.2f}" for k, v in s["f1_per_class"].items()))
     return "\n".join(lines)
 
-
-if __name__ == "__main__":  # python -m evidence_lab.evaluate --heldout
-    import sys
-
-    if sys.argv[1:] != ["--heldout"]:
-        sys.exit("usage: python -m evidence_lab.evaluate --heldout")
-    print(format_scores(evaluate(heldout_gold(), training_split="train")))

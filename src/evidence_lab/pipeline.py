@@ -200,7 +200,7 @@ def _short_stance(rollup: pd.DataFrame, short: pd.DataFrame, vectors: np.ndarray
 
     texts = short["text"].tolist()
     proba = model.predict_proba(texts, vectors, mentions_for(texts, matcher))
-    labels = model.decide(proba)
+    labels = model.decide(proba, texts)
     out = rollup.copy()
     for submission_id, label, value in zip(short["submission_id"], labels, score(proba), strict=True):
         if submission_id in out.index:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import pickle
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -294,6 +295,15 @@ class Review:
 
     # --- analysis ----------------------------------------------------------------------------
 
+    @staticmethod
+    def _discoverer_name(book: Codebook) -> str:
+        return f"discoverer:{book.sha256[:16]}"
+
+    def _discoverer(self, book: Codebook) -> Any:
+        """The themes discovered in earlier runs (their ids stay), or None on the first run."""
+        data = self.store.read_artifact(self._discoverer_name(book))
+        return None if data is None else pickle.loads(data)  # noqa: S301 - our own store
+
     def analyse(self, codebook: Codebook | str | Path | None = None, discover: bool = False, *,
                 show_progress: bool = True, random_state: int = 0) -> Analysis:
         """Analyse every call in the review, reusing stored statements and vectors.
@@ -333,10 +343,12 @@ class Review:
         run_id = self.store.start_run(begun)
         try:
             vectors = self._embedder.encode(segs["text"].tolist(), show_progress=show_progress)
+            discoverer = self._discoverer(book) if discover else None
             analysis = analyse_inputs(
                 subs[SUBMISSION_COLUMNS], codebook=book, discover=discover, corrections=corrections,
                 labels=labels, embedder=self._embedder, segments=segs[SEGMENT_COLUMNS],
-                vectors=vectors, show_progress=show_progress, random_state=random_state)
+                vectors=vectors, show_progress=show_progress, random_state=random_state,
+                discoverer=discoverer)
             shown, rows = self._merge_findings(analysis.findings)
             run = dict(analysis.run)
             run["input_files"] = [f for files in calls["files"] for f in files]
@@ -355,6 +367,9 @@ class Review:
             seg_labels["theme_label"] = seg_labels["primary_theme"].map(
                 lambda t: theme_labels.get(t, book.label_of(t) if t in book.theme_ids else t))
             with self.store.transaction():
+                if discover and analysis.discoverer is not None:
+                    self.store.write_artifact(self._discoverer_name(book),
+                                              pickle.dumps(analysis.discoverer))
                 self.store.write_findings(rows)
                 self.store.write_labels(seg_labels, run_id)
                 self.store.finish_run(run_id, "completed", run)

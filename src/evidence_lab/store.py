@@ -47,7 +47,7 @@ from .errors import ReviewStoreError
 from .schema import SEGMENT_COLUMNS
 
 #: The schema this version of evidence_lab writes; older files are migrated on open.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 FINDING_STATUSES = ("draft", "accepted", "edited", "rejected")
 RUN_STATUSES = ("running", "completed", "failed", "interrupted")
 FindingStatus = Literal["draft", "accepted", "edited", "rejected"]
@@ -85,7 +85,11 @@ _TABLES_V1 = [
         status VARCHAR NOT NULL, manifest JSON NOT NULL)""",
 ]
 #: SQL that takes a file from schema version ``n`` to ``n + 1`` (none yet: version 1 is the first).
-MIGRATIONS: dict[int, list[str]] = {}
+MIGRATIONS: dict[int, list[str]] = {
+    # v2: fitted objects a review reuses across runs (the discovered themes, so ids stay stable)
+    1: ["""CREATE TABLE artifacts (name VARCHAR PRIMARY KEY, data BLOB NOT NULL,
+           updated_at TIMESTAMP NOT NULL)"""],
+}
 
 FINDING_STORE_COLUMNS = ["finding_id", "kind", "theme", "stance", "text", "edited_text", "status",
                          "segment_ids", "basis_hash", "needs_review", "current", "previous_segment_ids",
@@ -187,6 +191,16 @@ class ReviewStore:
         # DuckDB lets one process write at a time, so a run still "running" here died with its process
         with self.transaction():
             self._con.execute("UPDATE runs SET status = 'interrupted' WHERE status = 'running'")
+
+    def read_artifact(self, name: str) -> bytes | None:
+        """The bytes stored under ``name``, or None."""
+        rows = self._con.execute("SELECT data FROM artifacts WHERE name = ?", [name]).fetchall()
+        return bytes(rows[0][0]) if rows else None
+
+    def write_artifact(self, name: str, data: bytes) -> None:
+        """Store ``data`` under ``name`` (replacing it), in the caller's transaction if any."""
+        self._con.execute("DELETE FROM artifacts WHERE name = ?", [name])
+        self._con.execute("INSERT INTO artifacts VALUES (?, ?, ?)", [name, data, _now()])
 
     @property
     def schema_version(self) -> int:

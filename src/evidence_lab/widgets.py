@@ -293,6 +293,13 @@ class SegmentReviewer(_Displayable):
             self.review.relabel(segment_id, theme=theme, pcc_sentiment=pcc_sentiment, by=self.by)
         text = str(self._segments.loc[self._segments["segment_id"] == segment_id, "text"].iloc[0])
         self._record(segment_id, text, theme, pcc_sentiment)
+        where = ("in the review; the next review.analyse() uses it" if self.review is not None else
+                 "in .corrections; pass it to evidence_lab.analyse(..., corrections=...)")
+        new_theme, new_stance = self.labels_of(segment_id)
+        self.message.value = html.escape(f"Saved {segment_id}: "
+                                         f"{self._theme_labels.get(new_theme, new_theme)}, "
+                                         f"{new_stance} ({where}).")
+        self._render(keep_message=True)
         return True
 
     def _record(self, segment_id: str, text: str, theme: str | None, stance: str | None) -> None:
@@ -371,14 +378,6 @@ class SegmentReviewer(_Displayable):
             return
         if not changed:
             self.message.value = "Nothing to save: these are the statement's labels already."
-            return
-        where = "in the review; the next review.analyse() uses it" if self.review is not None else \
-            "in .corrections; pass it to evidence_lab.analyse(..., corrections=...)"
-        theme, stance = self.labels_of(str(row["segment_id"]))
-        self.message.value = (f"Saved {html.escape(str(row['segment_id']))}: "
-                               f"{html.escape(self._theme_labels.get(theme, theme))}, {stance} "
-                               f"({html.escape(where)}).")
-        self._render(keep_message=True)
 
     def _render(self, *, keep_message: bool = False) -> None:
         if not hasattr(self, "widget"):
@@ -633,11 +632,15 @@ class FindingsReviewer(_Displayable):
         if flagged:
             flag = " " + _tag("needs review: its evidence changed", "#b06000")
         style = "opacity:.55;text-decoration:line-through" if status == "rejected" else ""
+        drafted = ""
+        if status == "edited" and row.get("drafted_text") != row["text"]:
+            drafted = (f'<div style="color:#666;font-size:.85em">Drafted as: '
+                       f'{html.escape(str(row.get("drafted_text", "")))}</div>')
         self.controls[finding_id]["html"].value = (
             f'<div style="line-height:1.45"><code>{html.escape(finding_id)}</code> '
             f'{html.escape(str(row["kind"]))} &middot; {html.escape(str(theme))} &middot; '
             f'{_tag(status, _STATUS_COLOURS.get(status, "#666"))}{flag}'
-            f'<div style="{style};margin:.2em 0">{html.escape(str(row["text"]))}</div>'
+            f'<div style="{style};margin:.2em 0">{html.escape(str(row["text"]))}</div>{drafted}'
             f'<div style="color:#666;font-size:.8em;word-break:break-all">[{html.escape(cites)}]'
             f"</div></div>")
         self.controls[finding_id]["accept"].disabled = status in ("accepted", "edited") and not flagged

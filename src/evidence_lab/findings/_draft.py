@@ -37,6 +37,13 @@ _REQUEST = re.compile(
     r"we would like|there is an opportunity|there is scope|would benefit from|we suggest|"
     r"needs? to|must)\b", re.IGNORECASE)
 
+_ANAPHORIC = re.compile(r"^\W*(?:this|that|these|those|it|they also|such|both|the latter|"
+                        r"the former|here|there)\b", re.IGNORECASE)
+# a statement that asks for something belongs in the draft recommendations, not the findings
+_REQUEST_LEAD = re.compile(r"^\W*(?:\d+(?:\.\d+)*\.?\s+)?(?:we|i|our \w+)\s+(?:would\s+|also\s+|"
+                           r"strongly\s+|therefore\s+)*(?:recommend|urge|ask|suggest|request|"
+                           r"would like|welcome the opportunity)", re.IGNORECASE)
+
 TYPE_NAMES = {
     "community_safety_partnership": ("community safety partnership", "community safety partnerships"),
     "council": ("council", "councils"),
@@ -111,7 +118,9 @@ def _central(idx: np.ndarray, vectors: np.ndarray, texts: pd.Series) -> list[int
     centre = vectors[idx].mean(axis=0)
     sims = vectors[idx] @ centre
     lengths = texts.iloc[idx].str.split().str.len().to_numpy()
-    penalty = np.where((lengths >= 8) & (lengths <= 45), 0.0, 0.05)
+    penalty = np.where((lengths >= 10) & (lengths <= 45), 0.0, 0.05)
+    # a lead must stand on its own: "This has helped ..." needs the sentence before it
+    penalty += np.where(texts.iloc[idx].str.match(_ANAPHORIC).to_numpy(), 0.08, 0.0)
     return [int(idx[i]) for i in np.argsort(-(sims - penalty), kind="stable")]
 
 
@@ -175,8 +184,9 @@ def draft_findings(segments: pd.DataFrame, submissions: pd.DataFrame, vectors: n
     all_orgs = submissions[["organisation", "respondent_type"]].drop_duplicates()
     theme_labels = dict(zip(themes["theme_id"], themes["label"], strict=True))
     records: list[dict] = []
+    asks = frame["text"].str.match(_REQUEST_LEAD)
     for theme in themes["theme_id"]:
-        in_theme = eligible & (frame["primary_theme"] == theme)
+        in_theme = eligible & ~asks & (frame["primary_theme"] == theme)
         records.extend(_theme_findings(frame, vectors, in_theme, theme, codebook, theme_labels, all_orgs))
     requests = eligible & frame["text"].str.contains(_REQUEST) & (frame["pcc_sentiment"] != "positive")
     records.extend(_recommendations(frame, vectors, requests, codebook, theme_labels, all_orgs))

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 _FRAMES = re.compile(
-    r"^(?:(?:however|overall|frankly|honestly|in addition|additionally|also|secondly|thirdly|finally|"
+    r"^(?:\d+(?:\.\d+)*\.?\s+)?(?:(?:however|second(?:ly)?|overall|frankly|honestly|in addition|additionally|also|secondly|thirdly|finally|"
     r"moreover|furthermore|equally|put simply|in short|in summary|to be clear|sadly|unfortunately|"
     r"first(?:ly)?|in our (?:view|experience)|in my (?:view|experience)|for our part|again)\s*,\s*)?"
     r"(?:(?:we|i) (?:believe|feel|think|consider|would say|would argue|note|observe) (?:that )?|"

@@ -3,9 +3,16 @@
 from ._docx import findings_docx
 from ._html import report_html, summary_html
 from ._markdown import findings_markdown
-from ._plots import (PLOTS, evidence_map, stance_by_theme, theme_sizes, theme_sizes_across_calls,
-                     themes_by_respondent_type, to_data_uri)
+from ._plots import (
+    PLOTS,
+    evidence_map,
+    stance_by_theme,
+    theme_sizes,
+    theme_sizes_across_calls,
+    themes_by_respondent_type,
+    to_data_uri,
+)
 
-__all__ = ["findings_docx", "findings_markdown", "report_html", "summary_html", "PLOTS", "evidence_map",
-           "stance_by_theme", "theme_sizes", "theme_sizes_across_calls", "themes_by_respondent_type",
-           "to_data_uri"]
+__all__ = ["PLOTS", "evidence_map", "findings_docx", "findings_markdown", "report_html",
+           "stance_by_theme", "summary_html", "theme_sizes", "theme_sizes_across_calls",
+           "themes_by_respondent_type", "to_data_uri"]

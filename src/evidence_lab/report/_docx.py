@@ -42,7 +42,7 @@ def findings_docx(analysis: Analysis, path: str | Path) -> Path:
     document.add_heading("Draft recommendations", level=1)
     for i, (_, row) in enumerate(analysis.recommendations.iterrows()):
         paragraph = document.add_paragraph()
-        paragraph.add_run(f"({letter(i)}) ").bold = True
+        paragraph.add_run(f"({letter(i)}) {row['finding_id']} ").bold = True
         paragraph.add_run(f"{row['text']} ")
         paragraph.add_run(citation(row["segment_ids"])).font.size = Pt(8)
     buffer = io.BytesIO()

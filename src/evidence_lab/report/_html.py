@@ -40,17 +40,20 @@ def _captions(analysis: Analysis) -> dict[str, tuple[str, str]]:
     """Per plot in :data:`PLOTS`: (heading, how to read it)."""
     target = analysis.codebook.target.name
     return {
-        "Evidence by theme": ("Evidence by theme", "How many statements fall under each theme, and "
-                              "how many submissions raise it."),
+        "Evidence by theme": (
+            "Evidence by theme",
+            "How many statements fall under each theme, and how many submissions raise it."),
         "Stance toward the target by theme": (
             f"Stance toward the {target} by theme",
-            f"Statements criticising the {target} go left (red), statements praising go right "
-            "(green); mixed statements (amber) are split across the line. Neutral statements are "
-            "left out."),
-        "Themes by kind of respondent": ("Themes by kind of respondent", "How many submissions from "
-                                         "each kind of respondent raise each theme."),
-        "Map of the evidence": ("Map of the evidence", "Each dot is a statement; statements that "
-                                "say similar things sit close together."),
+            (f"Statements criticising the {target} go left (red), statements praising go right "
+             "(green); mixed statements (amber) are split across the line. Neutral statements "
+             "are left out.")),
+        "Themes by kind of respondent": (
+            "Themes by kind of respondent",
+            "How many submissions from each kind of respondent raise each theme."),
+        "Map of the evidence": (
+            "Map of the evidence",
+            "Each dot is a statement; statements that say similar things sit close together."),
     }
 
 

@@ -12,8 +12,8 @@ if TYPE_CHECKING:
 
 def findings_markdown(analysis: Analysis) -> str:
     """The draft findings as Markdown: opening, findings by theme, summary, recommendations."""
-    lines = ["# Draft findings", "", "*Draft for officer review: every statement below cites the "
-             "evidence it rests on.*", "", opening(analysis), "", "## Findings", ""]
+    note = "*Draft for officer review: every statement below cites the evidence it rests on.*"
+    lines = ["# Draft findings", "", note, "", opening(analysis), "", "## Findings", ""]
     for label, rows in findings_by_theme(analysis):
         lines += [f"### {label}", ""]
         for _, row in rows.iterrows():

@@ -30,7 +30,7 @@ def assign_stance(segments: pd.DataFrame, vectors: np.ndarray,
     texts = out["text"].tolist()
     mentions = [(_spans(s), k) for s, k in zip(out["target_spans"], out["mention_kind"], strict=True)]
     proba = classifier.predict_proba(texts, vectors, mentions)
-    labels = classifier.decide(proba) if len(out) else np.array([], dtype=object)
+    labels = classifier.decide(proba, texts) if len(out) else np.array([], dtype=object)
     out["pcc_sentiment"] = labels
     out["pcc_sentiment_score"] = score(proba).round(4) if len(out) else []
     for j, label in enumerate(classifier.classes_):

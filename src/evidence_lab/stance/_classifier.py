@@ -6,6 +6,7 @@ Labels: positive, negative, mixed, neutral. The score is P(positive) - P(negativ
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 import numpy as np
@@ -112,18 +113,42 @@ class StanceClassifier(ClassifierMixin, BaseEstimator):
             self.vectorizer_.transform(list(texts))))
         return 0.6 * dense + 0.4 * words
 
-    def decide(self, proba: np.ndarray) -> np.ndarray:
-        """Labels from probabilities: argmax, but ``mixed`` only when it is clearly the best."""
+    def decide(self, proba: np.ndarray, texts: Sequence[str] | None = None) -> np.ndarray:
+        """Labels from probabilities: argmax, but ``mixed`` only when it is clearly the best; with
+        ``texts``, a statement that opens by asking for something and criticises nothing is a
+        neutral suggestion (the annotation standard), whatever warm words it uses."""
         best = proba.argmax(axis=1)
         labels = LABELS[best]
         weak_mixed = (labels == "mixed") & (proba[:, 2] < self.mixed_min)
         polar = np.where(proba[:, 0] >= proba[:, 1], "positive", "negative")
-        return np.where(weak_mixed, polar, labels)
+        labels = np.where(weak_mixed, polar, labels)
+        if texts is not None:
+            labels = np.array([_suggestion_rule(t, lab) for t, lab in zip(texts, labels, strict=True)],
+                              dtype=object)
+        return labels
 
     def predict(self, texts: Sequence[str], vectors: np.ndarray | None = None,
                 mentions: Sequence[Mention] | None = None) -> np.ndarray:
         """The stance label of each statement."""
-        return self.decide(self.predict_proba(texts, vectors, mentions))
+        return self.decide(self.predict_proba(texts, vectors, mentions), texts)
+
+
+_REQUEST_START = re.compile(
+    r"^\W*(?:\d+(?:\.\d+)*\.?\s+)?(?:(?:first(?:ly)?|second(?:ly)?|third(?:ly)?|finally|"
+    r"in addition|also),?\s+)?(?:(?:we|i|the panel|members|the partnership|the council|our \w+)\s+"
+    r"(?:would\s+|therefore\s+|also\s+|strongly\s+|respectfully\s+)*"
+    r"(?:recommend|urge|ask|suggest|encourage|request|invite|propose|would like|would welcome|"
+    r"welcome the opportunity)|(?:the commissioner|the pcc|the opcc|the office|she|he)\s+"
+    r"(?:should|could|might|must)\s+(?:consider|explore|publish|set out|commit|fund|work|ensure))",
+    re.IGNORECASE)
+
+
+def _suggestion_rule(text: str, label: str) -> str:
+    if label == "neutral" or not _REQUEST_START.search(text):
+        return label
+    if any(h.group in ("criticism", "implied") for h in find_cues(text)):
+        return label
+    return "neutral"
 
 
 def score(proba: np.ndarray) -> np.ndarray:

@@ -23,6 +23,8 @@ from sklearn.feature_extraction.text import CountVectorizer, ENGLISH_STOP_WORDS
 from sklearn.metrics import silhouette_score
 from sklearn.utils.validation import check_is_fitted
 
+from ..embed import text_key
+
 OUTLIER = -1
 _DOMAIN_STOP = {"commissioner", "pcc", "opcc", "office", "police", "crime", "panel", "members",
                 "member", "would", "also", "year", "years", "said", "did", "does", "like", "just",
@@ -82,6 +84,7 @@ class ThemeDiscoverer(BaseEstimator):
         labels = self._renumber_by_size(labels)
         self.labels_ = labels
         self._describe(texts, vectors, labels)
+        self.assignments_ = _assignments(texts, labels)
         return self
 
     def _reduce_fit(self, vectors: np.ndarray) -> np.ndarray:
@@ -174,14 +177,24 @@ class ThemeDiscoverer(BaseEstimator):
     def partial_fit(self, texts: Sequence[str], vectors: np.ndarray) -> np.ndarray:
         """Add a new call's statements to fitted themes, keeping every existing theme id.
 
-        Statements close to an existing theme join it (as :meth:`transform`); the rest are
-        clustered, and clusters of at least ``min_size`` become new themes with new ids.
+        Statements seen in an earlier run keep their theme; new statements close to an existing
+        theme join it (as :meth:`transform`); the rest are clustered, and clusters of at least
+        ``min_size`` become new themes with new ids.
 
         Returns:
             the cluster index of each new statement (``-1`` = unclustered).
         """
         check_is_fitted(self, "centres_")
-        labels = _extend(self, list(texts), vectors, self.transform(vectors))
+        texts = list(texts)
+        keys = [text_key(t) for t in texts]
+        known = np.array([k in self.assignments_ for k in keys], dtype=bool)
+        labels = self.transform(vectors)
+        # a statement seen in an earlier run stays where it was; only new ones are placed
+        labels[known] = [self.assignments_[k] for k, seen in zip(keys, known, strict=True) if seen]
+        fresh = np.flatnonzero(~known)
+        if len(fresh):
+            labels[fresh] = _extend(self, [texts[i] for i in fresh], vectors[fresh], labels[fresh])
+        self.assignments_.update(_assignments(texts, labels))
         return labels
 
     def transform(self, vectors: np.ndarray) -> np.ndarray:
@@ -193,6 +206,10 @@ class ThemeDiscoverer(BaseEstimator):
         best = sims.argmax(axis=1)
         floor = (self.themes_["min_similarity"].to_numpy())[best]
         return np.where(sims[np.arange(len(best)), best] >= floor, best, OUTLIER)
+
+
+def _assignments(texts: Sequence[str], labels: np.ndarray) -> dict[str, int]:
+    return {text_key(t): int(label) for t, label in zip(texts, labels, strict=True)}
 
 
 def _extend(model: ThemeDiscoverer, texts: list[str], vectors: np.ndarray,
