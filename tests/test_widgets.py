@@ -140,6 +140,12 @@ def test_relabel_in_memory_gives_corrections_for_analyse(analysis):
     assert reviewer.message.value.startswith("Saved csp:1: Partnership working, positive")
 
 
+def test_labels_set_in_an_earlier_session_are_marked(analysis):
+    analysis.segments["corrected_by"] = ["", "", "Jo Smith", ""]
+    reviewer = SegmentReviewer(analysis, theme="partnerships")
+    assert "label set by Jo Smith" in reviewer.body.value
+
+
 def test_saving_unchanged_labels_records_nothing(analysis):
     reviewer = SegmentReviewer(analysis)
     reviewer.save_button.click()

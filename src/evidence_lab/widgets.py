@@ -405,6 +405,9 @@ class SegmentReviewer(_Displayable):
         why = (html.escape(str(evidence)) if isinstance(evidence, str) and evidence.strip()
                else "no cue words; the label comes from the statement as a whole")
         note = ""
+        earlier = row.get("corrected_by")  # a review's analysis marks statements corrected before
+        if isinstance(earlier, str) and earlier.strip():
+            note = f" &nbsp;<i>(label set by {html.escape(earlier)})</i>"
         if corrected:
             note = (f' &nbsp;<i>(corrected; the model said {html.escape(str(row["primary_theme"]))}, '
                     f'{html.escape(str(row["pcc_sentiment"]))})</i>')

@@ -49,7 +49,8 @@ def test_counts_and_quantifiers_agree_with_the_cited_organisations(analysis):
             subs.loc[subs["respondent_type"] == kinds.pop(), "organisation"]
         word = quantifier(len(cited), group.nunique())
         assert finding["quantifier"] == word
-        lead = finding["text"].split(" (")[0].lower()
+        lead = finding["text"].lower() if finding["kind"] == "recommendation" else \
+            finding["text"].split(" (")[0].lower()
         expected = {"one": "one", "all": "all" if len(cited) > 2 else "both"}.get(word, word)
         assert expected in lead
 
@@ -81,7 +82,10 @@ def test_recommendations_come_from_requests_in_the_evidence(analysis):
     for _, rec in recs.iterrows():
         texts = segments.loc[rec["segment_ids"].split(";"), "text"].str.lower()
         assert texts.str.contains(r"should|welcome|recommend|urge|ask|would like|opportunity|"
-                                  r"scope|benefit|suggest|need|must").all()
+                                  r"scope|benefit|suggest|need|must|^(?:fund|publish|provide|"
+                                  r"commit|restore|consult|give|make|ensure|review|share)\b").all()
+        assert rec["text"].startswith("That the Police and Crime Commissioner ")
+        assert "(raised by " in rec["text"] or "considers the request from" in rec["text"]
 
 
 def test_finding_ids_are_stable_across_runs(analysis):

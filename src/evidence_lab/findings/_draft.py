@@ -20,6 +20,7 @@ import pandas as pd
 from sklearn.cluster import AgglomerativeClustering, KMeans
 
 from ..codebook import OTHER_THEME, Codebook
+from ..stance._classifier import IMPERATIVE_VERBS
 
 from ._quantifiers import number_word, quantifier
 from ._rewrite import short_quote, to_reported_speech
@@ -40,9 +41,21 @@ _REQUEST = re.compile(
 _ANAPHORIC = re.compile(r"^\W*(?:this|that|these|those|it|they also|such|both|the latter|"
                         r"the former|here|there)\b", re.IGNORECASE)
 # a statement that asks for something belongs in the draft recommendations, not the findings
-_REQUEST_LEAD = re.compile(r"^\W*(?:\d+(?:\.\d+)*\.?\s+)?(?:we|i|our \w+)\s+(?:would\s+|also\s+|"
+_REQUEST_LEAD = re.compile(r"^\W*(?:\d+(?:\.\d+)*\.?\s+)?(?:(?:we|i|our \w+)\s+(?:would\s+|also\s+|"
                            r"strongly\s+|therefore\s+)*(?:recommend|urge|ask|suggest|request|"
-                           r"would like|welcome the opportunity)", re.IGNORECASE)
+                           r"would like|welcome the opportunity)|" + IMPERATIVE_VERBS + r"\s)",
+                           re.IGNORECASE)
+_TARGET_WORDS = r"(?:the commissioner|the pcc|the opcc|the office|her office|his office|she|he)"
+# (pattern, how the requested action follows "the Commissioner"): the evidence's own words are kept
+_ASKS = [
+    (re.compile(r"recommends? that " + _TARGET_WORDS + r"\s+(?P<action>.+)", re.I), "{action}"),
+    (re.compile(r"(?:urge|ask|invite|encourage|would like) " + _TARGET_WORDS + r" to (?P<action>.+)",
+                re.I), "{action}"),
+    (re.compile(_TARGET_WORDS + r" (?:should|must|needs? to) (?P<action>.+)", re.I), "{action}"),
+    (re.compile(r"would welcome (?P<action>.+)", re.I), "considers {action}"),
+    (re.compile(r"^\W*(?:\d+(?:\.\d+)*\.?\s+)?(?P<action>" + IMPERATIVE_VERBS + r"\s.+)", re.I),
+     "{action}"),
+]
 
 TYPE_NAMES = {
     "community_safety_partnership": ("community safety partnership", "community safety partnerships"),
@@ -273,6 +286,19 @@ def _contrast(frame: pd.DataFrame, vectors: np.ndarray, praise: np.ndarray, conc
     return _record("finding", theme, codebook, theme_labels, "contrast", text, rows, word, quotes)
 
 
+def _recommendation_text(statement: str, target: str, who: str, orgs: str) -> str:
+    """A lettered recommendation in the panel's form, from the evidence's own request."""
+    flat = " ".join(statement.split()).rstrip(" .;")
+    for pattern, form in _ASKS:
+        match = pattern.search(flat)
+        if match and len(match.group("action").split()) >= 3:
+            asked = match.group("action")
+            action = to_reported_speech(form.format(action=asked[0].lower() + asked[1:]))
+            return f"That the {target} {action} (raised by {who}: {orgs})."
+    return (f"That the {target} considers the request from {who} ({orgs}), who said that "
+            f"{to_reported_speech(flat)}.")
+
+
 def _recommendations(frame: pd.DataFrame, vectors: np.ndarray, mask: pd.Series, codebook: Codebook,
                      theme_labels: dict[str, str], all_orgs: pd.DataFrame) -> list[dict]:
     records = []
@@ -288,9 +314,8 @@ def _recommendations(frame: pd.DataFrame, vectors: np.ndarray, mask: pd.Series, 
         lead_row = frame.iloc[order[0]]
         who, word = _who(rows, all_orgs)
         theme = rows["primary_theme"].mode().iloc[0]
-        text = (f"That the {codebook.target.name} considers the request from "
-                f"{who[0].lower() + who[1:]} ({_org_list(rows['organisation'])}), who said that "
-                f"{to_reported_speech(lead_row['text'])}.")
+        text = _recommendation_text(lead_row["text"], codebook.target.name,
+                                    who[0].lower() + who[1:], _org_list(rows["organisation"]))
         records.append(_record("recommendation", theme, codebook, theme_labels, "request", text, rows,
                                word, _quotes(order, frame, 1)))
     return records

@@ -11,6 +11,7 @@ import numpy as np
 import pandas as pd
 
 if TYPE_CHECKING:
+    from matplotlib.axes import Axes
     from matplotlib.figure import Figure
 
     from ..analysis import Analysis
@@ -18,7 +19,7 @@ if TYPE_CHECKING:
 STANCE_COLOURS = {"positive": "#1a9850", "mixed": "#fdae61", "neutral": "#bdbdbd", "negative": "#d73027"}
 
 
-def _figure(width: float = 7.0, height: float = 3.5) -> tuple[Figure, object]:
+def _figure(width: float = 7.0, height: float = 3.5) -> tuple[Figure, Axes]:
     from matplotlib.figure import Figure
 
     fig = Figure(figsize=(width, height), dpi=100, layout="constrained")

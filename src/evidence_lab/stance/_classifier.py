@@ -133,13 +133,18 @@ class StanceClassifier(ClassifierMixin, BaseEstimator):
         return self.decide(self.predict_proba(texts, vectors, mentions), texts)
 
 
+#: Base-form verbs that open a bulleted recommendation ("Fund projects that work for three years.")
+IMPERATIVE_VERBS = (r"(?:fund|publish|provide|commit|restore|reinstate|consult|give|make|"
+                    r"introduce|ensure|review|agree|share|create|extend|appoint|protect|"
+                    r"establish|offer|attend|invest|prioritise|reconsider|reverse|convene|scrap)")
 _REQUEST_START = re.compile(
     r"^\W*(?:\d+(?:\.\d+)*\.?\s+)?(?:(?:first(?:ly)?|second(?:ly)?|third(?:ly)?|finally|"
     r"in addition|also),?\s+)?(?:(?:we|i|the panel|members|the partnership|the council|our \w+)\s+"
     r"(?:would\s+|therefore\s+|also\s+|strongly\s+|respectfully\s+)*"
     r"(?:recommend|urge|ask|suggest|encourage|request|invite|propose|would like|would welcome|"
     r"welcome the opportunity)|(?:the commissioner|the pcc|the opcc|the office|she|he)\s+"
-    r"(?:should|could|might|must)\s+(?:consider|explore|publish|set out|commit|fund|work|ensure))",
+    r"(?:should|could|might|must)\s+(?:consider|explore|publish|set out|commit|fund|work|ensure))"
+    r"|^\W*(?:\d+(?:\.\d+)*\.?\s+)?" + IMPERATIVE_VERBS + r"\s",
     re.IGNORECASE)
 
 
