@@ -139,11 +139,16 @@ class Stages:
 
     @contextmanager
     def stage(self, name: str) -> Iterator[dict[str, float]]:
+        import psutil
+
         extra: dict[str, float] = {}
         self._peak = before = rss_mib()
+        cpu_before = sum(psutil.Process().cpu_times()[:2])
         start = time.perf_counter()
         yield extra
         seconds = time.perf_counter() - start
+        # CPU seconds of this process (all threads): less disturbed by other work than wall time
+        extra["cpu_s"] = round(sum(psutil.Process().cpu_times()[:2]) - cpu_before, 2)
         self._peak = max(self._peak, rss_mib())
         self.results[name] = {"seconds": round(seconds, 3), "rss_before_mib": round(before, 1),
                               "rss_peak_mib": round(self._peak, 1),

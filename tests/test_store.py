@@ -26,7 +26,7 @@ from evidence_lab.store import (
     content_hash,
 )
 
-TABLES = {"schema_version", "calls", "submissions", "segments", "embeddings", "corrections",
+TABLES = {"schema_version", "artifacts", "calls", "submissions", "segments", "embeddings", "corrections",
           "findings", "segment_labels", "runs"}
 
 
@@ -82,7 +82,7 @@ def store(path: Path):
 
 def test_new_store_has_every_table_and_the_schema_version(path):
     with ReviewStore(path) as store:
-        assert store.schema_version == SCHEMA_VERSION == 1
+        assert store.schema_version == SCHEMA_VERSION == 2
     assert path.is_file()  # the reviews/ folder was created
     with duckdb.connect(str(path)) as con:
         tables = {r[0] for r in con.execute("SELECT table_name FROM information_schema.tables")
@@ -130,21 +130,34 @@ def test_a_store_from_a_newer_version_is_refused(path):
     with duckdb.connect(str(path)) as con:
         con.execute("INSERT INTO schema_version VALUES (99, now())")
     with pytest.raises(ReviewStoreError, match=r"written by a newer evidence_lab \(schema version 99; "
-                       r"this one reads up to 1\); upgrade evidence_lab"):
+                       r"this one reads up to 2\); upgrade evidence_lab"):
         ReviewStore(path)
 
 
 def test_an_older_store_is_migrated_on_open(path, monkeypatch):
     with ReviewStore(path) as store:
         add_call(store, "october", "a")
-    monkeypatch.setattr(store_module, "SCHEMA_VERSION", 2)
-    monkeypatch.setitem(store_module.MIGRATIONS, 1, ["ALTER TABLE calls ADD COLUMN notes VARCHAR"])
+    monkeypatch.setattr(store_module, "SCHEMA_VERSION", 3)
+    monkeypatch.setitem(store_module.MIGRATIONS, 2, ["ALTER TABLE calls ADD COLUMN notes VARCHAR"])
     with ReviewStore(path) as store:
-        assert store.schema_version == 2
+        assert store.schema_version == 3
         assert store.submissions()["submission_id"].tolist() == ["a"]
     with duckdb.connect(str(path)) as con:
         assert con.execute("SELECT notes FROM calls").fetchall() == [(None,)]
-        assert con.execute("SELECT version FROM schema_version").fetchall() == [(1,), (2,)]
+        assert con.execute("SELECT version FROM schema_version").fetchall() == [(1,), (2,), (3,)]
+
+
+def test_a_version_1_store_gains_the_artifacts_table(path):
+    with ReviewStore(path) as store:
+        add_call(store, "october", "a")
+    with duckdb.connect(str(path)) as con:  # make it look as a v1 store did
+        con.execute("DROP TABLE artifacts")
+        con.execute("DELETE FROM schema_version WHERE version = 2")
+    with ReviewStore(path) as store:
+        assert store.schema_version == 2
+        store.write_artifact("themes", b"fitted")
+        assert store.read_artifact("themes") == b"fitted"
+        assert store.read_artifact("missing") is None
 
 
 def test_a_store_open_elsewhere_gives_a_clear_error(path):

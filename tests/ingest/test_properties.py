@@ -7,6 +7,8 @@ real files cut short, overwritten or spliced (for .docx/.xlsx also inside a vali
 
 from __future__ import annotations
 
+import json
+
 import codecs
 import io
 import zipfile
@@ -42,6 +44,7 @@ def seeds(build, tmp_path_factory) -> dict[str, bytes]:
         ".xlsx": build.xlsx(folder / "s.xlsx", [["submission_id", "text"], ["A1", LETTER]]
                             ).read_bytes(),
         ".pdf": build.pdf_bytes([LETTER.splitlines(), ["Page two."]]),
+        ".jsonl": (json.dumps({"id": "A1", "text": LETTER}) + "\n").encode("utf-8"),
     })
 
 

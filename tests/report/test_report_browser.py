@@ -12,6 +12,7 @@ from __future__ import annotations
 import base64
 import dataclasses
 import fcntl
+import html
 import json
 import os
 import re
@@ -247,7 +248,8 @@ def test_rendered_dom_has_the_findings_and_loads_nothing_from_the_network(chromi
     missing = [f for f in finding_ids if f not in dom]
     assert not missing, f"findings missing from the rendered page: {missing}"
     first = sample_report.analysis.findings.iloc[0]
-    assert str(first["text"]).split(" (")[0] in dom  # the finding's own words, not just its id
+    words = html.escape(str(first["text"]).split(" (")[0], quote=False)
+    assert words in dom  # the finding's own words, not just its id
     resources = _Resources()
     resources.feed(dom)
     remote = [u for u in resources.urls if re.match(r"\s*(https?:)?//", u, flags=re.IGNORECASE)]
@@ -300,6 +302,19 @@ def test_search_box_filters_the_findings(devtools, sample_report):
     assert 0 < shown < total
     assert note == f"{shown} of {total} items match"
     assert devtools.problems() == []
+
+
+def test_officers_decisions_show_in_the_report(sample_report, tmp_path):
+    findings = sample_report.analysis.findings.copy()
+    findings["status"] = "draft"
+    findings["needs_review"] = False
+    findings.loc[0, "status"] = "accepted"
+    findings.loc[1, ["status", "needs_review"]] = ["edited", True]
+    reviewed = dataclasses.replace(sample_report.analysis, findings=findings)
+    page = (reviewed.to_dir(tmp_path / "out", redact=False) / "report.html").read_text("utf-8")
+    assert page.count("accepted by an officer") == 1
+    assert page.count("edited by an officer") == 1
+    assert page.count("needs review: its evidence changed") == 1
 
 
 # --- hostile evidence ------------------------------------------------------------------------------
