@@ -53,6 +53,11 @@ def _parser() -> argparse.ArgumentParser:
     analyse.add_argument("--title", help="name of the call for evidence, used in the draft")
     analyse.add_argument("--seed", type=int, default=0, help="random seed for discovery (default 0)")
     analyse.add_argument("--quiet", action="store_true", help="no progress bars")
+    analyse.add_argument("--engine", choices=["local", "dask"], default="local",
+                         help="where segmenting and embedding run (default local; dask: a Dask "
+                         "cluster, local unless --scheduler is given)")
+    analyse.add_argument("--scheduler", metavar="ADDRESS",
+                         help="Dask scheduler address for --engine dask (e.g. tcp://host:8786)")
     analyse.add_argument("--no-redact", action="store_true",
                          help="do not redact personal data from the outputs (default: redact)")
     analyse.add_argument("--keep", action="append", default=[], metavar="NAME",
@@ -122,7 +127,8 @@ def _cmd_analyse(args: argparse.Namespace) -> int:
     from .pipeline import analyse
 
     result = analyse(args.inputs, codebook=args.codebook, discover=args.discover,
-                     show_progress=not args.quiet, random_state=args.seed)
+                     show_progress=not args.quiet, random_state=args.seed, engine=args.engine,
+                     scheduler=args.scheduler)
     return _write_analysis(result, args)
 
 

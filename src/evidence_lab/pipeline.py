@@ -19,6 +19,7 @@ from . import __version__
 from .analysis import Analysis
 from .codebook import Codebook, load_codebook
 from .embed import Embedder, get_embedder
+from .engine import ENGINES, Engine, run_on_dask
 from .findings import draft_findings
 from .ingest import IngestResult, flag_submissions, read_inputs
 from .models import fit_models
@@ -62,7 +63,8 @@ def analyse(inputs: Sequence[str | Path] | str | Path | IngestResult | pd.DataFr
             segments: pd.DataFrame | None = None, vectors: np.ndarray | None = None,
             show_progress: bool = True, random_state: int = 0,
             training_split: str | None = None,
-            discoverer: ThemeDiscoverer | None = None) -> Analysis:
+            discoverer: ThemeDiscoverer | None = None, engine: Engine = "local",
+            scheduler: str | None = None) -> Analysis:
     """Analyse a call for evidence.
 
     Args:
@@ -80,6 +82,9 @@ def analyse(inputs: Sequence[str | Path] | str | Path | IngestResult | pd.DataFr
         random_state: seed for theme discovery.
         discoverer: a fitted :class:`ThemeDiscoverer` from earlier calls of the same review: its
             themes keep their ids and only statements that fit none can form new themes.
+        engine: ``"local"`` (default) or ``"dask"``: segment and embed on a Dask cluster
+            (see :mod:`evidence_lab.engine`).
+        scheduler: with ``engine="dask"``, a scheduler address; None starts a local cluster.
         training_split: fit the models on this split of the shipped corpus only (``"train"`` to
             measure on the held-out ``"test"`` split); None uses all of it.
 
@@ -94,6 +99,11 @@ def analyse(inputs: Sequence[str | Path] | str | Path | IngestResult | pd.DataFr
         ingest = _ingest(inputs, quiet=not show_progress)
     # campaign letters and near-copies are flagged and grouped, never silently dropped
     submissions = flag_submissions(ingest.submissions)
+    if engine not in ENGINES:
+        raise ValueError(f"engine must be one of {list(ENGINES)}, not {engine!r}")
+    if engine == "dask" and segments is None:
+        with timer.stage("segment+embed (dask)"):
+            segments, vectors = run_on_dask(submissions, scheduler=scheduler)
     with timer.stage("segment"):
         segs = segments if segments is not None else segment(submissions, show_progress=show_progress)
     short = _short_submissions(submissions, segs)

@@ -1,0 +1,36 @@
+"""The Dask engine gives the same analysis as a local run (on a real LocalCluster)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+import evidence_lab as el
+from evidence_lab.engine import run_on_dask
+from evidence_lab.ingest import read_inputs
+from evidence_lab.segment import segment
+
+pytest.importorskip("distributed")
+pytestmark = pytest.mark.slow
+SAMPLE = Path(__file__).resolve().parents[1] / "corpus" / "sample_call"
+
+
+def test_dask_engine_matches_a_local_run():
+    submissions = read_inputs([SAMPLE], quiet=True).submissions.head(6)
+    local_segments = segment(submissions, show_progress=False)
+    local_vectors = el.analyse(submissions, segments=local_segments, show_progress=False).vectors
+    dask_segments, dask_vectors = run_on_dask(submissions, n_workers=2, chunks_per_worker=2)
+    assert dask_segments.to_dict("records") == local_segments.to_dict("records")
+    np.testing.assert_allclose(dask_vectors, local_vectors, atol=1e-5)
+    local = el.analyse(submissions, show_progress=False)
+    distributed = el.analyse(submissions, engine="dask", show_progress=False)
+    for column in ("primary_theme", "themes", "pcc_sentiment"):
+        assert distributed.submissions[column].tolist() == local.submissions[column].tolist()
+    assert distributed.findings["finding_id"].tolist() == local.findings["finding_id"].tolist()
+
+
+def test_unknown_engine_is_a_clear_error():
+    with pytest.raises(ValueError, match=r"engine must be one of \['local', 'dask'\]"):
+        el.analyse(read_inputs([SAMPLE], quiet=True).submissions.head(1), engine="spark")
