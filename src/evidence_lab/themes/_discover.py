@@ -78,7 +78,7 @@ class ThemeDiscoverer(BaseEstimator):
         reduced = self._reduce_fit(vectors)
         k = self.n_themes or self._choose_k(reduced)
         k = max(1, min(k, len(texts)))
-        model = KMeans(n_clusters=k, n_init=4, random_state=self.random_state).fit(reduced)
+        model = KMeans(n_clusters=k, n_init=2, random_state=self.random_state).fit(reduced)
         labels = model.labels_.copy()
         labels = self._mark_outliers(vectors, labels)
         labels = self._renumber_by_size(labels)
@@ -102,10 +102,10 @@ class ThemeDiscoverer(BaseEstimator):
         high = min(self.max_themes, max(2, n // 8))
         low = min(self.min_themes, high)
         rng = np.random.default_rng(self.random_state)
-        sample = reduced if n <= 3000 else reduced[rng.choice(n, 3000, replace=False)]
+        sample = reduced if n <= 1500 else reduced[rng.choice(n, 1500, replace=False)]
         best_k, best_score = low, -1.0
         for k in range(max(2, low), high + 1):
-            labels = KMeans(n_clusters=k, n_init=2, random_state=self.random_state).fit_predict(sample)
+            labels = KMeans(n_clusters=k, n_init=1, random_state=self.random_state).fit_predict(sample)
             if len(set(labels)) < 2:
                 continue
             score = silhouette_score(sample, labels, metric="cosine",
