@@ -306,6 +306,7 @@ class Redactor:
         self.use_ner = use_ner
         self.nlp = nlp
         self.report = RedactionReport()
+        self._memo: dict[str, list[Span]] = {}  # spans by text: a text is searched once
         self._keep_pattern, self._kept_names = _compile_keep(self._keep_names())
 
     # -- public ----------------------------------------------------------------------------------
@@ -349,14 +350,19 @@ class Redactor:
             if not isinstance(text, str):
                 raise TypeError(f"Redactor needs strings; item {i} is {type(text).__name__}. "
                                 f"Use redact_frame for columns with missing values.")
-        kept = [self._kept_spans(t) for t in texts]
-        found = [self._pattern_spans(t, k) for t, k in zip(texts, kept, strict=True)]
+        # derived columns quote the statements again: each distinct text is searched once
+        fresh = list(dict.fromkeys(t for t in texts if t not in self._memo))
+        kept = [self._kept_spans(t) for t in fresh]
+        found = [self._pattern_spans(t, k) for t, k in zip(fresh, kept, strict=True)]
         if self._run_ner():
-            self._add_person_spans(texts, kept, found)
-        for spans in found:
+            self._add_person_spans(fresh, kept, found)
+        for text, spans in zip(fresh, found, strict=True):
             spans.sort(key=lambda s: s.start)
+            self._memo[text] = spans
+        out = [list(self._memo[t]) for t in texts]
+        for spans in out:
             self.report.add(spans)
-        return found
+        return out
 
     def _kept_spans(self, text: str) -> list[tuple[int, int]]:
         spans = [m.span() for m in _TITLED_NAME.finditer(text)]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
@@ -81,9 +82,15 @@ class CueHit:
 
 def find_cues(text: str) -> list[CueHit]:
     """Every cue in ``text``, in order of position."""
+    return list(_cues_of(text))
+
+
+@lru_cache(maxsize=65536)
+def _cues_of(text: str) -> tuple[CueHit, ...]:
+    # features, the suggestion rule and the explanation all ask for the same statement's cues
     hits = [CueHit(group, m.start(), m.end(), m.group(0))
             for group, pattern in PATTERNS.items() for m in pattern.finditer(text)]
-    return sorted(hits, key=lambda h: (h.start, h.group))
+    return tuple(sorted(hits, key=lambda h: (h.start, h.group)))
 
 
 FEATURE_NAMES = [
