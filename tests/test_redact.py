@@ -315,3 +315,38 @@ def test_non_string_is_refused(rules):
 
 def test_module_docstring_example():
     assert doctest.testmod(redact_module).failed == 0
+
+
+# --- the pre-filter that spares the model ----------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "needs_model"), [
+    ("The Deputy Commissioner wrote to Ravensmoor County Council.", False),
+    ("The Chief Constable replied.", True),  # not organisation words: the model decides
+    ("We thank Sarah Pennington for her letter.", False),  # an office holder is kept
+    ("Ms Pennington replied within the week.", False),
+    ("The trust wrote to Tom Hale in March.", True),
+    ("Ravensmoor Council and Tom Hale attended.", True),  # the pair after an organisation word
+    ("Tom\nHale", False),  # a name never runs across a line break
+])
+def test_model_only_sees_texts_that_may_hold_a_name(text, needs_model):
+    assert Redactor(codebook=CODEBOOK, use_ner=False)._may_hold_name(text) is needs_model
+
+
+@pytest.mark.slow
+def test_prefilter_changes_no_output_on_the_sample_call(entities_nlp):
+    """Skipping the model where no redactable name can be must not change a single redaction."""
+    from pathlib import Path
+
+    from evidence_lab import read_inputs, segment
+
+    sample = Path(__file__).resolve().parents[1] / "corpus" / "sample_call"
+    submissions = read_inputs(sample).submissions
+    texts = submissions["text"].tolist() + segment(submissions, show_progress=False)["text"].tolist()
+
+    class EveryText(Redactor):
+        def _may_hold_name(self, text: str) -> bool:
+            return True
+
+    filtered = Redactor(codebook=CODEBOOK, nlp=entities_nlp).redact_many(texts)
+    assert filtered == EveryText(codebook=CODEBOOK, nlp=entities_nlp).redact_many(texts)
+    assert sum("[name]" in t for t in filtered) >= 5
