@@ -320,10 +320,9 @@ def main(argv: list[str] | None = None) -> int:
         report["timing"] = timing(args.n, int(args.seed))
         print("target", json.dumps(report["timing"]["target_post_embedding_2x_faster"]))
     report["load_average_end"] = os.getloadavg()
-    if args.out:
-        Path(args.out).parent.mkdir(parents=True, exist_ok=True)
-        Path(args.out).write_text(json.dumps(report, indent=2, default=str) + "\n", encoding="utf-8")
-        print(f"wrote {args.out}")
+    import synthetic
+
+    synthetic.write_results(report, args.out)
     return 0
 
 

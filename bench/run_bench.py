@@ -466,10 +466,9 @@ def main(argv: list[str] | None = None) -> int:
                  whole=not (args.no_whole or proxy), incremental=not (args.no_incremental or proxy),
                  cold=not args.no_cold, proxy_sample=args.proxy_vectors)
     print("targets", json.dumps(report["targets"], indent=2))
-    if args.out:
-        Path(args.out).parent.mkdir(parents=True, exist_ok=True)
-        Path(args.out).write_text(json.dumps(report, indent=2, default=str) + "\n", encoding="utf-8")
-        print(f"wrote {args.out}")
+    import synthetic
+
+    synthetic.write_results(report, args.out)
     return 0
 
 

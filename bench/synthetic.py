@@ -200,3 +200,14 @@ def write_folder(submissions: pd.DataFrame, folder: Path) -> Path:
             (folder / name).write_text(row.text, encoding="utf-8")
             writer.writerow([name, row.organisation, row.respondent_type, "2026-11-01"])
     return folder
+
+
+def write_results(report: dict, out: str | None) -> None:
+    """Write a benchmark's results as indented JSON to ``out`` (nothing when ``out`` is None)."""
+    import json
+
+    if not out:
+        return
+    Path(out).parent.mkdir(parents=True, exist_ok=True)
+    Path(out).write_text(json.dumps(report, indent=2, default=str) + "\n", encoding="utf-8")
+    print(f"wrote {out}")

@@ -8,7 +8,6 @@ right when the tool says mixed, positive or negative.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +17,7 @@ from sklearn.metrics import accuracy_score, cohen_kappa_score, f1_score
 
 from .codebook import Codebook, load_codebook
 from .errors import GoldFileError
+from .ingest._readers import json_objects
 
 POLAR = ("positive", "negative", "neutral")
 
@@ -32,14 +32,12 @@ def read_gold(path: str | Path) -> pd.DataFrame:
     except (OSError, UnicodeDecodeError) as exc:
         raise GoldFileError(f"{path}: cannot be read as UTF-8 text ({type(exc).__name__}); "
                             "save it as UTF-8 JSON Lines") from None
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            row = json.loads(line)
-        except json.JSONDecodeError:
-            raise GoldFileError(f"{path}: line {number} is not valid JSON; write one object per line") from None
-        if not isinstance(row, dict) or not str(row.get("text") or "").strip():
+    try:
+        objects = list(json_objects(text))
+    except ValueError as exc:
+        raise GoldFileError(f"{path}: {exc}") from None
+    for number, row in objects:
+        if not str(row.get("text") or "").strip():
             raise GoldFileError(f"{path}: line {number} has no 'text'; each line needs "
                                 "'text', 'theme' and 'pcc_sentiment'")
         rows.append(row)

@@ -399,23 +399,34 @@ def _read_table(path: Path) -> pd.DataFrame:
                                   "save it again from the spreadsheet as CSV") from None
 
 
-def _read_jsonl(path: Path, text: str) -> pd.DataFrame:
-    """JSON Lines: one object per line (e.g. a hand-coded sample or a form export)."""
+def json_objects(text: str) -> Iterator[tuple[int, dict]]:
+    """The objects of a JSON Lines text with their line numbers; blank lines are skipped.
+
+    Raises:
+        ValueError: naming the first line that is not a JSON object, and the fix.
+    """
     import json
 
-    rows = []
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             continue
         try:
             row = json.loads(line)
         except json.JSONDecodeError:
-            raise UnreadableFileError(str(path), f"line {number} is not valid JSON; write one "
-                                      "object per line") from None
+            raise ValueError(f"line {number} is not valid JSON; write one object per line") from None
         if not isinstance(row, dict):
-            raise UnreadableFileError(str(path), f"line {number} is not a JSON object; write one "
-                                      "object per line, with a 'text' field")
-        rows.append({k: "" if v is None else str(v) for k, v in row.items()})
+            raise ValueError(f"line {number} is not a JSON object; write one object per line, "
+                             "with a 'text' field")
+        yield number, row
+
+
+def _read_jsonl(path: Path, text: str) -> pd.DataFrame:
+    """JSON Lines: one object per line (e.g. a hand-coded sample or a form export)."""
+    try:
+        rows = [{k: "" if v is None else str(v) for k, v in row.items()}
+                for _, row in json_objects(text)]
+    except ValueError as exc:
+        raise UnreadableFileError(str(path), str(exc)) from None
     if not rows:
         raise UnreadableFileError(str(path), "the file holds no JSON objects")
     frame = pd.DataFrame(rows).fillna("")
