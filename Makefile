@@ -4,6 +4,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 OUT ?= out/sample_call
+# the ONNX export of the bundled model (made once, on first use) stays inside the checkout
+export EVIDENCE_LAB_CACHE ?= $(CURDIR)/.cache/evidence_lab
 
 .PHONY: install demo test models bench clean
 

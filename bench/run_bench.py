@@ -13,8 +13,8 @@ What is measured (wall-clock seconds, ``time.perf_counter``; memory as resident 
 * cold start: ``import evidence_lab``, ``import sentence_transformers``, loading the MiniLM model and
   the spaCy sentence pipeline, each in a fresh interpreter;
 * stages, one after another in this process: read (``read_inputs`` on a folder of ``.txt`` files
-  with a ``manifest.csv``), segment, embed (a fresh :class:`MiniLMEmbedder`, so its cache is empty;
-  the model is loaded beforehand and timed apart), the post-embedding stages through
+  with a ``manifest.csv``), segment, embed (a fresh embedder of the default backend, so its cache is
+  empty; the model is loaded beforehand and timed apart), the post-embedding stages through
   ``analyse(submissions, segments=..., vectors=...)`` (fit_models, themes, stance, findings, as the
   run manifest times them), discover (``themes.summary.discover_themes`` alone), and report
   (``Analysis.to_dir``). A sampling thread records each stage's peak RSS;
@@ -161,6 +161,15 @@ class Stages:
         self._thread.join()
 
 
+# -- embedding backend -------------------------------------------------------------------------
+def new_embedder() -> Any:
+    """A fresh embedder (empty cache) of the backend the package picks, or the one forced with
+    ``EVIDENCE_LAB_EMBED_BACKEND=torch`` (``--backend torch`` sets it, for the child runs too)."""
+    from evidence_lab.embed import EMBEDDERS
+
+    return EMBEDDERS["minilm"]()
+
+
 # -- cold start -------------------------------------------------------------------------------
 _COLD = {
     "import evidence_lab": "import evidence_lab",
@@ -171,6 +180,10 @@ _COLD = {
         "import sentence_transformers, torch; t0 = time.perf_counter(); "
         "_load_sentence_transformer(str(bundled_model_path())); "
         "print(time.perf_counter() - t0); raise SystemExit"),
+    "load MiniLM, ONNX Runtime (after imports)": (
+        "from evidence_lab.embed_onnx import _load_onnx_model; import onnxruntime; "
+        "t0 = time.perf_counter(); _load_onnx_model(); print(time.perf_counter() - t0); "
+        "raise SystemExit"),
     "load spaCy senter (after imports)": (
         "from evidence_lab.nlp import load_pipeline; t0 = time.perf_counter(); "
         "load_pipeline('sentences'); print(time.perf_counter() - t0); raise SystemExit"),
@@ -235,7 +248,7 @@ def incremental_review(submissions: Any, segments: Any, vectors: np.ndarray, old
     if importlib.util.find_spec("evidence_lab.review") is None:
         return {"skipped": "evidence_lab.review does not exist"}
     import synthetic
-    from evidence_lab.embed import MiniLMEmbedder, text_key
+    from evidence_lab.embed import text_key
 
     try:
         from evidence_lab.review import Review
@@ -245,7 +258,7 @@ def incremental_review(submissions: Any, segments: Any, vectors: np.ndarray, old
     old_folder = synthetic.write_folder(submissions[old], work / "call-old")
     new_folder = synthetic.write_folder(submissions[~old], work / "call-new")
     store = work / "review.duckdb"
-    known = MiniLMEmbedder()
+    known = new_embedder()
     known.preload({text_key(t): v for t, v in zip(segments["text"], vectors, strict=True)})
     out: dict[str, Any] = {}
     try:
@@ -253,7 +266,7 @@ def incremental_review(submissions: Any, segments: Any, vectors: np.ndarray, old
             with Review.open(store, embedder=known) as review:
                 review.add_call([old_folder], name="old", show_progress=False)
                 review.analyse(discover=discover, show_progress=False)
-        review = Review.open(store, embedder=MiniLMEmbedder())
+        review = Review.open(store, embedder=new_embedder())
         try:
             with stages.stage("review_add_new_10pct") as extra:
                 summary = review.add_call([new_folder], name="new", show_progress=False)
@@ -275,12 +288,12 @@ def incremental_review(submissions: Any, segments: Any, vectors: np.ndarray, old
 def incremental_cache(ingest: Any, segments: Any, vectors: np.ndarray, old_ids: set[str],
                       discover: bool, stages: Stages) -> dict[str, Any]:
     """Re-analyse everything with the old submissions' vectors preloaded in a fresh embedder."""
-    from evidence_lab.embed import MiniLMEmbedder, text_key
+    from evidence_lab.embed import text_key
     from evidence_lab.ingest import IngestResult
     from evidence_lab.pipeline import analyse
 
     old = segments["submission_id"].isin(old_ids).to_numpy()
-    embedder = MiniLMEmbedder()
+    embedder = new_embedder()
     embedder.preload({text_key(t): v for t, v in zip(segments["text"][old], vectors[old],
                                                       strict=True)})
     new_segments = int((~old).sum())
@@ -320,7 +333,6 @@ def run(n: int, *, discover: bool, seed: int, whole: bool, incremental: bool,
 
     import synthetic
     from evidence_lab import read_inputs, segment
-    from evidence_lab.embed import MiniLMEmbedder, _load_sentence_transformer, bundled_model_path
     from evidence_lab.pipeline import analyse
     from evidence_lab.themes.summary import discover_themes
 
@@ -342,9 +354,11 @@ def run(n: int, *, discover: bool, seed: int, whole: bool, incremental: bool,
         extra["segments"] = len(segments)
     report["corpus"]["segments"] = len(segments)
     report["corpus"]["mean_words"] = round(float(segments["text"].str.split().str.len().mean()), 1)
-    with stages.stage("load_model"):
-        _load_sentence_transformer(str(bundled_model_path()))
-    embedder = MiniLMEmbedder()
+    with stages.stage("load_model") as extra:
+        embedder = new_embedder()
+        embedder.encode(["The panel met in March."])  # loads the model
+        extra["backend"] = type(embedder).__name__
+    report["embed_backend"] = type(embedder).__name__
     texts = segments["text"].tolist()
     if proxy_sample:
         # embed a random sample for real to measure the rate; the rest get proxy vectors
@@ -358,7 +372,7 @@ def run(n: int, *, discover: bool, seed: int, whole: bool, incremental: bool,
         with stages.stage("proxy_vectors") as extra:
             sources = synthetic.statement_sources(sample, n, seed=seed)
             vectors, extra["embedded_for_real"] = synthetic.proxy_vectors(
-                texts, sources, lambda batch: MiniLMEmbedder().encode(batch))
+                texts, sources, lambda batch: new_embedder().encode(batch))
         report["corpus"]["proxy_vectors"] = True
     else:
         with stages.stage("embed"):
@@ -456,8 +470,13 @@ def main(argv: list[str] | None = None) -> int:
                         help="embed only K random statements (to measure the rate) and give the "
                         "rest stand-in vectors from their source sentences; implies --no-whole "
                         "and --no-incremental (for N too large to embed in the time available)")
+    parser.add_argument("--backend", choices=("default", "torch"), default="default",
+                        help="embedding backend: the package's choice (ONNX Runtime when it works) "
+                             "or PyTorch")
     parser.add_argument("--_whole", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    if args.backend == "torch":
+        os.environ["EVIDENCE_LAB_EMBED_BACKEND"] = "torch"  # inherited by the child processes
     if args._whole:
         _whole_child(args._whole, args.out, args.discover)
         return 0

