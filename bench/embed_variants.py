@@ -8,7 +8,11 @@ Same synthetic statements (``bench/synthetic.py``) for every variant, model load
   :class:`evidence_lab.embed.MiniLMEmbedder` does;
 * the same with the texts in corpus order (what sorting by length buys);
 * dynamic int8 quantisation of the Linear layers (``torch.ao.quantization.quantize_dynamic``),
-  with the cosine similarity of its vectors to the float32 ones (how much it changes them).
+  with the cosine similarity of its vectors to the float32 ones (how much it changes them);
+* ONNX Runtime (:mod:`evidence_lab.embed_onnx`, the package's default backend) in float32 at batch
+  16 and 32, and its dynamic int8 quantisation (``onnxruntime.quantization.quantize_dynamic``),
+  with cosines to PyTorch's float32 vectors. PyTorch and ONNX Runtime at batch 32 are timed twice,
+  alternately, so that drift in the machine's speed shows.
 
 Each variant is timed once after a short warm-up; sentences per second are reported.
 """
@@ -17,7 +21,6 @@ from __future__ import annotations
 
 import argparse
 import copy
-import json
 import os
 import sys
 import time
@@ -74,12 +77,52 @@ def main(argv: list[str] | None = None) -> int:
                                         "min": round(float(cosine.min()), 4)}
     print(f"  int8 dynamic, batch 32 {rate:7.1f} sentences/s; cosine to float32 mean "
           f"{cosine.mean():.4f}, min {cosine.min():.4f}", flush=True)
+    _onnx_variants(model, by_length, reference, report)
     report["load_average_end"] = os.getloadavg()
-    if args.out:
-        Path(args.out).parent.mkdir(parents=True, exist_ok=True)
-        Path(args.out).write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
-        print(f"wrote {args.out}")
+    synthetic.write_results(report, args.out)
     return 0
+
+
+def _onnx_rate(model: Any, texts: list[str], batch_size: int) -> tuple[float, np.ndarray]:
+    model.encode(texts[:64], batch_size=batch_size)  # warm-up
+    start = time.perf_counter()
+    vectors = model.encode(texts, batch_size=batch_size)
+    return len(texts) / (time.perf_counter() - start), vectors
+
+
+def _onnx_variants(torch_model: Any, by_length: list[str], reference: np.ndarray,
+                   report: dict[str, Any]) -> None:
+    import tempfile
+
+    from evidence_lab.embed import bundled_model_path
+    from evidence_lab.embed_onnx import _OnnxModel, exported_model_path
+    from onnxruntime.quantization import QuantType, quantize_dynamic
+
+    exported = exported_model_path()
+    onnx_model = _OnnxModel(exported, bundled_model_path())
+
+    def record(name: str, rate: float, vectors: np.ndarray | None = None) -> None:
+        report["variants"][name] = round(rate, 1)
+        line = f"  {name:<34} {rate:7.1f} sentences/s"
+        if vectors is not None:
+            cosine = (vectors * reference).sum(axis=1)
+            report.setdefault("cosine_to_torch_float32", {})[name] = {
+                "mean": round(float(cosine.mean()), 7), "min": round(float(cosine.min()), 7)}
+            line += f"; cosine to PyTorch mean {cosine.mean():.7f}, min {cosine.min():.7f}"
+        print(line, flush=True)
+
+    rate, vectors = _onnx_rate(onnx_model, by_length, 16)
+    record("onnx float32, sorted, batch 16", rate, vectors)
+    for repeat in (1, 2):
+        rate, vectors = _onnx_rate(onnx_model, by_length, 32)
+        record(f"onnx float32, sorted, batch 32 (run {repeat})", rate, vectors)
+        rate, _ = _rate(torch_model, by_length, 32)
+        record(f"torch float32, sorted, batch 32 (run {repeat})", rate)
+    with tempfile.TemporaryDirectory() as folder:
+        quantised = Path(folder) / "int8.onnx"
+        quantize_dynamic(str(exported), str(quantised), weight_type=QuantType.QInt8)
+        rate, vectors = _onnx_rate(_OnnxModel(quantised, bundled_model_path()), by_length, 32)
+        record("onnx int8 dynamic, sorted, batch 32", rate, vectors)
 
 
 if __name__ == "__main__":
