@@ -8,8 +8,8 @@ checked against PyTorch (cosine >= :data:`MIN_COSINE` on probe sentences) and re
 Nothing is downloaded. Int8 quantisation is not used: without AVX-512 VNNI its vectors drift
 too far (cosine 0.96 mean, 0.89 min, measured in ``docs/benchmarks.md``).
 
-When ``onnxruntime`` or ``onnx`` is missing, or the export or its check fails, :func:`onnx_available`
-says why and the default embedder falls back to PyTorch.
+When ``onnxruntime`` is missing (or ``onnx``, needed only to export), or the export or its check
+fails, :func:`onnx_available` says why and the default embedder falls back to PyTorch.
 """
 
 from __future__ import annotations
@@ -25,7 +25,8 @@ from typing import Any
 
 import numpy as np
 
-from .embed import DEFAULT_BATCH_SIZE, MiniLMEmbedder, bundled_model_path
+from .embed import EMBEDDING_DIM, MiniLMEmbedder, bundled_model_path
+from .progress import progress
 
 #: The exported graph must give these cosines with PyTorch's vectors, or it is not used.
 MIN_COSINE = 0.999
@@ -44,14 +45,18 @@ def cache_dir() -> Path:
 
 
 def _model_fingerprint(model_dir: Path) -> str:
-    """Changes when the bundled weights or the exporter's versions change."""
-    import onnx
+    """Changes when the bundled weights or the exporter's version change (without importing it)."""
+    from importlib.metadata import PackageNotFoundError, version
 
+    try:
+        exporter = version("onnx")
+    except PackageNotFoundError:  # an existing export still runs; a new one will say why it can't
+        exporter = "none"
     weights = model_dir / "model.safetensors"
     digest = hashlib.sha1()
     with weights.open("rb") as handle:
         digest.update(handle.read(1 << 20))
-    digest.update(f"{weights.stat().st_size}|onnx {onnx.__version__}".encode())
+    digest.update(f"{weights.stat().st_size}|onnx {exporter}".encode())
     return digest.hexdigest()[:16]
 
 
@@ -122,9 +127,14 @@ class _OnnxModel:
         self.session = onnxruntime.InferenceSession(str(onnx_path), options,
                                                     providers=["CPUExecutionProvider"])
 
-    def encode(self, texts: list[str], *, batch_size: int) -> np.ndarray:
+    def encode(self, texts: Sequence[str], *, batch_size: int,
+               show_progress: bool = False) -> np.ndarray:
+        """Unit-length mean-pooled vectors of ``texts``, ``batch_size`` at a time."""
+        texts = list(texts)
+        batches = range(0, len(texts), batch_size)
         out = []
-        for start in range(0, len(texts), batch_size):
+        for start in progress(batches, total=len(batches), desc="embed (batches)",
+                              disable=not show_progress or len(texts) < 50):
             encodings = self.tokenizer.encode_batch(texts[start:start + batch_size])
             ids = np.array([e.ids for e in encodings], dtype=np.int64)
             mask = np.array([e.attention_mask for e in encodings], dtype=np.int64)
@@ -133,7 +143,9 @@ class _OnnxModel:
             weights = mask[..., None].astype(np.float32)
             pooled = (hidden * weights).sum(axis=1) / np.clip(weights.sum(axis=1), 1e-9, None)
             out.append(pooled / np.clip(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12, None))
-        return np.vstack(out).astype(np.float32) if out else np.zeros((0, 384), np.float32)
+        if not out:
+            return np.zeros((0, EMBEDDING_DIM), np.float32)
+        return np.vstack(out).astype(np.float32)
 
 
 @lru_cache(maxsize=1)
@@ -150,10 +162,7 @@ def _load_onnx_model() -> _OnnxModel:
 def onnx_available() -> str | None:
     """None when the ONNX backend works here, else the reason it does not (checked once)."""
     try:
-        import onnx  # noqa: F401 - the exporter needs it
-        import onnxruntime  # noqa: F401
-
-        _load_onnx_model()
+        _load_onnx_model()  # raises ImportError without onnxruntime (or onnx, if it must export)
     except Exception as exc:  # noqa: BLE001 - any failure means: use PyTorch instead
         return f"{type(exc).__name__}: {exc}"
     return None
@@ -165,15 +174,6 @@ class OnnxMiniLMEmbedder(MiniLMEmbedder):
     It shares :class:`MiniLMEmbedder`'s name and cache, because its vectors are the same.
     """
 
-    def __init__(self, *, batch_size: int = DEFAULT_BATCH_SIZE) -> None:
-        super().__init__(batch_size=batch_size)
-
     def _encode_new(self, texts: Sequence[str], *, show_progress: bool) -> np.ndarray:
-        from .progress import progress
-
-        model = _load_onnx_model()
-        batches = range(0, len(texts), self.batch_size)
-        chunks = [model.encode(list(texts[i:i + self.batch_size]), batch_size=self.batch_size)
-                  for i in progress(batches, total=len(batches), desc="embed (batches)",
-                                    disable=not show_progress or len(texts) < 50)]
-        return np.vstack(chunks)
+        return _load_onnx_model().encode(texts, batch_size=self.batch_size,
+                                         show_progress=show_progress)

@@ -9,7 +9,7 @@ bundled models once. Segment ids are per submission, so the result equals a loca
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, get_args
 
 import numpy as np
 import pandas as pd
@@ -19,7 +19,7 @@ from .schema import SEGMENT_COLUMNS
 from .segment import segment
 
 Engine = Literal["local", "dask"]
-ENGINES = ("local", "dask")
+ENGINES: tuple[str, ...] = get_args(Engine)
 
 
 def segment_and_embed_chunk(submissions: pd.DataFrame) -> tuple[pd.DataFrame, np.ndarray]:
