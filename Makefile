@@ -15,6 +15,8 @@ $(STAMP): pyproject.toml
 	# the CPU build of torch first: a plain "torch" would pull several GB of CUDA
 	$(BIN)/python -m pip install --quiet torch==2.13.0
 	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	# export the embedding model to ONNX now, so no run has to (it takes ~20 s, once)
+	HF_HUB_OFFLINE=1 $(BIN)/python -m evidence_lab.embed
 	touch $(STAMP)
 
 install: $(STAMP)

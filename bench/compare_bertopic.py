@@ -134,7 +134,7 @@ def labelled_corpora() -> dict[str, tuple[list[str], list[str], np.ndarray, str 
     the whole shipped corpus (raw discovery and BERTopic only), its held-out test split, and the
     rows of dev_gold with a theme (not in the shipped corpus)."""
     from evidence_lab.embed import get_embedder
-    from evidence_lab.evaluate import read_gold
+    from evidence_lab.evaluation import read_gold
     from evidence_lab.training import corpus_vectors, load_training_corpus
 
     embedder = get_embedder()

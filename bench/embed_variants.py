@@ -9,7 +9,7 @@ Same synthetic statements (``bench/synthetic.py``) for every variant, model load
 * the same with the texts in corpus order (what sorting by length buys);
 * dynamic int8 quantisation of the Linear layers (``torch.ao.quantization.quantize_dynamic``),
   with the cosine similarity of its vectors to the float32 ones (how much it changes them);
-* ONNX Runtime (:mod:`evidence_lab.embed_onnx`, the package's default backend) in float32 at batch
+* ONNX Runtime (:mod:`evidence_lab.embed._onnx`, the package's default backend) in float32 at batch
   16 and 32, and its dynamic int8 quantisation (``onnxruntime.quantization.quantize_dynamic``),
   with cosines to PyTorch's float32 vectors. PyTorch and ONNX Runtime at batch 32 are timed twice,
   alternately, so that drift in the machine's speed shows.
@@ -51,11 +51,11 @@ def main(argv: list[str] | None = None) -> int:
 
     import synthetic
     import torch
-    from evidence_lab.embed import _load_sentence_transformer, bundled_model_path
+    from evidence_lab.embed import bundled_model_path, load_sentence_transformer
 
     texts = synthetic.make_statements(synthetic.load_sample(), args.n, seed=7)
     by_length = sorted(texts, key=len)
-    model = _load_sentence_transformer(str(bundled_model_path()))
+    model = load_sentence_transformer(str(bundled_model_path()))
     report: dict[str, Any] = {"n": len(texts), "torch_threads": torch.get_num_threads(),
                               "load_average_start": os.getloadavg(), "variants": {}}
     reference = None
@@ -95,7 +95,7 @@ def _onnx_variants(torch_model: Any, by_length: list[str], reference: np.ndarray
     import tempfile
 
     from evidence_lab.embed import bundled_model_path
-    from evidence_lab.embed_onnx import _OnnxModel, exported_model_path
+    from evidence_lab.embed._onnx import _OnnxModel, exported_model_path
     from onnxruntime.quantization import QuantType, quantize_dynamic
 
     exported = exported_model_path()

@@ -4,7 +4,7 @@
 
 Needs the synthetic corpus's vectors in ``bench/_cache/`` (``run_bench.py --n N`` leaves them
 there). Runs ``analyse(submissions, segments=..., vectors=...)`` once to fit and cache the models,
-then profiles a second run and ``Analysis.to_dir``, printing the functions with the largest
+then profiles a second run and ``write_outputs``, printing the functions with the largest
 cumulative time (evidence_lab's own first, then everything).
 """
 
@@ -47,6 +47,7 @@ def main(argv: list[str] | None = None) -> int:
     import synthetic
     from evidence_lab import segment
     from evidence_lab.pipeline import analyse
+    from evidence_lab.report import write_outputs
 
     submissions = synthetic.make_submissions(synthetic.load_sample(), args.n, seed=args.seed)
     segments = segment(submissions, show_progress=False)
@@ -63,8 +64,8 @@ def main(argv: list[str] | None = None) -> int:
     _print(profile, "analyse (post-embedding, models cached)", args.limit)
     profile = cProfile.Profile()
     with tempfile.TemporaryDirectory() as out:
-        profile.runcall(result.to_dir, out)
-    _print(profile, "Analysis.to_dir", args.limit)
+        profile.runcall(write_outputs, result, out)
+    _print(profile, "write_outputs", args.limit)
     return 0
 
 

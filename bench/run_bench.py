@@ -17,8 +17,8 @@ What is measured (wall-clock seconds, ``time.perf_counter``; memory as resident 
   empty; the model is loaded beforehand and timed apart), the post-embedding stages through
   ``analyse(submissions, segments=..., vectors=...)`` (fit_models, themes, stance, findings, as the
   run manifest times them), discover (``themes.summary.discover_themes`` alone), and report
-  (``Analysis.to_dir``). A sampling thread records each stage's peak RSS;
-* whole run: ``analyse(folder)`` plus ``to_dir`` in a fresh interpreter, as a user would run it,
+  (``write_outputs``). A sampling thread records each stage's peak RSS;
+* whole run: ``analyse(folder)`` plus ``write_outputs`` in a fresh interpreter, as a user would run it,
   with its own peak RSS (``resource.getrusage``: it covers torch's native allocations);
 * incremental: 10% new submissions on top of 90% already analysed. With ``evidence_lab.review``
   (when it exists) through its API; always through the embedding cache alone (the old 90%'s
@@ -176,12 +176,12 @@ _COLD = {
     "import sentence_transformers": "import sentence_transformers",
     "import torch": "import torch",
     "load MiniLM (after imports)": (
-        "from evidence_lab.embed import _load_sentence_transformer, bundled_model_path; "
+        "from evidence_lab.embed import bundled_model_path, load_sentence_transformer; "
         "import sentence_transformers, torch; t0 = time.perf_counter(); "
-        "_load_sentence_transformer(str(bundled_model_path())); "
+        "load_sentence_transformer(str(bundled_model_path())); "
         "print(time.perf_counter() - t0); raise SystemExit"),
     "load MiniLM, ONNX Runtime (after imports)": (
-        "from evidence_lab.embed_onnx import _load_onnx_model; import onnxruntime; "
+        "from evidence_lab.embed._onnx import _load_onnx_model; import onnxruntime; "
         "t0 = time.perf_counter(); _load_onnx_model(); print(time.perf_counter() - t0); "
         "raise SystemExit"),
     "load spaCy senter (after imports)": (
@@ -210,15 +210,16 @@ def _whole_child(folder: str, out_dir: str, discover: bool) -> None:
     """Entry point of the child process: analyse a folder as a user would and print JSON."""
     start = time.perf_counter()
     import evidence_lab
+    from evidence_lab.report import write_outputs
 
     imported = time.perf_counter()
     result = evidence_lab.analyse([folder], discover=discover, show_progress=False)
     analysed = time.perf_counter()
-    result.to_dir(out_dir)
+    write_outputs(result, out_dir)
     done = time.perf_counter()
     print(json.dumps({"import_s": round(imported - start, 3),
                       "analyse_s": round(analysed - imported, 3),
-                      "to_dir_s": round(done - analysed, 3),
+                      "write_outputs_s": round(done - analysed, 3),
                       "total_s": round(done - start, 3),
                       "pipeline_timings_s": result.run["timings_s"],
                       "counts": result.run["counts"],
@@ -318,6 +319,8 @@ def run(n: int, *, discover: bool, seed: int, whole: bool, incremental: bool,
         cold: bool, proxy_sample: int = 0) -> dict[str, Any]:
     import psutil
 
+    from evidence_lab.report import write_outputs
+
     report: dict[str, Any] = {"n_requested": n, "seed": seed, "discover": discover,
                               "started": time.strftime("%Y-%m-%dT%H:%M:%S"),
                               # other work on a shared two-core machine slows every stage down
@@ -396,7 +399,7 @@ def run(n: int, *, discover: bool, seed: int, whole: bool, incremental: bool,
         extra["themes"] = len(model.themes_)
         extra["outlier_share"] = round(model.outlier_share_, 4)
     with stages.stage("report") as extra:
-        result.to_dir(work / "out")
+        write_outputs(result, work / "out")
         extra["findings"] = len(result.findings)
     report["stages"] = stages.results
 
@@ -414,7 +417,7 @@ def run(n: int, *, discover: bool, seed: int, whole: bool, incremental: bool,
     report["this_process_peak_rss_mib"] = round(max_rss_mib(), 1)
 
     if whole:
-        print("whole run: analyse(folder) + to_dir in a fresh interpreter", flush=True)
+        print("whole run: analyse(folder) + write_outputs in a fresh interpreter", flush=True)
         report["whole"] = whole_run(folder, work / "out-whole", discover)
         print(f"  {report['whole']}", flush=True)
     report["targets"] = targets(report)

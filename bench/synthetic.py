@@ -1,7 +1,7 @@
 """A synthetic call for evidence of any size, built from the sample call's own sentences.
 
 The sample call (``corpus/sample_call``) is read with :func:`evidence_lab.read_inputs` and
-:func:`evidence_lab.segment`; its statements are cut at clause boundaries (commas, semicolons,
+:func:`evidence_lab.segmentation`; its statements are cut at clause boundaries (commas, semicolons,
 "and", "but", "which", ...) and new statements are made by joining the head of one statement to the
 tail of another, with a seeded RNG. Every statement is unique, so the embedding cache cannot make
 the embedding step look faster than it is. Statements are grouped into submissions of about 30

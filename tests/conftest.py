@@ -23,7 +23,7 @@ os.environ.setdefault("EVIDENCE_LAB_CACHE",
 
 @pytest.fixture(scope="session")
 def nlp():
-    """The bundled pipeline's sentence splitter, as :func:`evidence_lab.segment.segment` uses it."""
+    """The bundled pipeline's sentence splitter, as :func:`evidence_lab.segmentation.segment` uses it."""
     from evidence_lab.nlp import load_pipeline
 
     return load_pipeline("sentences")

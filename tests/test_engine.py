@@ -10,7 +10,7 @@ import pytest
 import evidence_lab as el
 from evidence_lab.engine import run_on_dask
 from evidence_lab.ingest import read_inputs
-from evidence_lab.segment import segment
+from evidence_lab.segmentation import segment
 
 pytest.importorskip("distributed")
 pytestmark = pytest.mark.slow

@@ -21,8 +21,9 @@ from evidence_lab.cli import main
 from evidence_lab.embed import get_embedder
 from evidence_lab.errors import NoInputError, ReviewStoreError
 from evidence_lab.ingest import read_inputs
+from evidence_lab.report import write_outputs
 from evidence_lab.review import Review
-from evidence_lab.segment import segment
+from evidence_lab.segmentation import segment
 from evidence_lab.store import ReviewStore
 
 CALL_1 = {
@@ -350,7 +351,7 @@ def test_decision_follows_a_finding_whose_id_moved(history):
 
 @pytest.mark.slow
 def test_edited_finding_keeps_its_text_in_the_written_draft(history, tmp_path):
-    out = history.third.to_dir(tmp_path / "out")
+    out = write_outputs(history.third, tmp_path / "out")
     draft = (out / "findings.md").read_text(encoding="utf-8")
     assert "The officer's own wording of this finding." in draft
     assert history.rejected not in draft

@@ -5,34 +5,65 @@ Pipeline: ingest -> segment -> embed -> themes -> stance -> findings -> report.
     >>> import evidence_lab as el
     >>> a = el.analyse(["corpus/sample_call"])          # doctest: +SKIP
     >>> a.submissions, a.segments, a.themes, a.findings  # doctest: +SKIP
-    >>> a.to_dir("out/sample_call")                     # doctest: +SKIP
+    >>> el.write_outputs(a, "out/sample_call")          # doctest: +SKIP
+
+The public names below are imported on first use, so ``import evidence_lab`` (and the command
+line's ``--version`` and ``--help``) does not load spaCy, scikit-learn or PyTorch.
 """
 
 from __future__ import annotations
 
-__version__ = "0.1.0"
+import importlib
+from typing import TYPE_CHECKING, Any
 
-from .analysis import Analysis  # noqa: E402
-from .codebook import Codebook, Target, Theme, default_codebook_path, load_codebook  # noqa: E402
-from .errors import (  # noqa: E402
-    CodebookError,
-    ColumnsError,
-    DuplicateIdError,
-    EvidenceLabError,
-    GoldFileError,
-    NoInputError,
-    ReviewStoreError,
-    UnreadableFileError,
-)
-from .evaluate import evaluate  # noqa: E402
-from .ingest import flag_submissions, read_inputs  # noqa: E402
-from .pipeline import analyse  # noqa: E402
-from .review import Review  # noqa: E402
-from .segment import segment  # noqa: E402
+from ._version import __version__
 
-__all__ = [
-    "__version__", "analyse", "Analysis", "Review", "read_inputs", "flag_submissions", "segment", "evaluate",
-    "load_codebook", "DuplicateIdError",
-    "default_codebook_path", "Codebook", "Target", "Theme", "EvidenceLabError", "UnreadableFileError",
-    "CodebookError", "ColumnsError", "NoInputError", "GoldFileError", "ReviewStoreError",
-]
+if TYPE_CHECKING:
+    from .analysis import Analysis
+    from .codebook import Codebook, Target, Theme, default_codebook_path, load_codebook
+    from .errors import (
+        CodebookError,
+        ColumnsError,
+        DuplicateIdError,
+        EvidenceLabError,
+        GoldFileError,
+        NoInputError,
+        ReviewStoreError,
+        UnreadableFileError,
+    )
+    from .evaluation import evaluate
+    from .ingest import flag_submissions, read_inputs
+    from .pipeline import analyse
+    from .report import write_outputs
+    from .review import Review
+    from .segmentation import segment
+
+#: public name -> the module that defines it
+_HOMES = {
+    "Analysis": "analysis",
+    "Codebook": "codebook", "Target": "codebook", "Theme": "codebook",
+    "default_codebook_path": "codebook", "load_codebook": "codebook",
+    "CodebookError": "errors", "ColumnsError": "errors", "DuplicateIdError": "errors",
+    "EvidenceLabError": "errors", "GoldFileError": "errors", "NoInputError": "errors",
+    "ReviewStoreError": "errors", "UnreadableFileError": "errors",
+    "evaluate": "evaluation",
+    "flag_submissions": "ingest", "read_inputs": "ingest",
+    "analyse": "pipeline",
+    "write_outputs": "report",
+    "Review": "review",
+    "segment": "segmentation",
+}
+
+__all__ = ["__version__", *sorted(_HOMES)]
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _HOMES:
+        raise AttributeError(f"module 'evidence_lab' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f".{_HOMES[name]}", __name__), name)
+    globals()[name] = value  # later look-ups skip this function
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})

@@ -2,25 +2,15 @@
 
 from __future__ import annotations
 
-import dataclasses
-import json
+import html
 from dataclasses import dataclass, field
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import numpy as np
 import pandas as pd
 
-from ._io import atomic_write_text, write_csv
 from .codebook import Codebook
 
-if TYPE_CHECKING:
-    from .redact import Redactor
-
-#: What personal-data redaction covers in written outputs (the review store keeps the originals).
-REDACT_COLUMNS = {"submissions": ["organisation"], "segments": ["text", "stance_evidence"],
-                  "findings": ["text", "organisations", "quotes"],
-                  "subthemes": ["label", "representatives"]}
 SUBMISSION_OUTPUT = ["submission_id", "organisation", "respondent_type", "primary_theme", "themes",
                      "pcc_sentiment", "pcc_sentiment_score", "n_positive", "n_negative", "n_mixed",
                      "n_neutral", "n_segments", "duplicate_of", "duplicate_group", "language",
@@ -65,7 +55,7 @@ class Analysis:
     def stance_by_organisation(self) -> pd.DataFrame:
         """Organisations by theme: each cell is the organisation's stance toward the target on that
         theme (positive/negative/mixed/neutral), from its statements coded to the theme."""
-        from .stance._assign import submission_stance
+        from .stance import submission_stance
 
         frame = self.segments.join(self.submissions.set_index("submission_id")["organisation"],
                                    on="submission_id")
@@ -101,67 +91,17 @@ class Analysis:
         drop = [c for c in self.segments.columns if c.startswith("stance_proba_")]
         return self.segments.drop(columns=drop)
 
-    def redacted(self, redactor: Redactor | None = None) -> Analysis:
-        """A copy whose text columns (:data:`REDACT_COLUMNS`) have personal data redacted.
-
-        The run manifest records what was redacted (kinds and counts), never the data itself.
-        """
-        from .redact import Redactor, redact_frame
-
-        redactor = redactor or Redactor(codebook=self.codebook)
-        frames = {}
-        for name, columns in REDACT_COLUMNS.items():
-            frame = getattr(self, name)
-            if not frame.empty:
-                frames[name] = redact_frame(frame, [c for c in columns if c in frame.columns], redactor)
-        run = {**self.run, "redaction": {"enabled": True, "kinds": list(redactor.kinds),
-                                         "keep": list(redactor.keep),
-                                         "counts": redactor.report.as_dict()}}
-        return dataclasses.replace(self, **frames, run=run)
-
-    def to_dir(self, path: str | Path, *, redact: bool = True,
-               redactor: Redactor | None = None) -> Path:
-        """Write submissions.csv, segments.csv, themes.csv, findings.csv/.md/.docx, report.html and
-        run.json into ``path`` (created if needed); every file is replaced atomically.
-
-        Args:
-            path: output folder.
-            redact: redact personal data (emails, phones, postcodes, addresses, NI numbers and
-                private individuals' names) from everything written (default True).
-            redactor: a configured :class:`~evidence_lab.redact.Redactor` (kinds, keep-list).
-        """
-        if redact:
-            return self.redacted(redactor)._write(path)
-        view = dataclasses.replace(self, run={**self.run, "redaction": {"enabled": False}})
-        return view._write(path)
-
-    def _write(self, path: str | Path) -> Path:
-        from .report import findings_docx, findings_markdown, report_html
-
-        out = Path(path)
-        out.mkdir(parents=True, exist_ok=True)
-        write_csv(self.submission_table(), out / "submissions.csv")
-        write_csv(self.segment_table(), out / "segments.csv")
-        write_csv(self.themes.drop(columns=["representatives"], errors="ignore"), out / "themes.csv")
-        if not self.subthemes.empty:
-            subthemes = self.subthemes.copy()
-            subthemes["representatives"] = subthemes["representatives"].map(" | ".join)
-            write_csv(subthemes, out / "subthemes.csv")
-        findings = self.findings.copy()
-        findings["quotes"] = findings["quotes"].map(lambda q: " | ".join(q) if isinstance(q, list) else q)
-        write_csv(findings, out / "findings.csv")
-        write_csv(self.stance_by_organisation().reset_index(), out / "stance_by_organisation.csv")
-        write_csv(self.strongest_statements(), out / "strongest_statements.csv")
-        atomic_write_text(out / "findings.md", findings_markdown(self))
-        findings_docx(self, out / "findings.docx")
-        atomic_write_text(out / "report.html", report_html(self))
-        atomic_write_text(out / "run.json", json.dumps(self.run, indent=2, default=str))
-        return out
-
     def _repr_html_(self) -> str:
-        from .report import summary_html
-
-        return summary_html(self)
+        """A compact HTML summary for Jupyter: counts, stance toward the target, the themes table."""
+        counts = self.run.get("counts", {})
+        stance = self.submissions["pcc_sentiment"].value_counts().to_dict()
+        head = (f"<b>Analysis</b>: {counts.get('submissions', 0)} submissions, "
+                f"{counts.get('segments', 0)} statements, {len(self.themes)} themes, "
+                f"{counts.get('findings', 0)} findings, {counts.get('recommendations', 0)} "
+                f"recommendations. Stance toward the {html.escape(self.codebook.target.name)}: "
+                + ", ".join(f"{html.escape(str(k))} {v}" for k, v in stance.items()))
+        table = self.themes.drop(columns=["representatives"], errors="ignore").to_html(index=False)
+        return f"<div>{head}</div>{table}"
 
     def __repr__(self) -> str:
         counts = self.run.get("counts", {})

@@ -114,7 +114,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _version() -> str:
-    from . import __version__
+    from ._version import __version__
 
     return __version__
 
@@ -140,7 +140,9 @@ def _write_analysis(result: Analysis, args: argparse.Namespace) -> int:
         from .redact import Redactor
 
         redactor = Redactor(codebook=result.codebook, keep=args.keep)
-    out = result.to_dir(args.out, redact=not args.no_redact, redactor=redactor)
+    from .report import write_outputs
+
+    out = write_outputs(result, args.out, redact=not args.no_redact, redactor=redactor)
     counts = result.run["counts"]
     print(f"Analysed {counts['submissions']} submissions ({counts['segments']} statements) into "
           f"{counts['themes']} themes, {counts['findings']} findings and "
@@ -156,12 +158,12 @@ def _write_analysis(result: Analysis, args: argparse.Namespace) -> int:
 
 
 def _cmd_evaluate(args: argparse.Namespace) -> int:
-    from .evaluate import evaluate, format_scores
+    from .evaluation import evaluate, format_scores
 
     if args.heldout == bool(args.gold):
         raise _UsageError("evaluate takes a GOLD.jsonl file or --heldout (one of the two)")
     if args.heldout:
-        from .evaluate import heldout_gold
+        from .evaluation import heldout_gold
 
         scores = evaluate(heldout_gold(), codebook=args.codebook, training_split="train")
     else:

@@ -16,7 +16,7 @@ import pandas as pd
 
 from .embed import EMBEDDING_DIM, get_embedder
 from .schema import SEGMENT_COLUMNS
-from .segment import segment
+from .segmentation import segment
 
 Engine = Literal["local", "dask"]
 ENGINES: tuple[str, ...] = get_args(Engine)

@@ -18,7 +18,7 @@ import joblib
 import pandas as pd
 import sklearn
 
-from . import __version__
+from ._version import __version__
 from .codebook import Codebook
 from .embed import Embedder, get_embedder
 from .stance import StanceClassifier, TargetMatcher, mentions_for

@@ -15,7 +15,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from . import __version__
+from ._version import __version__
 from .analysis import Analysis
 from .codebook import Codebook, load_codebook
 from .embed import Embedder, get_embedder
@@ -23,7 +23,7 @@ from .engine import ENGINES, Engine, run_on_dask
 from .findings import draft_findings
 from .ingest import IngestResult, flag_submissions, read_inputs
 from .models import fit_models
-from .segment import segment
+from .segmentation import segment
 from .stance import TargetMatcher, assign_stance, find_mentions, rollup_stance
 from .themes import assign_themes, rollup_themes
 from .themes import ThemeDiscoverer

@@ -34,7 +34,7 @@ from .errors import ReviewStoreError
 from .ingest import SkippedFile, read_inputs
 from .pipeline import analyse as analyse_inputs
 from .schema import SEGMENT_COLUMNS, SENTIMENT_LABELS, SUBMISSION_COLUMNS
-from .segment import segment
+from .segmentation import segment
 from .store import FINDING_STORE_COLUMNS, ReviewStore, RunStatus, basis_hash, content_hash
 
 EMBED_CHUNK = 512  # vectors are committed to the store this many at a time

@@ -8,7 +8,7 @@ import pytest
 
 from evidence_lab.ingest import READERS, decode_text, read_inputs
 from evidence_lab.schema import SUBMISSION_COLUMNS
-from evidence_lab.segment import segment
+from evidence_lab.segmentation import segment
 
 TEXT = "The Commissioner’s “Safer Streets” plan cost £250,000 – well spent.\nCafé owners agree."
 

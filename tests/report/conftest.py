@@ -9,13 +9,14 @@ import pytest
 
 import evidence_lab as el
 from evidence_lab import Analysis
+from evidence_lab.report import write_outputs
 
 CORPUS = Path(__file__).resolve().parents[2] / "corpus"
 
 
 @dataclass(frozen=True)
 class SampleReport:
-    """The sample call's analysis and the folder ``Analysis.to_dir`` wrote it to (redacted)."""
+    """The sample call's analysis and the folder ``write_outputs`` wrote it to (redacted)."""
 
     analysis: Analysis
     out: Path
@@ -25,5 +26,5 @@ class SampleReport:
 def sample_report(tmp_path_factory: pytest.TempPathFactory) -> SampleReport:
     analysis = el.analyse([CORPUS / "sample_call"], codebook=CORPUS / "ravensmoor_codebook.yaml",
                           show_progress=False)
-    out = analysis.to_dir(tmp_path_factory.mktemp("sample_report"))
+    out = write_outputs(analysis, tmp_path_factory.mktemp("sample_report"))
     return SampleReport(analysis=analysis, out=out)

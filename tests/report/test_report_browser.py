@@ -27,6 +27,8 @@ from typing import Any
 
 import pytest
 
+from evidence_lab.report import write_outputs
+
 pytestmark = pytest.mark.slow
 
 ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"
@@ -311,7 +313,7 @@ def test_officers_decisions_show_in_the_report(sample_report, tmp_path):
     findings.loc[0, "status"] = "accepted"
     findings.loc[1, ["status", "needs_review"]] = ["edited", True]
     reviewed = dataclasses.replace(sample_report.analysis, findings=findings)
-    page = (reviewed.to_dir(tmp_path / "out", redact=False) / "report.html").read_text("utf-8")
+    page = (write_outputs(reviewed, tmp_path / "out", redact=False) / "report.html").read_text("utf-8")
     assert page.count("accepted by an officer") == 1
     assert page.count("edited by an officer") == 1
     assert page.count("needs review: its evidence changed") == 1
@@ -340,7 +342,7 @@ def hostile(sample_report: Any) -> Any:
 
 
 def test_evidence_containing_html_is_written_as_text(sample_report, tmp_path):
-    out = hostile(sample_report).to_dir(tmp_path / "out", redact=False)
+    out = write_outputs(hostile(sample_report), tmp_path / "out", redact=False)
     page = (out / "report.html").read_text(encoding="utf-8")
     assert "<script>alert" not in page and "<img src=x" not in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
@@ -351,7 +353,7 @@ def test_evidence_containing_html_is_written_as_text(sample_report, tmp_path):
 
 
 def test_evidence_containing_html_shows_as_text_in_the_browser(devtools, sample_report, tmp_path):
-    out = hostile(sample_report).to_dir(tmp_path / "out", redact=False)
+    out = write_outputs(hostile(sample_report), tmp_path / "out", redact=False)
     devtools.open((out / "report.html").as_uri(), *LAPTOP, mobile=False)
     shown = devtools.evaluate("""(() => {
         document.querySelectorAll('details').forEach(d => d.open = true);

@@ -1,4 +1,4 @@
-"""findings.docx and findings.md as written by ``Analysis.to_dir`` for the sample call: the sections
+"""findings.docx and findings.md as written by ``write_outputs`` for the sample call: the sections
 a panel expects, no links out of the document, and citations that lead back to real statements."""
 
 from __future__ import annotations

@@ -6,9 +6,8 @@ from typing import TYPE_CHECKING
 
 import jinja2
 import pandas as pd
-from markupsafe import escape
 
-from .. import __version__
+from .._version import __version__
 from ._plots import PLOTS, to_data_uri
 from ._text import findings_by_theme, letter, opening, summary
 
@@ -91,16 +90,3 @@ def report_html(analysis: Analysis, *, plots: bool = True) -> str:
         theme_rows=analysis.themes.to_dict("records"),
         submissions=_submission_rows(analysis), target=analysis.codebook.target.name,
         skipped=analysis.run.get("skipped_files") or [])
-
-
-def summary_html(analysis: Analysis) -> str:
-    """A compact HTML summary for Jupyter's rich display of an :class:`Analysis`."""
-    counts = analysis.run.get("counts", {})
-    stance = analysis.submissions["pcc_sentiment"].value_counts().to_dict()
-    head = (f"<b>Analysis</b>: {counts.get('submissions', 0)} submissions, "
-            f"{counts.get('segments', 0)} statements, {len(analysis.themes)} themes, "
-            f"{counts.get('findings', 0)} findings, {counts.get('recommendations', 0)} recommendations. "
-            f"Stance toward the {escape(analysis.codebook.target.name)}: "
-            + ", ".join(f"{k} {v}" for k, v in stance.items()))
-    table = analysis.themes.drop(columns=["representatives"], errors="ignore").to_html(index=False)
-    return f"<div>{head}</div>{table}"

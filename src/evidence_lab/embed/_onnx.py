@@ -1,4 +1,4 @@
-"""The bundled MiniLM model run with ONNX Runtime instead of PyTorch: same vectors, less waiting.
+"""The bundled MiniLM model run by ONNX Runtime instead of PyTorch: same vectors, less waiting.
 
 On the 2-core benchmark machine ONNX Runtime encodes faster than PyTorch in float32, and a run no
 longer imports ``sentence_transformers`` and ``torch`` (7 to 12 s of every CLI start). The ONNX
@@ -18,15 +18,17 @@ import hashlib
 import json
 import os
 import tempfile
-from collections.abc import Sequence
+import warnings
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-from .embed import EMBEDDING_DIM, MiniLMEmbedder, bundled_model_path
-from .progress import progress
+from ..progress import progress
+from ._base import EMBEDDING_DIM, CachedEmbedder, bundled_model_path
 
 #: The exported graph must give these cosines with PyTorch's vectors, or it is not used.
 MIN_COSINE = 0.999
@@ -73,9 +75,9 @@ def _export(model_dir: Path, target: Path) -> None:
     """Export the transformer to ONNX (needs PyTorch once), check it, then move it into place."""
     import torch
 
-    from .embed import _load_sentence_transformer
+    from ._torch import load_sentence_transformer
 
-    model = _load_sentence_transformer(str(model_dir))
+    model = load_sentence_transformer(str(model_dir))
     transformer = model[0].auto_model.eval()
 
     class _LastHiddenState(torch.nn.Module):
@@ -92,7 +94,7 @@ def _export(model_dir: Path, target: Path) -> None:
     handle, temporary = tempfile.mkstemp(suffix=".onnx", dir=target.parent)
     os.close(handle)
     try:
-        with torch.no_grad():
+        with torch.no_grad(), _quiet_export():
             torch.onnx.export(
                 _LastHiddenState(), tuple(sample[name] for name in _INPUTS), temporary,
                 input_names=list(_INPUTS), output_names=["last_hidden_state"],
@@ -108,6 +110,28 @@ def _export(model_dir: Path, target: Path) -> None:
         os.replace(temporary, target)
     finally:
         Path(temporary).unlink(missing_ok=True)
+
+
+@contextmanager
+def _quiet_export() -> Iterator[None]:
+    """Hide exactly the warnings the TorchScript exporter prints for this model, at this call only.
+
+    Tracing the attention mask's shape arithmetic raises ``TracerWarning`` (constant shapes are what
+    the dynamic axes replace) and indexing raises a ``UserWarning`` about negative indices (the model
+    uses none); the export is checked against PyTorch's vectors afterwards, so they say nothing.
+    """
+    from torch.jit import TracerWarning
+
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", category=TracerWarning)
+        warnings.filterwarnings("ignore", message=r"Exporting aten::index operator",
+                                category=UserWarning)
+        # dynamo=False is chosen on purpose: the new exporter needs onnxscript and gives the same graph
+        warnings.filterwarnings("ignore", message=r"You are using the legacy TorchScript-based ONNX",
+                                category=DeprecationWarning)
+        warnings.filterwarnings("ignore", message=r"The feature will be removed",
+                                category=DeprecationWarning, module=r"torch\.onnx")
+        yield
 
 
 class _OnnxModel:
@@ -168,10 +192,10 @@ def onnx_available() -> str | None:
     return None
 
 
-class OnnxMiniLMEmbedder(MiniLMEmbedder):
+class OnnxMiniLMEmbedder(CachedEmbedder):
     """The bundled MiniLM model run by ONNX Runtime; vectors match PyTorch's (cosine >= 0.999).
 
-    It shares :class:`MiniLMEmbedder`'s name and cache, because its vectors are the same.
+    It shares the PyTorch backend's name, because its vectors are the same.
     """
 
     def _encode_new(self, texts: Sequence[str], *, show_progress: bool) -> np.ndarray:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from evidence_lab import GoldFileError
-from evidence_lab.evaluate import krippendorff_alpha_nominal, read_gold, stance_adjusted
+from evidence_lab.evaluation import krippendorff_alpha_nominal, read_gold, stance_adjusted
 
 
 def test_read_gold_keeps_rows_and_adds_missing_label_columns(tmp_path):

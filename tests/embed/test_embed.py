@@ -8,7 +8,14 @@ import numpy as np
 import pytest
 
 from evidence_lab import embed
-from evidence_lab.embed import MiniLMEmbedder, PrecomputedEmbedder, get_embedder, text_key
+from evidence_lab.embed import (
+    EMBEDDERS,
+    MiniLMEmbedder,
+    PrecomputedEmbedder,
+    _registry,
+    get_embedder,
+    text_key,
+)
 
 TEXTS = ["The Commissioner's office did not reply to our two letters about the fund.",
          "Joint working between the councils has never been stronger.",
@@ -35,7 +42,7 @@ def test_torch_backend_gives_unit_vectors_and_caches_by_content(torch_vectors):
 
 @pytest.mark.slow
 def test_onnx_export_matches_torch_and_is_made_once(tmp_path, monkeypatch, torch_vectors):
-    from evidence_lab import embed_onnx
+    from evidence_lab.embed import _onnx as embed_onnx
 
     monkeypatch.setenv("EVIDENCE_LAB_CACHE", str(tmp_path))
     path = embed_onnx.exported_model_path()
@@ -53,7 +60,7 @@ def test_onnx_export_matches_torch_and_is_made_once(tmp_path, monkeypatch, torch
 
 @pytest.mark.slow
 def test_a_corrupt_cached_export_is_made_again(tmp_path, monkeypatch, torch_vectors):
-    from evidence_lab import embed_onnx
+    from evidence_lab.embed import _onnx as embed_onnx
 
     monkeypatch.setenv("EVIDENCE_LAB_CACHE", str(tmp_path))
     path = embed_onnx.exported_model_path()
@@ -68,11 +75,11 @@ def test_a_corrupt_cached_export_is_made_again(tmp_path, monkeypatch, torch_vect
 
 
 def test_default_falls_back_to_torch_with_the_reason(monkeypatch):
-    from evidence_lab import embed_onnx
+    from evidence_lab.embed import _onnx as embed_onnx
 
-    monkeypatch.setattr(embed_onnx, "onnx_available", lambda: "ModuleNotFoundError: onnxruntime")
+    monkeypatch.setattr(_registry, "onnx_available", lambda: "ModuleNotFoundError: onnxruntime")
     with pytest.warns(RuntimeWarning, match="ONNX Runtime backend is unavailable.*onnxruntime"):
-        chosen = embed._fastest_minilm()
+        chosen = EMBEDDERS["minilm"]()
     assert type(chosen) is MiniLMEmbedder
 
 
@@ -80,7 +87,7 @@ def test_torch_can_be_forced(monkeypatch):
     monkeypatch.setenv("EVIDENCE_LAB_EMBED_BACKEND", "torch")
     with warnings.catch_warnings():
         warnings.simplefilter("error")
-        assert type(embed._fastest_minilm()) is MiniLMEmbedder
+        assert type(EMBEDDERS["minilm"]()) is MiniLMEmbedder
 
 
 def test_unknown_backend_and_missing_precomputed_vectors_are_named():

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from evidence_lab.errors import ColumnsError, DuplicateIdError
 from evidence_lab.nlp import blank_pipeline
 from evidence_lab.schema import SEGMENT_COLUMNS
-from evidence_lab.segment import segment
+from evidence_lab.segmentation import segment
 
 
 def submissions(*texts: str, metadata: list[dict] | None = None) -> pd.DataFrame:

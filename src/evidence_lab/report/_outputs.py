@@ -1,0 +1,91 @@
+"""Write an analysis to a folder: the CSV tables, the draft (Markdown, Word), report.html, run.json."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pandas as pd
+
+from .._io import atomic_write_text, write_csv
+from ._docx import findings_docx
+from ._html import report_html
+from ._markdown import findings_markdown
+
+if TYPE_CHECKING:
+    from ..analysis import Analysis
+    from ..redact import Redactor
+
+#: What personal-data redaction covers in written outputs (the review store keeps the originals).
+REDACT_COLUMNS = {"submissions": ["organisation"], "segments": ["text", "stance_evidence"],
+                  "findings": ["text", "organisations", "quotes"],
+                  "subthemes": ["label", "representatives"]}
+
+
+def redact_analysis(analysis: Analysis, redactor: Redactor | None = None) -> Analysis:
+    """A copy whose text columns (:data:`REDACT_COLUMNS`) have personal data redacted.
+
+    The run manifest records what was redacted (kinds and counts), never the data itself.
+    """
+    from ..redact import Redactor, redact_frame
+
+    redactor = redactor or Redactor(codebook=analysis.codebook)
+    frames = {}
+    for name, columns in REDACT_COLUMNS.items():
+        frame = getattr(analysis, name)
+        if not frame.empty:
+            frames[name] = redact_frame(frame, [c for c in columns if c in frame.columns], redactor)
+    run = {**analysis.run, "redaction": {"enabled": True, "kinds": list(redactor.kinds),
+                                         "keep": list(redactor.keep),
+                                         "counts": redactor.report.as_dict()}}
+    return dataclasses.replace(analysis, **frames, run=run)
+
+
+def write_outputs(analysis: Analysis, out_dir: str | Path, *, redact: bool = True,
+                  redactor: Redactor | None = None) -> Path:
+    """Write submissions.csv, segments.csv, themes.csv, findings.csv/.md/.docx, report.html and
+    run.json into ``out_dir`` (created if needed); every file is replaced atomically.
+
+    Args:
+        analysis: the result of :func:`evidence_lab.analyse` (or of ``Review.analyse``).
+        out_dir: output folder.
+        redact: redact personal data (emails, phones, postcodes, addresses, NI numbers and
+            private individuals' names) from everything written (default True).
+        redactor: a configured :class:`~evidence_lab.redact.Redactor` (kinds, keep-list).
+
+    Returns:
+        The output folder.
+    """
+    if redact:
+        view = redact_analysis(analysis, redactor)
+    else:
+        view = dataclasses.replace(analysis, run={**analysis.run, "redaction": {"enabled": False}})
+    return _write(view, Path(out_dir))
+
+
+def _joined(frame: pd.DataFrame, columns: tuple[str, ...], sep: str) -> pd.DataFrame:
+    """List cells joined for a flat file (a CSV cell holds text, not a Python list)."""
+    out = frame.copy()
+    for column in columns:
+        if column in out.columns:
+            out[column] = out[column].map(lambda v: sep.join(map(str, v)) if isinstance(v, list) else v)
+    return out
+
+
+def _write(analysis: Analysis, out: Path) -> Path:
+    out.mkdir(parents=True, exist_ok=True)
+    write_csv(analysis.submission_table(), out / "submissions.csv")
+    write_csv(analysis.segment_table(), out / "segments.csv")
+    write_csv(analysis.themes.drop(columns=["representatives"], errors="ignore"), out / "themes.csv")
+    if not analysis.subthemes.empty:
+        write_csv(_joined(analysis.subthemes, ("representatives",), " | "), out / "subthemes.csv")
+    write_csv(_joined(analysis.findings, ("quotes",), " | "), out / "findings.csv")
+    write_csv(analysis.stance_by_organisation().reset_index(), out / "stance_by_organisation.csv")
+    write_csv(analysis.strongest_statements(), out / "strongest_statements.csv")
+    atomic_write_text(out / "findings.md", findings_markdown(analysis))
+    findings_docx(analysis, out / "findings.docx")
+    atomic_write_text(out / "report.html", report_html(analysis))
+    atomic_write_text(out / "run.json", json.dumps(analysis.run, indent=2, default=str))
+    return out
