@@ -32,7 +32,7 @@ test: install
 
 models: install
 	$(BIN)/python -m evidence_lab.training
-	rm -f src/evidence_lab/data/models/*.joblib
+	rm -f src/evidence_lab/data/models/*.npz src/evidence_lab/data/models/*.json
 	$(BIN)/python -m evidence_lab.models - corpus/ravensmoor_codebook.yaml
 
 bench: install

@@ -80,7 +80,7 @@ MALFORMED = [
     ("target_not_mapping", f"target: PCC\nthemes:{GOOD_THEME}", "target", "is a str, not a mapping",
      "indented 'name:'"),
     ("aliases_not_list", f"target:\n  name: PCC\n  aliases: PCC\nthemes:{GOOD_THEME}",
-     "target.aliases", "is not a list of names", "YAML list of strings"),
+     "target.aliases", "is not a list of names or phrases", "YAML list of strings"),
     ("no_themes", "target:\n  name: PCC\n", "themes", "is missing or empty",
      "list at least one theme"),
     ("empty_themes", "target:\n  name: PCC\nthemes: []\n", "themes", "is missing or empty",

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import html
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
 
 from .codebook import Codebook
+
+if TYPE_CHECKING:
+    from .embed import Embeddings
 
 SUBMISSION_OUTPUT = ["submission_id", "organisation", "respondent_type", "primary_theme", "themes",
                      "pcc_sentiment", "pcc_sentiment_score", "n_positive", "n_negative", "n_mixed",
@@ -30,7 +33,8 @@ class Analysis:
         codebook: the codebook used.
         run: the run manifest (versions, codebook hash, inputs, skipped files, counts, timings).
         skipped: files that could not be read, with reasons.
-        vectors: segment embeddings, row-aligned with ``segments``.
+        embeddings: segment embeddings keyed by ``segment_id``
+            (:class:`~evidence_lab.embed.Embeddings`).
         subthemes: sub-themes found inside each codebook theme (id, label, keywords, size).
         discoverer: the fitted :class:`~evidence_lab.themes.ThemeDiscoverer` in discovery mode
             (keep it to map the next call onto the same theme ids).
@@ -43,9 +47,16 @@ class Analysis:
     codebook: Codebook
     run: dict[str, Any]
     skipped: list[Any] = field(default_factory=list)
-    vectors: np.ndarray | None = field(default=None, repr=False)
+    embeddings: Embeddings | None = field(default=None, repr=False)
     subthemes: pd.DataFrame = field(default_factory=pd.DataFrame)
     discoverer: Any = field(default=None, repr=False)
+
+    @property
+    def vectors(self) -> np.ndarray:
+        """The segments' embeddings as a matrix, one row per row of :attr:`segments`."""
+        if self.embeddings is None:
+            raise ValueError("this analysis holds no embeddings")
+        return self.embeddings.rows(self.segments["segment_id"])
 
     @property
     def recommendations(self) -> pd.DataFrame:

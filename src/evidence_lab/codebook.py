@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import re
 from dataclasses import dataclass, field
@@ -33,16 +34,62 @@ class Theme:
 
 @dataclass(frozen=True)
 class Target:
-    """Who the review scrutinises (e.g. the Police and Crime Commissioner) and how they are named."""
+    """Who the review scrutinises (e.g. the Police and Crime Commissioner) and how they are named.
+
+    Attributes:
+        name: the office's full name ("Police and Crime Commissioner", "Mayor of London").
+        aliases: other names and acronyms ("Commissioner", "PCC", "OPCC"); acronyms match in capitals.
+        office_holders: people who hold the office ("Sarah Pennington"); kept unredacted.
+        short_name: how a letter refers to the target after "the" ("Commissioner"); default: the
+            last word of ``name``.
+        references: generic phrases that mean the target in evidence about it ("the office",
+            "your team"); "the office of X" is X's office, so a reference followed by "of"/"for"
+            does not count.
+    """
 
     name: str
     aliases: tuple[str, ...] = ()
     office_holders: tuple[str, ...] = ()
+    short_name: str = ""
+    references: tuple[str, ...] = ()
 
     def all_names(self) -> list[str]:
         """The target's name, aliases and office holders, longest first (so longer names win)."""
         names = {self.name, *self.aliases, *self.office_holders}
         return sorted((n for n in names if n.strip()), key=len, reverse=True)
+
+    @property
+    def title(self) -> str:
+        """The name a letter uses after "the": ``short_name``, else the last word of ``name``."""
+        return self.short_name or self.name.split()[-1]
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """The call's own words, beyond the target's names: everything else that is not English.
+
+    Attributes:
+        respondent_kinds: ``(kind id, singular noun, plural noun)`` for each kind of respondent
+            (``("council", "council", "councils")``); an unlisted kind reads as its id in words.
+        request_phrases: extra phrases that open a request to the target ("the forum asks that"),
+            beside the English ones every call shares ("we recommend", "we would welcome").
+        stop_words: words theme discovery ignores when naming themes (place names, the review's
+            own name); the target's names are always ignored.
+    """
+
+    respondent_kinds: tuple[tuple[str, str, str], ...] = ()
+    request_phrases: tuple[str, ...] = ()
+    stop_words: tuple[str, ...] = ()
+
+    def respondent_noun(self, kind: str, *, plural: bool) -> str:
+        """A respondent kind in words: ``council`` -> "council"/"councils"; "" -> "respondent"."""
+        for kind_id, singular, many in self.respondent_kinds:
+            if kind_id == kind:
+                return many if plural else singular
+        if not kind or kind == "other":
+            return "respondents" if plural else "respondent"
+        words = kind.replace("_", " ")
+        return words + ("s" if plural and not words.endswith("s") else "")
 
 
 @dataclass(frozen=True)
@@ -53,6 +100,7 @@ class Codebook:
         name: a human name for the codebook.
         target: the office holder under scrutiny.
         themes: the themes; ``other`` is implicit and must not be listed.
+        vocabulary: respondent kinds, extra request phrases and stop words (:class:`Vocabulary`).
         source: where the codebook came from (a path, or ``"default"``).
         sha256: hash of the file's bytes, recorded in every run manifest.
     """
@@ -60,6 +108,7 @@ class Codebook:
     name: str
     target: Target
     themes: tuple[Theme, ...]
+    vocabulary: Vocabulary = Vocabulary()
     source: str = "default"
     sha256: str = ""
     extra: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
@@ -114,9 +163,8 @@ def load_codebook(path: str | Path | None = None) -> Codebook:
         raise CodebookError(str(file), "(file)", f"is not valid YAML{line}",
                             "check indentation and quoting; see the default codebook") from None
     codebook = _parse(raw, str(file))
-    return Codebook(codebook.name, codebook.target, codebook.themes,
-                    source="default" if path is None else str(file),
-                    sha256=hashlib.sha256(raw_bytes).hexdigest())
+    return dataclasses.replace(codebook, source="default" if path is None else str(file),
+                               sha256=hashlib.sha256(raw_bytes).hexdigest())
 
 
 def _parse(raw: Any, where: str) -> Codebook:
@@ -137,7 +185,8 @@ def _parse(raw: Any, where: str) -> Codebook:
     if duplicates:
         raise CodebookError(where, "themes[].id", f"repeats {', '.join(duplicates)}",
                             "give every theme a unique id")
-    return Codebook(str(raw.get("name") or Path(where).stem), target, themes)
+    vocabulary = _parse_vocabulary(raw.get("vocabulary"), where)
+    return Codebook(str(raw.get("name") or Path(where).stem), target, themes, vocabulary)
 
 
 def _parse_target(raw: Any, where: str) -> Target:
@@ -146,14 +195,50 @@ def _parse_target(raw: Any, where: str) -> Target:
                             "write 'target:' with an indented 'name:' (and optional 'aliases:')")
     if raw is None or not str(raw.get("name") or "").strip():
         raise CodebookError(where, "target.name", "is missing",
-                            "add 'target:' with a 'name:' (e.g. Police and Crime Commissioner)")
-    aliases = raw.get("aliases") or []
-    holders = raw.get("office_holders") or []
-    for key, value in (("aliases", aliases), ("office_holders", holders)):
-        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            raise CodebookError(where, f"target.{key}", "is not a list of names",
-                                f"write 'target.{key}' as a YAML list of strings")
-    return Target(str(raw["name"]).strip(), tuple(aliases), tuple(holders))
+                            "add 'target:' with a 'name:', the office under scrutiny")
+    lists = {key: _strings(raw.get(key), where, f"target.{key}")
+             for key in ("aliases", "office_holders", "references")}
+    short_name = raw.get("short_name") or ""
+    if not isinstance(short_name, str):
+        raise CodebookError(where, "target.short_name", "is not text",
+                            "write the name a letter uses after 'the', e.g. 'short_name: Mayor'")
+    return Target(str(raw["name"]).strip(), lists["aliases"], lists["office_holders"],
+                  short_name.strip(), lists["references"])
+
+
+def _strings(value: Any, where: str, field_name: str) -> tuple[str, ...]:
+    """A YAML list of strings (missing = empty); anything else is an error naming the field."""
+    if value is None:
+        return ()
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise CodebookError(where, field_name, "is not a list of names or phrases",
+                            f"write '{field_name}' as a YAML list of strings")
+    return tuple(v.strip() for v in value if v.strip())
+
+
+def _parse_vocabulary(raw: Any, where: str) -> Vocabulary:
+    if raw is None:
+        return Vocabulary()
+    if not isinstance(raw, dict):
+        raise CodebookError(where, "vocabulary", f"is a {type(raw).__name__}, not a mapping",
+                            "write 'vocabulary:' with indented 'respondent_kinds:', "
+                            "'request_phrases:' or 'stop_words:'")
+    kinds_raw = raw.get("respondent_kinds") or {}
+    if not isinstance(kinds_raw, dict):
+        raise CodebookError(where, "vocabulary.respondent_kinds", "is not a mapping",
+                            "write each kind as 'council: [council, councils]'")
+    kinds = []
+    for kind, nouns in kinds_raw.items():
+        if (not isinstance(nouns, list) or len(nouns) != 2
+                or not all(isinstance(n, str) and n.strip() for n in nouns)):
+            raise CodebookError(where, f"vocabulary.respondent_kinds.{kind}",
+                                "is not a [singular, plural] pair",
+                                f"write '{kind}: [{kind}, {kind}s]' with the two nouns")
+        kinds.append((str(kind), nouns[0].strip(), nouns[1].strip()))
+    return Vocabulary(tuple(kinds), _strings(raw.get("request_phrases"), where,
+                                             "vocabulary.request_phrases"),
+                      tuple(w.lower() for w in _strings(raw.get("stop_words"), where,
+                                                         "vocabulary.stop_words")))
 
 
 def _parse_theme(raw: Any, index: int, where: str) -> Theme:

@@ -9,23 +9,19 @@ bundled models once. Segment ids are per submission, so the result equals a loca
 
 from __future__ import annotations
 
-from typing import Literal, get_args
-
 import numpy as np
 import pandas as pd
 
-from .embed import EMBEDDING_DIM, get_embedder
+from .embed import EMBEDDING_DIM, Embedder, resolve_embedder
 from .schema import SEGMENT_COLUMNS
 from .segmentation import segment
 
-Engine = Literal["local", "dask"]
-ENGINES: tuple[str, ...] = get_args(Engine)
 
-
-def segment_and_embed_chunk(submissions: pd.DataFrame) -> tuple[pd.DataFrame, np.ndarray]:
-    """One chunk's segments and their embeddings (runs on a worker)."""
+def segment_and_embed_chunk(submissions: pd.DataFrame,
+                            embedder: Embedder | str | None = None) -> tuple[pd.DataFrame, np.ndarray]:
+    """One chunk's segments and their embeddings (runs on a worker, with the caller's embedder)."""
     segments = segment(submissions, show_progress=False)
-    vectors = get_embedder().encode(segments["text"].tolist())
+    vectors = resolve_embedder(embedder).encode(segments["text"].tolist())
     return segments, vectors
 
 
@@ -34,12 +30,15 @@ def _chunks(submissions: pd.DataFrame, n_chunks: int) -> list[pd.DataFrame]:
     return [submissions.iloc[i:i + size] for i in range(0, len(submissions), size)]
 
 
-def run_on_dask(submissions: pd.DataFrame, *, scheduler: str | None = None, n_workers: int = 2,
+def run_on_dask(submissions: pd.DataFrame, embedder: Embedder | str | None = None, *,
+                scheduler: str | None = None, n_workers: int = 2,
                 chunks_per_worker: int = 4) -> tuple[pd.DataFrame, np.ndarray]:
     """Segment and embed ``submissions`` on a Dask cluster; (segments, vectors) in input order.
 
     Args:
         submissions: the submissions DataFrame.
+        embedder: the embedder the run uses (sent to the workers; a registered name is resolved
+            on each worker, so each loads its model once); None is the default ``minilm``.
         scheduler: address of a running scheduler; None starts a ``LocalCluster`` of
             ``n_workers`` single-threaded worker processes for this call.
         n_workers: workers of the local cluster (default 2).
@@ -56,8 +55,9 @@ def run_on_dask(submissions: pd.DataFrame, *, scheduler: str | None = None, n_wo
     try:
         with Client(scheduler or cluster) as client:
             workers = max(1, len(client.scheduler_info().get("workers", {})) or n_workers)
-            futures = client.map(segment_and_embed_chunk,
-                                 _chunks(submissions, workers * chunks_per_worker), pure=False)
+            chunks = _chunks(submissions, workers * chunks_per_worker)
+            futures = client.map(segment_and_embed_chunk, chunks, [embedder] * len(chunks),
+                                 pure=False)
             results = client.gather(futures)
     finally:
         if cluster is not None:

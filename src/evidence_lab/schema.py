@@ -24,7 +24,8 @@ After the themes stage segments also carry ``primary_theme``, ``themes`` (";"-jo
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from typing import Union
 
 import pandas as pd
 
@@ -52,3 +53,25 @@ def require_columns(frame: pd.DataFrame, columns: Iterable[str], *, stage: str) 
             f"{', '.join(map(str, frame.columns)) or 'no columns'}. "
             f"Pass the output of the previous pipeline stage."
         )
+
+
+#: What a fitted classifier takes as ``X``: a DataFrame of statements (``text`` plus any context
+#: columns a model uses), or plain texts.
+Statements = Union[pd.DataFrame, pd.Series, Sequence[str]]
+
+
+def as_statements(X: Statements, *, stage: str) -> pd.DataFrame:
+    """``X`` as a DataFrame with a ``text`` column (a list or Series of texts becomes one).
+
+    Raises:
+        ColumnsError: when a DataFrame has no ``text`` column.
+        TypeError: when ``X`` is neither a DataFrame nor a sequence of texts.
+    """
+    if isinstance(X, pd.DataFrame):
+        require_columns(X, ["text"], stage=stage)
+        return X.reset_index(drop=True)
+    if isinstance(X, str) or not isinstance(X, (pd.Series, Sequence)) and not hasattr(X, "__array__"):
+        raise TypeError(f"{stage} takes a DataFrame of statements with a 'text' column or a list of "
+                        f"texts, not {type(X).__name__}")
+    texts = [str(t) for t in X]
+    return pd.DataFrame({"text": texts})

@@ -6,13 +6,16 @@ import bisect
 import re
 from collections.abc import Iterator
 
+from typing import TYPE_CHECKING
+
 import pandas as pd
-from spacy.language import Language
 
 from .errors import DuplicateIdError
-from .nlp import load_pipeline
 from .progress import progress
 from .schema import SEGMENT_COLUMNS, require_columns
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 _BLOCK_BREAK = re.compile(r"\n[ \t]*\n\s*")
 _LINE_END_TERMINAL = re.compile(r"[.!?:;]['\"”’)]?\s*$")
@@ -101,7 +104,10 @@ def segment(submissions: pd.DataFrame, *, nlp: Language | None = None,
         raise DuplicateIdError(f"segment needs one row per submission_id, but {shown} "
                                f"occur{'s' if len(repeated.unique()) == 1 else ''} more than once; "
                                "give each submission its own id")
-    nlp = nlp or load_pipeline("sentences")
+    if nlp is None:
+        from .nlp import load_pipeline  # spaCy loads only when something is segmented
+
+        nlp = load_pipeline("sentences")
     limit = max(1, min(MAX_UNIT_CHARS, nlp.max_length - 1))
     units: list[tuple[str, int, int, int]] = []  # submission_id, start, end, paragraph
     texts = {sid: text if isinstance(text, str) else "" for sid, text in

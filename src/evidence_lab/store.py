@@ -349,6 +349,16 @@ class ReviewStore:
         frame["metadata"] = frame["metadata"].map(lambda m: json.loads(m) if m else {})
         return frame
 
+    def content_digest(self) -> str:
+        """Hash of every stored submission (id, text, sender) and statement: what a run reads."""
+        parts = self._con.execute(
+            """SELECT (SELECT md5(coalesce(string_agg(submission_id || '|' || content_hash || '|'
+                          || coalesce(organisation, '') || '|' || coalesce(respondent_type, ''),
+                          ',' ORDER BY seq), '')) FROM submissions),
+                      (SELECT md5(coalesce(string_agg(segment_id || '|' || text_key, ','
+                          ORDER BY seq), '')) FROM segments)""").fetchone()
+        return "/".join(str(p) for p in (parts or ()))
+
     def add_segments(self, frame: pd.DataFrame, call_id: int) -> None:
         """Store segments (columns of :mod:`evidence_lab.schema`) of the call ``call_id``."""
         with self.transaction():
@@ -460,9 +470,11 @@ class ReviewStore:
 
     def findings(self) -> pd.DataFrame:
         """Every finding ever drafted in this review (columns :data:`FINDING_STORE_COLUMNS`);
-        current ones first, in the order they were written."""
-        return self._con.execute(
+        current ones first, in the order they were written. ``segment_ids`` and
+        ``previous_segment_ids`` are lists (None when a finding has no previous basis)."""
+        frame = self._con.execute(
             "SELECT * FROM findings ORDER BY current DESC, rowid").df()[FINDING_STORE_COLUMNS]
+        return _split_ids(frame)
 
     def finding(self, finding_id: str) -> dict[str, Any]:
         """One stored finding as a dict.
@@ -477,11 +489,13 @@ class ReviewStore:
             hint = (f"it holds {_listing(ids)}" if ids else
                     "it holds no findings yet; run analyse on the review first")
             raise ReviewStoreError(f"no finding {finding_id!r} in {self.path}; {hint}")
-        return frame.iloc[0].to_dict()
+        return _split_ids(frame).iloc[0].to_dict()
 
     def write_findings(self, frame: pd.DataFrame) -> None:
         """Replace the findings table with ``frame`` (columns :data:`FINDING_STORE_COLUMNS`)."""
         rows = frame.reindex(columns=FINDING_STORE_COLUMNS).astype(object)
+        for column in _ID_LISTS:
+            rows[column] = rows[column].map(lambda v: ";".join(v) if isinstance(v, list) else v)
         rows = rows.where(rows.notna(), None)
         with self.transaction() as con:
             con.execute("DELETE FROM findings")
@@ -545,6 +559,16 @@ class ReviewStore:
         frame = self._con.execute("SELECT * FROM runs ORDER BY run_id").df()
         frame["manifest"] = frame["manifest"].map(json.loads)
         return frame
+
+
+_ID_LISTS = ("segment_ids", "previous_segment_ids")  # ";"-joined in the file, lists in Python
+
+
+def _split_ids(frame: pd.DataFrame) -> pd.DataFrame:
+    out = frame.copy()
+    for column in _ID_LISTS:
+        out[column] = [v.split(";") if isinstance(v, str) else None for v in out[column]]
+    return out
 
 
 def _merge(old: list[Any], new: Iterable[Any]) -> list[Any]:

@@ -58,7 +58,10 @@ def _tag(label: str, colour: str) -> str:
 
 
 def _spans(value: Any) -> list[tuple[int, int]]:
-    """``"4-8;133-147"`` -> ``[(4, 8), (133, 147)]``; anything unparsable is skipped."""
+    """``[(4, 8)]`` as it is, or ``"4-8;133-147"`` (a CSV cell) -> ``[(4, 8), (133, 147)]``;
+    anything unparsable is skipped."""
+    if isinstance(value, (list, tuple)):
+        return [(int(s), int(e)) for s, e in value]
     out = []
     for part in str(value if isinstance(value, str) else "").split(";"):
         start, _, end = part.partition("-")
@@ -629,7 +632,8 @@ class FindingsReviewer(_Displayable):
         row = self.findings.loc[self._index(finding_id)]
         status = str(row["status"])
         theme = row.get("theme_label", row.get("theme", ""))
-        cites = str(row.get("segment_ids", "") or "").replace(";", ", ")
+        ids = row.get("segment_ids", "")
+        cites = ", ".join(ids) if isinstance(ids, list) else str(ids or "").replace(";", ", ")
         flag = ""
         flagged = _flagged(row.get("needs_review"))
         if flagged:

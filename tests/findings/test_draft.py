@@ -26,7 +26,7 @@ def test_every_finding_has_citations_that_resolve_to_evidence(analysis):
     texts = analysis.submissions.set_index("submission_id")["text"]
     assert len(analysis.findings) >= 10
     for _, finding in analysis.findings.iterrows():
-        cited = finding["segment_ids"].split(";")
+        cited = finding["segment_ids"]
         assert cited and all(cited)
         for segment_id in cited:
             seg = segments.loc[segment_id]
@@ -39,9 +39,9 @@ def test_counts_and_quantifiers_agree_with_the_cited_organisations(analysis):
     subs = analysis.submissions.set_index("submission_id")
     for _, finding in analysis.findings.iterrows():
         cited = {subs.loc[segments.loc[s, "submission_id"], "organisation"]
-                 for s in finding["segment_ids"].split(";")}
+                 for s in finding["segment_ids"]}
         assert finding["n_organisations"] == len(cited)
-        assert set(finding["organisations"].split("; ")) == cited
+        assert set(finding["organisations"]) == cited
         if finding["stance"] == "contrast":
             continue
         kinds = set(subs.loc[subs["organisation"].isin(cited), "respondent_type"])
@@ -58,7 +58,7 @@ def test_counts_and_quantifiers_agree_with_the_cited_organisations(analysis):
 def test_praise_and_criticism_are_never_lumped_together(analysis):
     segments = analysis.segments.set_index("segment_id")
     for _, finding in analysis.findings[analysis.findings["kind"] == "finding"].iterrows():
-        stances = set(segments.loc[finding["segment_ids"].split(";"), "pcc_sentiment"])
+        stances = set(segments.loc[finding["segment_ids"], "pcc_sentiment"])
         if finding["stance"] == "positive":
             assert stances == {"positive"}
         elif finding["stance"] == "negative":
@@ -80,7 +80,7 @@ def test_recommendations_come_from_requests_in_the_evidence(analysis):
     assert len(recs) >= 3
     segments = analysis.segments.set_index("segment_id")
     for _, rec in recs.iterrows():
-        texts = segments.loc[rec["segment_ids"].split(";"), "text"].str.lower()
+        texts = segments.loc[rec["segment_ids"], "text"].str.lower()
         assert texts.str.contains(r"should|welcome|recommend|urge|ask|would like|opportunity|"
                                   r"scope|benefit|suggest|need|must|^(?:fund|publish|provide|"
                                   r"commit|restore|consult|give|make|ensure|review|share)\b").all()

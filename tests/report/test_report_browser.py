@@ -326,7 +326,7 @@ def hostile(sample_report: Any) -> Any:
     """The sample analysis with a payload in a cited statement, its organisation and a finding."""
     analysis = sample_report.analysis
     finding = analysis.findings.iloc[0]
-    segment_id = finding["segment_ids"].split(";")[0]
+    segment_id = finding["segment_ids"][0]
     segments = analysis.segments.copy()
     hit = segments["segment_id"] == segment_id
     segments.loc[hit, "text"] = PAYLOAD

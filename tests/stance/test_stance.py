@@ -32,7 +32,7 @@ def test_pronouns_carry_a_mention_within_a_submission_only():
                                       "She promised a reply by June."]})
     out = find_mentions(segments, None, matcher)
     assert out["mention_kind"].tolist() == ["explicit", "pronoun", "none"]
-    assert out["target_spans"].iloc[1] == "0-3"
+    assert out["target_spans"].iloc[1] == [(0, 3)]
 
 
 def test_letters_addressed_to_the_target_count_you_as_a_mention():

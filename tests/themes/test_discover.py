@@ -28,7 +28,7 @@ def _corpus(seed: int = 0, per: int = 20):
 
 def test_finds_the_planted_topics_and_names_them():
     texts, vectors, _ = _corpus()
-    model = ThemeDiscoverer(random_state=0).fit(texts, vectors)
+    model = ThemeDiscoverer(random_state=0).fit(vectors, texts=texts)
     assert len(model.themes_) == 3
     clustered = model.labels_ != OUTLIER
     for block in range(3):
@@ -42,8 +42,8 @@ def test_finds_the_planted_topics_and_names_them():
 
 def test_same_input_and_seed_give_the_same_themes_ids_and_labels():
     texts, vectors, _ = _corpus()
-    first = ThemeDiscoverer(random_state=3).fit(texts, vectors)
-    second = ThemeDiscoverer(random_state=3).fit(texts, vectors)
+    first = ThemeDiscoverer(random_state=3).fit(vectors, texts=texts)
+    second = ThemeDiscoverer(random_state=3).fit(vectors, texts=texts)
     assert first.themes_["theme_id"].tolist() == second.themes_["theme_id"].tolist()
     assert first.themes_["label"].tolist() == second.themes_["label"].tolist()
     np.testing.assert_array_equal(first.labels_, second.labels_)
@@ -53,26 +53,26 @@ def test_a_far_away_statement_is_left_unclustered():
     texts, vectors, _ = _corpus()
     odd = np.zeros((1, 16))
     odd[0, 10] = 1.0
-    model = ThemeDiscoverer(n_themes=3, random_state=0).fit([*texts, "an unrelated remark"],
-                                                           np.vstack([vectors, odd]))
+    model = ThemeDiscoverer(n_themes=3, random_state=0).fit(np.vstack([vectors, odd]),
+                                                           texts=[*texts, "an unrelated remark"])
     assert model.labels_[-1] == OUTLIER
 
 
 def test_a_new_call_keeps_existing_ids_and_only_new_topics_get_new_ids():
     texts, vectors, centres = _corpus()
-    model = ThemeDiscoverer(random_state=0).fit(texts, vectors)
+    model = ThemeDiscoverer(random_state=0).fit(vectors, texts=texts)
     before = model.themes_["theme_id"].tolist()
     rng = np.random.default_rng(7)
     again = _blobs(rng, centres[:1], 6)  # more on a known topic
     novel_centre = np.zeros((1, 16))
     novel_centre[0, 5] = 1.0
     novel = _blobs(rng, novel_centre, 8)
-    labels = model.partial_fit(["grant deadline again"] * 6 + ["road safety speeding"] * 8,
-                               np.vstack([again, novel]))
+    labels = model.partial_fit(np.vstack([again, novel]),
+                               texts=["grant deadline again"] * 6 + ["road safety speeding"] * 8).labels_
     after = model.themes_["theme_id"].tolist()
     assert after[:len(before)] == before  # old ids kept
     assert len(after) == len(before) + 1  # one new theme
-    known = model.themes_["theme_id"].tolist().index(before[int(model.transform(again[:1])[0])])
+    known = model.themes_["theme_id"].tolist().index(before[int(model.predict(again[:1])[0])])
     assert set(labels[:6]) == {known}
     assert set(labels[6:]) == {len(before)}
     assert "road" in model.themes_["keywords"].iloc[-1]
@@ -87,4 +87,4 @@ def test_class_tfidf_prefers_words_distinctive_of_a_cluster():
 
 def test_too_few_statements_is_a_clear_error():
     with pytest.raises(ValueError, match="at least 2 statements"):
-        ThemeDiscoverer().fit(["only one"], np.ones((1, 4)))
+        ThemeDiscoverer().fit(np.ones((1, 4)), texts=["only one"])

@@ -13,16 +13,17 @@ from ._base import (
     EMBEDDING_DIM,
     CachedEmbedder,
     Embedder,
+    Embeddings,
     PrecomputedEmbedder,
     bundled_model_path,
     text_key,
 )
 from ._onnx import MIN_COSINE, OnnxMiniLMEmbedder, cache_dir, exported_model_path, onnx_available
-from ._registry import EMBEDDERS, get_embedder, register_embedder
+from ._registry import EMBEDDERS, get_embedder, register_embedder, resolve_embedder
 from ._torch import MiniLMEmbedder, load_sentence_transformer
 
 __all__ = ["BUNDLED_MODEL", "DEFAULT_BATCH_SIZE", "EMBEDDERS", "EMBEDDING_DIM", "MIN_COSINE",
-           "CachedEmbedder", "Embedder", "MiniLMEmbedder", "OnnxMiniLMEmbedder",
+           "CachedEmbedder", "Embedder", "Embeddings", "MiniLMEmbedder", "OnnxMiniLMEmbedder",
            "PrecomputedEmbedder", "bundled_model_path", "cache_dir", "exported_model_path",
            "get_embedder", "load_sentence_transformer", "onnx_available", "register_embedder",
-           "text_key"]
+           "resolve_embedder", "text_key"]

@@ -68,6 +68,15 @@ class CachedEmbedder:
     def _encode_new(self, texts: Sequence[str], *, show_progress: bool) -> np.ndarray:
         raise NotImplementedError
 
+    def __deepcopy__(self, memo: dict[int, object]) -> CachedEmbedder:
+        # an embedder is a shared service, not an estimator's state: cloning a model that holds
+        # one (scikit-learn's clone deep-copies parameters) must not copy its model or cache
+        return self
+
+    def __getstate__(self) -> dict[str, object]:
+        # sent to another process (a Dask worker): the settings travel, the cache does not
+        return {"batch_size": self.batch_size, "_cache": {}}
+
     def preload(self, vectors: dict[str, np.ndarray]) -> None:
         """Seed the cache with vectors keyed by :func:`text_key` (e.g. from a review store)."""
         self._cache.update(vectors)
@@ -90,6 +99,9 @@ class PrecomputedEmbedder:
         self.name = name
         self._vectors = {text_key(k): np.asarray(v, dtype=np.float32) for k, v in vectors.items()}
 
+    def __deepcopy__(self, memo: dict[int, object]) -> PrecomputedEmbedder:
+        return self  # shared, like every embedder (see CachedEmbedder.__deepcopy__)
+
     def encode(self, texts: Sequence[str], *, show_progress: bool = False) -> np.ndarray:
         """The given vectors of ``texts``; a text without one is an error naming it."""
         missing = [t for t in texts if text_key(t) not in self._vectors]
@@ -99,3 +111,52 @@ class PrecomputedEmbedder:
             dim = next(iter(self._vectors.values())).shape[0] if self._vectors else EMBEDDING_DIM
             return np.zeros((0, dim), dtype=np.float32)
         return np.vstack([self._vectors[text_key(t)] for t in texts])
+
+
+class Embeddings:
+    """Vectors carried with the ids of the rows they belong to (segment ids), never by position.
+
+    Args:
+        ids: one id per vector (unique).
+        matrix: the vectors, one row per id.
+
+    Raises:
+        ValueError: when the counts differ or an id repeats.
+    """
+
+    def __init__(self, ids: Sequence[str], matrix: np.ndarray) -> None:
+        self.ids = [str(i) for i in ids]
+        self.matrix = np.asarray(matrix, dtype=np.float32)
+        if len(self.ids) != len(self.matrix):
+            raise ValueError(f"{len(self.ids)} ids but {len(self.matrix)} vectors")
+        self._position = {key: i for i, key in enumerate(self.ids)}
+        if len(self._position) != len(self.ids):
+            raise ValueError("every vector needs its own id; some ids repeat")
+
+    @classmethod
+    def of(cls, ids: Sequence[str], texts: Sequence[str], embedder: Embedder, *,
+           show_progress: bool = False) -> Embeddings:
+        """Embed ``texts`` (one per id) with ``embedder``."""
+        return cls(ids, embedder.encode(list(texts), show_progress=show_progress))
+
+    def rows(self, ids: Sequence[str]) -> np.ndarray:
+        """The vectors of ``ids``, in that order.
+
+        Raises:
+            KeyError: naming an id that has no vector.
+        """
+        try:
+            positions = [self._position[str(i)] for i in ids]
+        except KeyError as exc:
+            raise KeyError(f"no vector for row {exc.args[0]!r}") from None
+        if not positions:
+            return np.zeros((0, self.matrix.shape[1] if self.matrix.ndim == 2 else 0),
+                            dtype=np.float32)
+        return self.matrix[positions]
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def __repr__(self) -> str:
+        width = self.matrix.shape[1] if self.matrix.ndim == 2 else 0
+        return f"Embeddings({len(self)} rows x {width})"

@@ -48,3 +48,12 @@ def get_embedder(name: str = "minilm") -> Embedder:
     if name not in EMBEDDERS:
         raise ValueError(f"embedder must be one of {sorted(EMBEDDERS)}, not {name!r}")
     return EMBEDDERS[name]()
+
+
+def resolve_embedder(embedder: Embedder | str | None) -> Embedder:
+    """An embedder given as itself, by registered name, or None (the default ``minilm``)."""
+    if embedder is None:
+        return get_embedder()
+    if isinstance(embedder, str):
+        return get_embedder(embedder)
+    return embedder

@@ -1,8 +1,8 @@
 """Findings: draft the panel's findings and recommendations from the analysed evidence."""
 
-from ._draft import FINDING_COLUMNS, draft_findings, type_name
+from ._draft import FINDING_COLUMNS, draft_findings
 from ._quantifiers import number_word, quantifier
 from ._rewrite import short_quote, to_reported_speech
 
 __all__ = ["draft_findings", "FINDING_COLUMNS", "quantifier", "number_word", "to_reported_speech",
-           "short_quote", "type_name"]
+           "short_quote"]

@@ -20,8 +20,8 @@ import pandas as pd
 from sklearn.cluster import AgglomerativeClustering, KMeans
 
 from ..codebook import OTHER_THEME, Codebook
-from ..stance._classifier import IMPERATIVE_VERBS
-
+from ..embed import Embeddings
+from ..vocabulary import RequestMatcher, vocabulary_of
 from ._quantifiers import number_word, quantifier
 from ._rewrite import short_quote, to_reported_speech
 
@@ -33,55 +33,8 @@ CLUSTER_DISTANCE = 0.5  # cosine distance (average linkage) under which statemen
 CONTRAST_SIMILARITY = 0.75
 MAX_PER_GROUP = 4
 MAX_AGGLOMERATIVE = 1500
-_REQUEST = re.compile(
-    r"\b(?:should|would welcome|we recommend|recommend that|we urge|urge the|we ask|ask that|"
-    r"we would like|there is an opportunity|there is scope|would benefit from|we suggest|"
-    r"needs? to|must)\b", re.IGNORECASE)
-
 _ANAPHORIC = re.compile(r"^\W*(?:this|that|these|those|it|they also|such|both|the latter|"
                         r"the former|here|there)\b", re.IGNORECASE)
-# a statement that asks for something belongs in the draft recommendations, not the findings
-_REQUEST_LEAD = re.compile(r"^\W*(?:\d+(?:\.\d+)*\.?\s+)?(?:(?:we|i|our \w+)\s+(?:would\s+|also\s+|"
-                           r"strongly\s+|therefore\s+)*(?:recommend|urge|ask|suggest|request|"
-                           r"would like|welcome the opportunity)|" + IMPERATIVE_VERBS + r"\s)",
-                           re.IGNORECASE)
-_TARGET_WORDS = r"(?:the commissioner|the pcc|the opcc|the office|her office|his office|she|he)"
-# (pattern, how the requested action follows "the Commissioner"): the evidence's own words are kept
-_ASKS = [
-    (re.compile(r"recommends? that " + _TARGET_WORDS + r"\s+(?P<action>.+)", re.I), "{action}"),
-    (re.compile(r"(?:urge|ask|invite|encourage|would like) " + _TARGET_WORDS + r" to (?P<action>.+)",
-                re.I), "{action}"),
-    (re.compile(_TARGET_WORDS + r" (?:should|must|needs? to) (?P<action>.+)", re.I), "{action}"),
-    (re.compile(r"would welcome (?P<action>.+)", re.I), "considers {action}"),
-    (re.compile(r"^\W*(?:\d+(?:\.\d+)*\.?\s+)?(?P<action>" + IMPERATIVE_VERBS + r"\s.+)", re.I),
-     "{action}"),
-]
-
-TYPE_NAMES = {
-    "community_safety_partnership": ("community safety partnership", "community safety partnerships"),
-    "council": ("council", "councils"),
-    "neighbourhood_watch": ("Neighbourhood Watch group", "Neighbourhood Watch groups"),
-    "staff_association": ("staff association", "staff associations"),
-    "youth_commission": ("youth commission", "youth commissions"),
-    "victim_services": ("victim service", "victim services"),
-    "rural_group": ("rural group", "rural groups"),
-    "fire_service": ("fire and rescue service", "fire and rescue services"),
-    "university": ("university", "universities"),
-    "advisory_group": ("advisory group", "advisory groups"),
-    "business": ("business group", "business groups"),
-    "parish_council": ("parish council", "parish councils"),
-    "public": ("member of the public", "members of the public"),
-}
-
-
-def type_name(respondent_type: str, plural: bool) -> str:
-    """Human name of a respondent type, singular or plural."""
-    if respondent_type in TYPE_NAMES:
-        return TYPE_NAMES[respondent_type][int(plural)]
-    if not respondent_type or respondent_type == "other":
-        return "respondents" if plural else "respondent"
-    words = respondent_type.replace("_", " ")
-    return words + ("s" if plural and not words.endswith("s") else "")
 
 
 def _cluster(vectors: np.ndarray, random_state: int = 0) -> np.ndarray:
@@ -94,13 +47,13 @@ def _cluster(vectors: np.ndarray, random_state: int = 0) -> np.ndarray:
                                    metric="cosine", linkage="average").fit_predict(vectors)
 
 
-def _who(orgs: pd.DataFrame, all_orgs: pd.DataFrame) -> tuple[str, str]:
+def _who(orgs: pd.DataFrame, all_orgs: pd.DataFrame, codebook: Codebook) -> tuple[str, str]:
     """('Several community safety partnerships', quantifier) for the organisations in ``orgs``."""
     n = orgs["organisation"].nunique()
     types = orgs["respondent_type"].fillna("").unique()
     if len(types) == 1 and types[0]:
         total = all_orgs.loc[all_orgs["respondent_type"] == types[0], "organisation"].nunique()
-        noun = type_name(types[0], plural=n != 1)
+        noun = codebook.vocabulary.respondent_noun(types[0], plural=n != 1)
     else:
         total = all_orgs["organisation"].nunique()
         noun = "respondents" if n != 1 else "respondent"
@@ -151,10 +104,10 @@ def _record(kind: str, theme: str, codebook: Codebook, theme_labels: dict[str, s
         "kind": kind, "theme": theme,
         "theme_label": theme_labels.get(theme, codebook.label_of(theme)),
         "stance": stance, "text": text,
-        "organisations": "; ".join(sorted(rows["organisation"].unique())),
+        "organisations": sorted(rows["organisation"].unique()),
         "n_organisations": int(rows["organisation"].nunique()),
         "quantifier": who_word, "stance_balance": _balance(rows["pcc_sentiment"]),
-        "quotes": quotes, "segment_ids": ";".join(segment_ids), "n_segments": len(segment_ids),
+        "quotes": quotes, "segment_ids": segment_ids, "n_segments": len(segment_ids),
         "weight": round(float(rows["pcc_sentiment_score"].abs().mean()) * rows["organisation"].nunique(), 4),
         "status": "draft",
     }
@@ -177,14 +130,14 @@ def _lead(who: str, row: pd.Series, orgs: str) -> str:
     return f"{who} ({orgs}) said that {to_reported_speech(row['text'])}."
 
 
-def draft_findings(segments: pd.DataFrame, submissions: pd.DataFrame, vectors: np.ndarray,
+def draft_findings(segments: pd.DataFrame, submissions: pd.DataFrame, embeddings: Embeddings,
                    codebook: Codebook, themes: pd.DataFrame) -> pd.DataFrame:
     """Findings and draft recommendations (columns :data:`FINDING_COLUMNS`), ordered by support.
 
     Args:
         segments: analysed segments (themes and stance assigned).
         submissions: analysed submissions (``organisation``, ``respondent_type``).
-        vectors: one embedding per segment row.
+        embeddings: the segments' vectors, by ``segment_id``.
         codebook: the codebook (for theme labels and the target's name).
         themes: the themes table (for labels of discovered themes).
     """
@@ -192,17 +145,21 @@ def draft_findings(segments: pd.DataFrame, submissions: pd.DataFrame, vectors: n
         return pd.DataFrame(columns=FINDING_COLUMNS)
     meta = submissions.set_index("submission_id")[["organisation", "respondent_type"]]
     frame = segments.join(meta, on="submission_id").reset_index(drop=True)
+    vectors = embeddings.rows(frame["segment_id"])
+    requests = vocabulary_of(codebook).requests
     words = frame["text"].str.split().str.len()
     eligible = (words >= MIN_WORDS) & ~frame["primary_theme"].isin([OTHER_THEME, "unclustered"])
     all_orgs = submissions[["organisation", "respondent_type"]].drop_duplicates()
     theme_labels = dict(zip(themes["theme_id"], themes["label"], strict=True))
     records: list[dict] = []
-    asks = frame["text"].str.match(_REQUEST_LEAD)
+    asks = frame["text"].map(requests.opens).astype(bool)
     for theme in themes["theme_id"]:
         in_theme = eligible & ~asks & (frame["primary_theme"] == theme)
         records.extend(_theme_findings(frame, vectors, in_theme, theme, codebook, theme_labels, all_orgs))
-    requests = eligible & frame["text"].str.contains(_REQUEST) & (frame["pcc_sentiment"] != "positive")
-    records.extend(_recommendations(frame, vectors, requests, codebook, theme_labels, all_orgs))
+    asking = frame["text"].map(lambda t: requests.anywhere.search(t) is not None).astype(bool)
+    wanted = eligible & asking & (frame["pcc_sentiment"] != "positive")
+    records.extend(_recommendations(frame, vectors, wanted, codebook, requests, theme_labels,
+                                    all_orgs))
     table = pd.DataFrame(records, columns=FINDING_COLUMNS)
     if table.empty:
         return table
@@ -261,7 +218,7 @@ def _single(frame: pd.DataFrame, vectors: np.ndarray, group: np.ndarray, theme: 
             codebook: Codebook, theme_labels: dict[str, str], all_orgs: pd.DataFrame) -> dict:
     rows = frame.iloc[group]
     order = _central(group, vectors, frame["text"])
-    who, word = _who(rows, all_orgs)
+    who, word = _who(rows, all_orgs, codebook)
     text = _lead(who, frame.iloc[order[0]], _org_list(rows["organisation"]))
     text += f" Their stance toward the {codebook.target.name}: {_balance(rows['pcc_sentiment'])}."
     return _record("finding", theme, codebook, theme_labels, stance, text, rows, word,
@@ -274,8 +231,8 @@ def _contrast(frame: pd.DataFrame, vectors: np.ndarray, praise: np.ndarray, conc
     praise_rows, concern_rows = frame.iloc[praise], frame.iloc[concern]
     praise_order = _central(praise, vectors, frame["text"])
     concern_order = _central(concern, vectors, frame["text"])
-    praise_who, _ = _who(praise_rows, all_orgs)
-    concern_who, word = _who(concern_rows, all_orgs)
+    praise_who, _ = _who(praise_rows, all_orgs, codebook)
+    concern_who, word = _who(concern_rows, all_orgs, codebook)
     text = (f"Whilst {praise_who[0].lower() + praise_who[1:]} "
             f"({_org_list(praise_rows['organisation'])}) said that "
             f"{to_reported_speech(frame.iloc[praise_order[0]]['text'])}, "
@@ -286,21 +243,20 @@ def _contrast(frame: pd.DataFrame, vectors: np.ndarray, praise: np.ndarray, conc
     return _record("finding", theme, codebook, theme_labels, "contrast", text, rows, word, quotes)
 
 
-def _recommendation_text(statement: str, target: str, who: str, orgs: str) -> str:
+def _recommendation_text(statement: str, target: str, who: str, orgs: str,
+                         requests: RequestMatcher) -> str:
     """A lettered recommendation in the panel's form, from the evidence's own request."""
+    action = requests.requested_action(statement)
+    if action is not None:
+        return f"That the {target} {to_reported_speech(action)} (raised by {who}: {orgs})."
     flat = " ".join(statement.split()).rstrip(" .;")
-    for pattern, form in _ASKS:
-        match = pattern.search(flat)
-        if match and len(match.group("action").split()) >= 3:
-            asked = match.group("action")
-            action = to_reported_speech(form.format(action=asked[0].lower() + asked[1:]))
-            return f"That the {target} {action} (raised by {who}: {orgs})."
     return (f"That the {target} considers the request from {who} ({orgs}), who said that "
             f"{to_reported_speech(flat)}.")
 
 
 def _recommendations(frame: pd.DataFrame, vectors: np.ndarray, mask: pd.Series, codebook: Codebook,
-                     theme_labels: dict[str, str], all_orgs: pd.DataFrame) -> list[dict]:
+                     requests: RequestMatcher, theme_labels: dict[str, str],
+                     all_orgs: pd.DataFrame) -> list[dict]:
     records = []
     idx = np.flatnonzero(mask.to_numpy())
     if len(idx) == 0:
@@ -312,10 +268,11 @@ def _recommendations(frame: pd.DataFrame, vectors: np.ndarray, mask: pd.Series, 
         rows = frame.iloc[group]
         order = _central(group, vectors, frame["text"])
         lead_row = frame.iloc[order[0]]
-        who, word = _who(rows, all_orgs)
+        who, word = _who(rows, all_orgs, codebook)
         theme = rows["primary_theme"].mode().iloc[0]
         text = _recommendation_text(lead_row["text"], codebook.target.name,
-                                    who[0].lower() + who[1:], _org_list(rows["organisation"]))
+                                    who[0].lower() + who[1:], _org_list(rows["organisation"]),
+                                    requests)
         records.append(_record("recommendation", theme, codebook, theme_labels, "request", text, rows,
                                word, _quotes(order, frame, 1)))
     return records

@@ -20,11 +20,12 @@ def _environment() -> jinja2.Environment:
                               autoescape=True, undefined=jinja2.StrictUndefined)
 
 
-def _evidence(analysis: Analysis, segment_ids: str) -> list[dict]:
+def _evidence(analysis: Analysis, segment_ids: list[str] | str) -> list[dict]:
     segments = analysis.segments.set_index("segment_id")
     orgs = analysis.submissions.set_index("submission_id")["organisation"]
     rows = []
-    for segment_id in segment_ids.split(";"):
+    ids = segment_ids.split(";") if isinstance(segment_ids, str) else segment_ids
+    for segment_id in ids:
         if segment_id in segments.index:
             seg = segments.loc[segment_id]
             page = seg["page"]

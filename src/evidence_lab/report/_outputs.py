@@ -65,25 +65,40 @@ def write_outputs(analysis: Analysis, out_dir: str | Path, *, redact: bool = Tru
     return _write(view, Path(out_dir))
 
 
-def _joined(frame: pd.DataFrame, columns: tuple[str, ...], sep: str) -> pd.DataFrame:
-    """List cells joined for a flat file (a CSV cell holds text, not a Python list)."""
+#: list columns whose items are sentences: joined with " | " in a CSV cell (the rest with ";")
+_SENTENCE_LISTS = ("quotes", "representatives")
+
+
+def flat(frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` with every list cell as text, for a CSV: ``[a, b]`` -> ``a;b``, spans
+    ``[(4, 8)]`` -> ``4-8``, sentence lists joined by `` | ``."""
     out = frame.copy()
-    for column in columns:
-        if column in out.columns:
-            out[column] = out[column].map(lambda v: sep.join(map(str, v)) if isinstance(v, list) else v)
+    for column in out.columns:
+        if out[column].dtype != object:
+            continue
+        sep = " | " if column in _SENTENCE_LISTS else ";"
+        out[column] = out[column].map(lambda v, sep=sep: _cell(v, sep))
     return out
+
+
+def _cell(value: object, sep: str) -> object:
+    if not isinstance(value, (list, tuple)):
+        return value
+    return sep.join("-".join(map(str, item)) if isinstance(item, (list, tuple)) else str(item)
+                    for item in value)
 
 
 def _write(analysis: Analysis, out: Path) -> Path:
     out.mkdir(parents=True, exist_ok=True)
-    write_csv(analysis.submission_table(), out / "submissions.csv")
-    write_csv(analysis.segment_table(), out / "segments.csv")
-    write_csv(analysis.themes.drop(columns=["representatives"], errors="ignore"), out / "themes.csv")
+    write_csv(flat(analysis.submission_table()), out / "submissions.csv")
+    write_csv(flat(analysis.segment_table()), out / "segments.csv")
+    write_csv(flat(analysis.themes.drop(columns=["representatives"], errors="ignore")),
+              out / "themes.csv")
     if not analysis.subthemes.empty:
-        write_csv(_joined(analysis.subthemes, ("representatives",), " | "), out / "subthemes.csv")
-    write_csv(_joined(analysis.findings, ("quotes",), " | "), out / "findings.csv")
+        write_csv(flat(analysis.subthemes), out / "subthemes.csv")
+    write_csv(flat(analysis.findings), out / "findings.csv")
     write_csv(analysis.stance_by_organisation().reset_index(), out / "stance_by_organisation.csv")
-    write_csv(analysis.strongest_statements(), out / "strongest_statements.csv")
+    write_csv(flat(analysis.strongest_statements()), out / "strongest_statements.csv")
     atomic_write_text(out / "findings.md", findings_markdown(analysis))
     findings_docx(analysis, out / "findings.docx")
     atomic_write_text(out / "report.html", report_html(analysis))

@@ -78,7 +78,7 @@ def stance_by_theme(analysis: Analysis) -> Figure:
 
 def themes_by_respondent_type(analysis: Analysis) -> Figure:
     """Heat map: how many submissions of each kind of respondent raise each theme."""
-    subs = analysis.submissions.assign(theme=analysis.submissions["themes"].str.split(";")).explode("theme")
+    subs = analysis.submissions.assign(theme=analysis.submissions["themes"]).explode("theme")
     subs["respondent_type"] = subs["respondent_type"].replace("", "unknown").fillna("unknown")
     labels = dict(zip(analysis.themes["theme_id"], analysis.themes["label"], strict=True))
     table = pd.crosstab(subs["respondent_type"], subs["theme"].map(lambda t: labels.get(t, t)))

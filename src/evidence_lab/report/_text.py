@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from ..findings import number_word, type_name
+from ..findings import number_word
 
 if TYPE_CHECKING:
     from ..analysis import Analysis
@@ -18,7 +18,8 @@ def opening(analysis: Analysis) -> str:
     subs = analysis.submissions
     n_orgs = subs["organisation"].nunique()
     kinds = Counter(subs.drop_duplicates("organisation")["respondent_type"].fillna(""))
-    parts = [f"{number_word(n)} {type_name(kind, plural=n != 1)}"
+    nouns = analysis.codebook.vocabulary
+    parts = [f"{number_word(n)} {nouns.respondent_noun(kind, plural=n != 1)}"
              for kind, n in sorted(kinds.items(), key=lambda kv: (-kv[1], kv[0]))]
     listing = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
     title = analysis.run.get("title") or "the call for evidence"
@@ -63,9 +64,10 @@ def summary(analysis: Analysis) -> list[str]:
     return lines
 
 
-def citation(segment_ids: str) -> str:
+def citation(segment_ids: list[str] | str) -> str:
     """Bracketed citation of every segment a finding rests on."""
-    return "[" + ", ".join(segment_ids.split(";")) + "]"
+    ids = segment_ids.split(";") if isinstance(segment_ids, str) else list(segment_ids)
+    return "[" + ", ".join(ids) + "]"
 
 
 def letter(index: int) -> str:

@@ -11,32 +11,23 @@ from ._classifier import StanceClassifier, explain, score
 MIXED_MINORITY = 0.25  # a submission is mixed when the minority polarity holds this share
 
 
-def _spans(value: str) -> list[tuple[int, int]]:
-    out = []
-    for part in filter(None, str(value or "").split(";")):
-        start, end = part.split("-")
-        out.append((int(start), int(end)))
-    return out
-
-
-def assign_stance(segments: pd.DataFrame, vectors: np.ndarray,
-                  classifier: StanceClassifier) -> pd.DataFrame:
+def assign_stance(segments: pd.DataFrame, classifier: StanceClassifier) -> pd.DataFrame:
     """Add ``pcc_sentiment``, ``pcc_sentiment_score``, ``stance_proba_*`` and ``stance_evidence``.
 
-    Needs the ``mention_kind`` and ``target_spans`` columns from :func:`find_mentions`.
+    Needs the ``mention_kind`` and ``target_spans`` columns from :func:`find_mentions`; the
+    classifier's embedder supplies the vectors (in a pipeline run, from its cache).
     """
     require_columns(segments, ["text", "mention_kind", "target_spans"], stage="stance")
     out = segments.copy()
     texts = out["text"].tolist()
-    mentions = [(_spans(s), k) for s, k in zip(out["target_spans"], out["mention_kind"], strict=True)]
-    proba = classifier.predict_proba(texts, vectors, mentions)
-    labels = classifier.decide(proba, texts) if len(out) else np.array([], dtype=object)
+    proba = classifier.predict_proba(out)
+    labels = classifier.decide(proba, texts)
     out["pcc_sentiment"] = labels
     out["pcc_sentiment_score"] = score(proba).round(4) if len(out) else []
     for j, label in enumerate(classifier.classes_):
         out[f"stance_proba_{label}"] = proba[:, j].round(4) if len(out) else []
-    out["stance_evidence"] = [explain(t, m[0], lab) for t, m, lab in zip(texts, mentions, labels,
-                                                                         strict=True)]
+    out["stance_evidence"] = [explain(t, list(spans), lab) for t, spans, lab in
+                              zip(texts, out["target_spans"], labels, strict=True)]
     return out
 
 

@@ -24,24 +24,22 @@ def _theme_list(proba_row: np.ndarray, classes: np.ndarray, threshold: float, li
     return chosen
 
 
-def assign_themes(segments: pd.DataFrame, vectors: np.ndarray,
-                  classifier: GuidedThemeClassifier) -> pd.DataFrame:
-    """Add ``primary_theme``, ``themes`` and ``theme_score_<id>`` columns to ``segments``.
+def assign_themes(segments: pd.DataFrame, classifier: GuidedThemeClassifier) -> pd.DataFrame:
+    """Add ``primary_theme``, ``themes`` (a list) and ``theme_score_<id>`` columns to ``segments``.
 
     Args:
         segments: the segments DataFrame (needs ``text``).
-        vectors: one embedding per segment, in row order.
-        classifier: a fitted :class:`GuidedThemeClassifier`.
+        classifier: a fitted :class:`GuidedThemeClassifier` (its embedder supplies the vectors).
     """
     require_columns(segments, ["text"], stage="themes")
     out = segments.copy()
-    proba = classifier.predict_proba(out["text"].tolist(), vectors)
+    proba = classifier.predict_proba(out)
     classes = classifier.classes_
     for j, cls in enumerate(classes):
         out[f"theme_score_{cls}"] = proba[:, j].round(4) if len(out) else []
     lists = [_theme_list(row, classes, classifier.threshold, MAX_THEMES_PER_SEGMENT) for row in proba]
     out["primary_theme"] = [lst[0] for lst in lists]
-    out["themes"] = [";".join(lst) for lst in lists]
+    out["themes"] = lists
     return out
 
 
@@ -54,7 +52,7 @@ def rollup_themes(segments: pd.DataFrame, classes: np.ndarray,
     submissions that are best read as a single statement.
 
     Returns:
-        DataFrame indexed by ``submission_id`` with ``primary_theme`` and ``themes``.
+        DataFrame indexed by ``submission_id`` with ``primary_theme`` and ``themes`` (a list).
     """
     score_cols = [f"theme_score_{c}" for c in classes]
     require_columns(segments, ["submission_id", "text", *score_cols], stage="theme roll-up")
@@ -71,11 +69,11 @@ def rollup_themes(segments: pd.DataFrame, classes: np.ndarray,
     return pd.DataFrame.from_dict(rows, orient="index", columns=["primary_theme", "themes"])
 
 
-def _submission_themes(vector: np.ndarray, classes: np.ndarray) -> tuple[str, str]:
+def _submission_themes(vector: np.ndarray, classes: np.ndarray) -> tuple[str, list[str]]:
     share = vector / (vector.sum() or 1.0)
     real = [j for j in np.argsort(-share, kind="stable") if classes[j] != OTHER_THEME]
     other_j = int(np.flatnonzero(classes == OTHER_THEME)[0])
     if not real or share[other_j] > 0.5 and share[real[0]] < 0.25:
-        return OTHER_THEME, OTHER_THEME
+        return OTHER_THEME, [OTHER_THEME]
     listed = [str(classes[j]) for j in real if share[j] >= SUBMISSION_THEME_SHARE] or [str(classes[real[0]])]
-    return listed[0], ";".join(listed)
+    return listed[0], listed

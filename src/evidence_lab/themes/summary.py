@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 import numpy as np
 import pandas as pd
 
@@ -34,7 +36,8 @@ def discovery_features(segments: pd.DataFrame, vectors: np.ndarray,
 
 
 def discover_subthemes(segments: pd.DataFrame, vectors: np.ndarray, *, min_segments: int = 12,
-                       random_state: int = 0) -> tuple[pd.Series, pd.DataFrame]:
+                       random_state: int = 0, stop_words: Collection[str] | None = None
+                       ) -> tuple[pd.Series, pd.DataFrame]:
     """Sub-themes inside each codebook theme (e.g. a grant-round timetable inside commissioning).
 
     Returns:
@@ -48,8 +51,8 @@ def discover_subthemes(segments: pd.DataFrame, vectors: np.ndarray, *, min_segme
             continue
         position = segments.index.get_indexer(index)
         model = ThemeDiscoverer(min_themes=2, max_themes=6, random_state=random_state,
-                                prefix=f"{theme}/s")
-        model.fit(segments.loc[index, "text"].tolist(), vectors[position])
+                                prefix=f"{theme}/s", stop_words=stop_words)
+        model.fit(vectors[position], texts=segments.loc[index, "text"].tolist())
         ids = np.array(model.theme_ids(model.labels_), dtype=object)
         labels.loc[index] = ids
         table = model.themes_.rename(columns={"theme_id": "subtheme_id"})
@@ -60,7 +63,8 @@ def discover_subthemes(segments: pd.DataFrame, vectors: np.ndarray, *, min_segme
 
 
 def discover_themes(segments: pd.DataFrame, vectors: np.ndarray, *, random_state: int = 0,
-                    discoverer: ThemeDiscoverer | None = None, guidance: float = DEFAULT_GUIDANCE
+                    discoverer: ThemeDiscoverer | None = None, guidance: float = DEFAULT_GUIDANCE,
+                    stop_words: Collection[str] | None = None
                     ) -> tuple[pd.DataFrame, pd.DataFrame, ThemeDiscoverer]:
     """Replace codebook themes by themes discovered in the segments.
 
@@ -72,19 +76,17 @@ def discover_themes(segments: pd.DataFrame, vectors: np.ndarray, *, random_state
     Returns:
         (segments, submission roll-up indexed by submission_id, the fitted discoverer)
     """
-    model = discoverer or ThemeDiscoverer(random_state=random_state)
+    model = discoverer or ThemeDiscoverer(random_state=random_state, stop_words=stop_words)
     texts = segments["text"].tolist()
     vectors = discovery_features(segments, vectors, guidance)
-    if hasattr(model, "centres_"):  # themes from earlier calls keep their ids
-        labels = model.partial_fit(texts, vectors)
-    else:
-        labels = model.fit(texts, vectors).labels_
+    # themes from earlier calls keep their ids (partial_fit is fit on a new discoverer)
+    labels = model.partial_fit(vectors, texts=texts).labels_
     ids = np.array(model.theme_ids(labels), dtype=object)
     ids[ids == ""] = UNCLUSTERED
     out = segments.copy()
     out["codebook_theme"] = out["primary_theme"]
     out["primary_theme"] = ids
-    out["themes"] = ids
+    out["themes"] = [[theme] for theme in ids]
     out["discovered_theme"] = ids
     nearest = model.themes_["theme_id"].to_numpy()[(vectors @ model.centres_.T).argmax(axis=1)] \
         if len(model.centres_) else np.full(len(out), UNCLUSTERED, dtype=object)
@@ -99,7 +101,7 @@ def discover_themes(segments: pd.DataFrame, vectors: np.ndarray, *, random_state
             votes = nearest_votes.groupby(level=0).sum()
         ranked = votes.sort_values(ascending=False, kind="stable")
         listed = [str(t) for t, v in ranked.items() if v >= 0.2 * ranked.sum()]
-        rows[submission_id] = (listed[0], ";".join(listed))
+        rows[submission_id] = (listed[0], listed)
     rollup = pd.DataFrame.from_dict(rows, orient="index", columns=["primary_theme", "themes"])
     return out, rollup, model
 
@@ -110,7 +112,8 @@ def _stance_counts(segments: pd.DataFrame, mask: pd.Series) -> dict[str, int]:
 
 
 def summarise_themes(segments: pd.DataFrame, submissions: pd.DataFrame, codebook: Codebook,
-                     discovery: ThemeDiscoverer | None = None) -> pd.DataFrame:
+                     discovery: ThemeDiscoverer | None = None,
+                     stop_words: Collection[str] | None = None) -> pd.DataFrame:
     """One row per theme (columns :data:`THEME_COLUMNS`, plus ``representatives`` in discovery)."""
     if discovery is not None:
         ids = [*discovery.themes_["theme_id"], UNCLUSTERED]
@@ -122,12 +125,13 @@ def summarise_themes(segments: pd.DataFrame, submissions: pd.DataFrame, codebook
         labels = {i: codebook.label_of(i) for i in ids}
         index = {t: n for n, t in enumerate(ids)}
         codes = segments["primary_theme"].map(index).fillna(OUTLIER).astype(int).to_numpy()
-        words = class_tfidf_keywords(segments["text"].tolist(), codes, list(range(len(ids))), 8)
+        words = class_tfidf_keywords(segments["text"].tolist(), codes, list(range(len(ids))), 8,
+                                     stop_words=stop_words)
         keywords = {t: "; ".join(words.get(n, [])) for t, n in index.items()}
     rows = []
     for theme_id in ids:
         mask = segments["primary_theme"] == theme_id
-        listed = submissions["themes"].fillna("").str.split(";").map(lambda xs, t=theme_id: t in xs)
+        listed = submissions["themes"].map(lambda xs, t=theme_id: isinstance(xs, list) and t in xs)
         rows.append({"theme_id": theme_id, "label": labels.get(theme_id, theme_id),
                      "keywords": keywords.get(theme_id, ""), "n_segments": int(mask.sum()),
                      "n_submissions": int(listed.sum()), **_stance_counts(segments, mask)})
