@@ -47,7 +47,7 @@ def _parser() -> argparse.ArgumentParser:
     analyse.add_argument("--review", metavar="REVIEW.duckdb",
                          help="analyse every call stored in this review instead of INPUT")
     mode = analyse.add_mutually_exclusive_group()
-    mode.add_argument("--codebook", metavar="FILE.yaml", help="codebook (default: the shipped PCC one)")
+    mode.add_argument("--codebook", metavar="FILE.yaml", help="codebook (default: the shipped one)")
     mode.add_argument("--discover", action="store_true", help="group by themes discovered in the data")
     analyse.add_argument("--out", required=True, metavar="DIR", help="output folder")
     analyse.add_argument("--title", help="name of the call for evidence, used in the draft")

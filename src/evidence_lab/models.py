@@ -23,11 +23,12 @@ from pathlib import Path
 import pandas as pd
 
 from ._persist import load_state, merge, save_state
-from .codebook import Codebook
+from .codebook import Codebook, load_codebook
 from .embed import BUNDLED_MODEL, Embedder, PrecomputedEmbedder, resolve_embedder
 from .stance import StanceClassifier
 from .themes import GuidedThemeClassifier
 from .training import corpus_vectors, load_training_corpus, training_dir
+from .vocabulary import retarget
 
 #: Version of the models' features and file layout: bump it when a change alters what is fitted.
 MODEL_FORMAT = 2
@@ -103,7 +104,12 @@ def fit_models(codebook: Codebook, *, corrections: pd.DataFrame | None = None,
 def _fit(codebook: Codebook, corrections: pd.DataFrame | None, split: str | None,
          embedder: Embedder) -> Models:
     data = training_frame(corrections, split)
-    texts = data["text"].tolist()
+    # the corpus is written about the default codebook's target; another target's review learns
+    # from the same statements with the names swapped (officers' corrections are already its own)
+    shipped = len(data) - (0 if corrections is None else len(corrections))
+    texts = [*retarget(data["text"][:shipped].tolist(), load_codebook().target, codebook.target),
+             *data["text"][shipped:].tolist()]
+    data = data.assign(text=texts)
     # the training texts' vectors come from the shipped cache; the estimators look them up there
     vectors = corpus_vectors(texts, embedder)
     lookup = _TrainingEmbedder(PrecomputedEmbedder(dict(zip(texts, vectors, strict=True)),

@@ -10,6 +10,7 @@ recommendation. Stance (mentions, the suggestion rule), findings (recommendation
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -170,3 +171,28 @@ def vocabulary_of(codebook: Codebook) -> CallVocabulary:
     stop = SCRUTINY_STOP_WORDS | _target_words(codebook.target) | set(codebook.vocabulary.stop_words)
     return CallVocabulary(target, RequestMatcher.from_codebook(codebook, target),
                           frozenset(w for w in stop if w))
+
+
+def retarget(texts: Sequence[str], source: Target, dest: Target) -> list[str]:
+    """``texts`` written about ``source`` rewritten about ``dest`` (training text for a new target).
+
+    The shipped corpus is written about a Police and Crime Commissioner; a review of a Mayor or a
+    Chief Constable learns from the same statements with the target's names swapped: the full name
+    becomes ``dest.name``, an acronym ``dest``'s first acronym (else its title), any other name its
+    title ("the Commissioner's fund" -> "the Mayor's fund"). Texts are unchanged when ``dest`` keeps
+    every name of ``source`` (the same office, perhaps with named office holders).
+    """
+    if set(source.all_names()) <= set(dest.all_names()):
+        return list(texts)
+    names = TargetMatcher.from_target(Target(source.name, source.aliases)).pattern
+    acronym = next((a for a in dest.aliases if a.isupper()), dest.title)
+
+    def swap(match: re.Match[str]) -> str:
+        found = match.group(0)
+        possessive = "’s" if found.endswith("’s") else "'s" if found.endswith("'s") else ""
+        bare = found[:len(found) - len(possessive)] if possessive else found
+        if " ".join(bare.split()).lower() == source.name.lower():
+            return dest.name + possessive
+        return (acronym if bare.isupper() else dest.title) + possessive
+
+    return [names.sub(swap, text) for text in texts]

@@ -32,7 +32,7 @@ from ._base import EMBEDDING_DIM, CachedEmbedder, bundled_model_path
 
 #: The exported graph must give these cosines with PyTorch's vectors, or it is not used.
 MIN_COSINE = 0.999
-_PROBES = ("The Commissioner's office answered our letter within a week.",
+_PROBES = ("The council's office answered our letter within a week.",
            "Neighbourhood Watch members asked for more visible patrols in the villages.",
            "Funding for the victim hub was renewed for two years.")
 _INPUTS = ("input_ids", "attention_mask", "token_type_ids")

@@ -187,7 +187,8 @@ class GuidedThemeClassifier(ClassifierMixin, BaseEstimator):
 
     def predict(self, X: Statements) -> np.ndarray:
         """The most probable class for each statement."""
-        return self.classes_[self.predict_proba(X).argmax(axis=1)]
+        proba = self.predict_proba(X)
+        return self.classes_[proba.argmax(axis=1)]
 
     # -- persistence -------------------------------------------------------------------------
     def to_state(self, prefix: str = "") -> State:
