@@ -8,6 +8,7 @@ import numpy as np
 import pytest
 
 import evidence_lab as el
+from evidence_lab.embed import PrecomputedEmbedder
 from evidence_lab.engine import run_on_dask
 from evidence_lab.ingest import read_inputs
 from evidence_lab.segmentation import segment
@@ -29,6 +30,15 @@ def test_dask_engine_matches_a_local_run():
     for column in ("primary_theme", "themes", "pcc_sentiment"):
         assert distributed.submissions[column].tolist() == local.submissions[column].tolist()
     assert distributed.findings["finding_id"].tolist() == local.findings["finding_id"].tolist()
+
+
+def test_the_cluster_embeds_with_the_embedder_the_user_chose():
+    submissions = read_inputs([SAMPLE], quiet=True).submissions.head(2)
+    texts = segment(submissions, show_progress=False)["text"].tolist()
+    chosen = {t: np.full(4, i, dtype=np.float32) for i, t in enumerate(texts)}
+    _, vectors = run_on_dask(submissions, PrecomputedEmbedder(chosen, name="mine"), n_workers=1,
+                             chunks_per_worker=2)
+    np.testing.assert_array_equal(vectors, np.vstack([chosen[t] for t in texts]))
 
 
 def test_unknown_engine_is_a_clear_error():

@@ -17,9 +17,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .errors import EvidenceLabError
-from .schema import SENTIMENT_LABELS
 
 EXIT_OK, EXIT_SKIPPED, EXIT_USER_ERROR = 0, 1, 2
+#: the stance labels (``schema.SENTIMENT_LABELS``, spelt out so that parsing arguments does not
+#: import pandas; a test keeps the two equal)
+STANCES = ("positive", "negative", "mixed", "neutral")
 FINDING_ACTIONS = ("list", "accept", "edit", "reject")
 
 
@@ -96,7 +98,7 @@ def _parser() -> argparse.ArgumentParser:
     relabel.add_argument("segment_id", metavar="SEGMENT_ID", help="the statement (segments.csv)")
     relabel.add_argument("--review", required=True, metavar="REVIEW.duckdb", help="the review store")
     relabel.add_argument("--theme", help="the statement's theme id (from the codebook, or other)")
-    relabel.add_argument("--stance", choices=SENTIMENT_LABELS,
+    relabel.add_argument("--stance", choices=STANCES,
                          help="the statement's stance toward the target")
     relabel.add_argument("--by", default="officer", help="who made the correction (default officer)")
 
@@ -140,8 +142,13 @@ def _write_analysis(result: Analysis, args: argparse.Namespace) -> int:
         from .redact import Redactor
 
         redactor = Redactor(codebook=result.codebook, keep=args.keep)
-    from .report import write_outputs
+    from .report import holds_outputs, outputs_key, write_outputs
 
+    key = outputs_key(result, redact=not args.no_redact, redactor=redactor)
+    if holds_outputs(Path(args.out), key):
+        print(f"Nothing changed since the outputs in {args.out} were written; they are left as "
+              "they are.")
+        return EXIT_SKIPPED if result.skipped else EXIT_OK
     out = write_outputs(result, args.out, redact=not args.no_redact, redactor=redactor)
     counts = result.run["counts"]
     print(f"Analysed {counts['submissions']} submissions ({counts['segments']} statements) into "

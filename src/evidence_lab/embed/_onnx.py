@@ -28,7 +28,7 @@ from typing import Any
 import numpy as np
 
 from ..progress import progress
-from ._base import EMBEDDING_DIM, CachedEmbedder, bundled_model_path
+from ._base import DEFAULT_BATCH_SIZE, EMBEDDING_DIM, CachedEmbedder, bundled_model_path
 
 #: The exported graph must give these cosines with PyTorch's vectors, or it is not used.
 MIN_COSINE = 0.999
@@ -195,9 +195,36 @@ def onnx_available() -> str | None:
 class OnnxMiniLMEmbedder(CachedEmbedder):
     """The bundled MiniLM model run by ONNX Runtime; vectors match PyTorch's (cosine >= 0.999).
 
-    It shares the PyTorch backend's name, because its vectors are the same.
+    It shares the PyTorch backend's name, because its vectors are the same. Nothing is loaded
+    until the first text is encoded, so an embedder that is never used costs nothing.
+
+    Args:
+        batch_size: texts per forward pass (default 32).
+        fallback: when ONNX Runtime cannot run here, encode with PyTorch instead (warning once
+            with the reason) rather than fail.
     """
 
+    def __init__(self, *, batch_size: int = DEFAULT_BATCH_SIZE, fallback: bool = False) -> None:
+        super().__init__(batch_size=batch_size)
+        self.fallback = fallback
+
+    def __getstate__(self) -> dict[str, object]:
+        return {**super().__getstate__(), "fallback": self.fallback}
+
     def _encode_new(self, texts: Sequence[str], *, show_progress: bool) -> np.ndarray:
+        if self.fallback:
+            reason = onnx_available()
+            if reason is not None:
+                from ._torch import MiniLMEmbedder
+
+                _warn_fallback(reason)
+                return MiniLMEmbedder(batch_size=self.batch_size)._encode_new(
+                    texts, show_progress=show_progress)
         return _load_onnx_model().encode(texts, batch_size=self.batch_size,
                                          show_progress=show_progress)
+
+
+@lru_cache(maxsize=1)
+def _warn_fallback(reason: str) -> None:
+    warnings.warn(f"embedding with PyTorch: the ONNX Runtime backend is unavailable ({reason})",
+                  RuntimeWarning, stacklevel=4)

@@ -3,25 +3,20 @@
 from __future__ import annotations
 
 import os
-import warnings
 from collections.abc import Callable
 from functools import lru_cache
 
 from ._base import Embedder
-from ._onnx import OnnxMiniLMEmbedder, onnx_available
+from ._onnx import OnnxMiniLMEmbedder
 from ._torch import MiniLMEmbedder
 
 
 def _fastest_minilm() -> Embedder:
-    """ONNX Runtime when it works here (same vectors, faster, no torch import), else PyTorch."""
+    """ONNX Runtime when it works here (same vectors, faster, no torch import), else PyTorch;
+    which one is decided at the first text encoded, so choosing costs nothing."""
     if os.environ.get("EVIDENCE_LAB_EMBED_BACKEND", "").lower() == "torch":
         return MiniLMEmbedder()
-    reason = onnx_available()
-    if reason is None:
-        return OnnxMiniLMEmbedder()
-    warnings.warn(f"embedding with PyTorch: the ONNX Runtime backend is unavailable ({reason})",
-                  RuntimeWarning, stacklevel=3)
-    return MiniLMEmbedder()
+    return OnnxMiniLMEmbedder(fallback=True)
 
 
 #: Embedding backends by name. ``minilm`` picks ONNX Runtime or PyTorch (set

@@ -1,19 +1,44 @@
-"""Report: the draft findings as Markdown, Word and a self-contained HTML page, and the plots."""
+"""Report: the draft findings as Markdown, Word and a self-contained HTML page, and the plots.
 
-from ._docx import findings_docx
-from ._html import report_html
-from ._markdown import findings_markdown
-from ._outputs import REDACT_COLUMNS, redact_analysis, write_outputs
-from ._plots import (
-    PLOTS,
-    evidence_map,
-    stance_by_theme,
-    theme_sizes,
-    theme_sizes_across_calls,
-    themes_by_respondent_type,
-    to_data_uri,
-)
+:func:`write_outputs` writes every file of a run. The names are imported on first use, so checking
+whether a folder already holds a run's outputs loads neither matplotlib nor Word.
+"""
 
-__all__ = ["PLOTS", "REDACT_COLUMNS", "evidence_map", "findings_docx", "findings_markdown",
-           "redact_analysis", "report_html", "stance_by_theme", "theme_sizes",
-           "theme_sizes_across_calls", "themes_by_respondent_type", "to_data_uri", "write_outputs"]
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .._lazy import lazy_names
+
+if TYPE_CHECKING:
+    from ._docx import findings_docx
+    from ._html import report_html
+    from ._markdown import findings_markdown
+    from ._outputs import (
+        OUTPUT_FILES,
+        REDACT_COLUMNS,
+        holds_outputs,
+        outputs_key,
+        redact_analysis,
+        write_outputs,
+    )
+    from ._plots import (
+        PLOTS,
+        evidence_map,
+        stance_by_theme,
+        theme_sizes,
+        theme_sizes_across_calls,
+        themes_by_respondent_type,
+        to_data_uri,
+    )
+
+_HOMES = {
+    "findings_docx": "_docx", "report_html": "_html", "findings_markdown": "_markdown",
+    **dict.fromkeys(("OUTPUT_FILES", "REDACT_COLUMNS", "holds_outputs", "outputs_key",
+                     "redact_analysis", "write_outputs"), "_outputs"),
+    **dict.fromkeys(("PLOTS", "evidence_map", "stance_by_theme", "theme_sizes",
+                     "theme_sizes_across_calls", "themes_by_respondent_type", "to_data_uri"),
+                    "_plots"),
+}
+__all__ = sorted(_HOMES)
+__getattr__, __dir__ = lazy_names(__name__, _HOMES, globals())

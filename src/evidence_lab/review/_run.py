@@ -90,7 +90,8 @@ def analyse_review(store: ReviewStore, embedder: StoreEmbedder, book: Codebook, 
                               discover=discover, show_progress=show_progress,
                               random_state=random_state)
         shown, rows = merge_findings(store, analysis.findings)
-        run = _manifest(analysis, store, calls, run_id, corrections, ignored, shown, rows, reused)
+        run = _manifest(analysis, key, store, calls, run_id, corrections, ignored, shown, rows,
+                        reused)
         with store.transaction():
             if not reused:
                 store.write_artifact(CACHE_ARTIFACT, _cache_bytes(key, analysis))
@@ -158,10 +159,11 @@ def _labels(analysis: Analysis, book: Codebook) -> pd.DataFrame:
     return labels
 
 
-def _manifest(analysis: Analysis, store: ReviewStore, calls: pd.DataFrame, run_id: int,
+def _manifest(analysis: Analysis, key: str, store: ReviewStore, calls: pd.DataFrame, run_id: int,
               corrections: pd.DataFrame | None, ignored: list[dict[str, Any]],
               shown: pd.DataFrame, rows: pd.DataFrame, reused: bool) -> dict[str, Any]:
     run = dict(analysis.run)
+    run["run_key"] = key
     run["input_files"] = [f for files in calls["files"] for f in files]
     run["skipped_files"] = [s for skipped in calls["skipped"] for s in skipped]
     run["review"] = {"path": str(store.path.resolve()), "run_id": run_id,

@@ -9,6 +9,7 @@ fast tests use a hash "embedder", so they check the mechanics without loading th
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 from pathlib import Path
 from types import SimpleNamespace
@@ -478,3 +479,27 @@ def test_discovered_themes_keep_their_ids_when_a_new_call_arrives(calls, tmp_pat
     after = second.segments.set_index("segment_id")["primary_theme"]
     kept = before.index.intersection(after.index)
     assert (after[kept] == before[kept]).mean() >= 0.9  # earlier statements stay in their themes
+
+
+@pytest.mark.slow
+def test_a_rerun_with_nothing_new_reuses_the_last_run(history):
+    # only decisions on findings changed between the first and second runs: nothing is recomputed
+    assert not history.first.run["review"]["reused_previous_run"]
+    assert history.second.run["review"]["reused_previous_run"]
+    assert history.second.segments["pcc_sentiment"].tolist() == \
+        history.first.segments["pcc_sentiment"].tolist()
+    assert history.second.findings["status"].isin(["accepted", "edited"]).all()  # decisions merged
+    # a correction and a new call change the inputs: the third run is computed afresh
+    assert not history.third.run["review"]["reused_previous_run"]
+
+
+@pytest.mark.slow
+def test_unchanged_outputs_are_not_rewritten(history, tmp_path):
+    out = write_outputs(history.third, tmp_path / "out", redact=False)
+    stamps = {f.name: f.stat().st_mtime_ns for f in out.iterdir()}
+    write_outputs(history.third, out, redact=False)
+    assert {f.name: f.stat().st_mtime_ns for f in out.iterdir()} == stamps
+    findings = history.third.findings.copy()
+    findings.loc[0, "status"] = "rejected"  # an officer's decision changes what the draft shows
+    write_outputs(dataclasses.replace(history.third, findings=findings), out, redact=False)
+    assert (out / "findings.md").stat().st_mtime_ns != stamps["findings.md"]
