@@ -28,6 +28,8 @@ demo: install
 
 test: install
 	bash scripts/install_test_deps.sh
+	$(BIN)/ruff check src
+	$(BIN)/mypy
 	HF_HUB_OFFLINE=1 $(BIN)/python -m pytest -q -p no:cacheprovider
 
 models: install

@@ -150,3 +150,14 @@ def test_no_pattern_names_the_pcc_outside_the_shipped_codebook():
         found += [f"{relative}:{line}: {value[:80]!r}" for line, value in target_strings(path)]
     assert not found, ("move these words into the codebook (target, vocabulary):\n"
                        + "\n".join(found))
+
+
+def test_lazy_packages_list_exactly_what_they_can_give():
+    import evidence_lab
+    import evidence_lab.report
+
+    for package in (evidence_lab, evidence_lab.report):
+        homes = set(package._HOMES) | ({"__version__"} if package is evidence_lab else set())
+        assert set(package.__all__) == homes
+        for name in package.__all__:
+            assert getattr(package, name) is not None

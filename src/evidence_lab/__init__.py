@@ -54,7 +54,12 @@ _HOMES = {
     "segment": "segmentation",
 }
 
-__all__ = ["__version__", *sorted(_HOMES)]
+__all__ = [
+    "Analysis", "Codebook", "CodebookError", "ColumnsError", "DuplicateIdError",
+    "EvidenceLabError", "GoldFileError", "NoInputError", "Review", "ReviewStoreError", "Target",
+    "Theme", "UnreadableFileError", "__version__", "analyse", "default_codebook_path", "evaluate",
+    "flag_submissions", "load_codebook", "read_inputs", "segment", "write_outputs",
+]
 
 
 __getattr__, __dir__ = lazy_names(__name__, _HOMES, globals())

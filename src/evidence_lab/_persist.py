@@ -85,8 +85,9 @@ def state_to_bytes(state: State) -> bytes:
     """One byte string holding a state (the review store keeps it in a BLOB)."""
     arrays, meta = state
     buffer = io.BytesIO()
-    np.savez_compressed(buffer, __meta__=np.frombuffer(json.dumps(meta).encode("utf-8"),
-                                                       dtype=np.uint8), **arrays)
+    contents: dict[str, Any] = {**arrays, "__meta__": np.frombuffer(json.dumps(meta).encode("utf-8"),
+                                                                   dtype=np.uint8)}
+    np.savez_compressed(buffer, **contents)
     return buffer.getvalue()
 
 
@@ -103,7 +104,8 @@ def save_state(stem: Path, state: State) -> tuple[Path, Path]:
     arrays, meta = state
     stem.parent.mkdir(parents=True, exist_ok=True)
     buffer = io.BytesIO()
-    np.savez_compressed(buffer, **arrays)
+    contents: dict[str, Any] = dict(arrays)
+    np.savez_compressed(buffer, **contents)
     written = []
     for suffix, data in ((".npz", buffer.getvalue()),
                          (".json", json.dumps(meta, indent=1, sort_keys=True).encode("utf-8"))):

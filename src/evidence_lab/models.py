@@ -17,9 +17,11 @@ from __future__ import annotations
 import copy
 import hashlib
 import json
+from collections.abc import Sequence
 from importlib import resources
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from ._persist import load_state, merge, save_state
@@ -97,7 +99,7 @@ def fit_models(codebook: Codebook, *, corrections: pd.DataFrame | None = None,
         else:
             _CACHE[cache_key] = _fit(codebook, corrections, split, embedder)
     # the same fitted numbers, reading vectors from this caller's embedder (same model name)
-    return tuple(copy.copy(model).set_params(embedder=embedder)  # type: ignore[return-value]
+    return tuple(copy.copy(model).set_params(embedder=embedder)
                  for model in _CACHE[cache_key])
 
 
@@ -129,7 +131,7 @@ class _TrainingEmbedder:
     def __init__(self, cached: PrecomputedEmbedder, live: Embedder) -> None:
         self.cached, self.live, self.name = cached, live, live.name
 
-    def encode(self, texts: list[str], *, show_progress: bool = False) -> object:
+    def encode(self, texts: Sequence[str], *, show_progress: bool = False) -> np.ndarray:
         try:
             return self.cached.encode(texts)
         except KeyError:

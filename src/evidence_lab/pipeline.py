@@ -15,7 +15,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeAlias
 
 import numpy as np
 import pandas as pd
@@ -35,7 +35,7 @@ SHORT_SUBMISSION_SEGMENTS = 3
 #: Where segmenting and embedding run (see :mod:`evidence_lab.engine`).
 ENGINES = ("local", "dask")
 TRAINING_SPLITS = (None, "train", "test")
-Inputs = Sequence[str | Path] | str | Path | IngestResult | pd.DataFrame
+Inputs: TypeAlias = "Sequence[str | Path] | str | Path | IngestResult | pd.DataFrame"
 
 
 class OptionsError(EvidenceLabError, ValueError):
@@ -258,7 +258,8 @@ def label_themes(segments: pd.DataFrame, short: pd.DataFrame, vectors: Embedding
     theme_model = models[0]
     segs = assign_themes(segments, theme_model)
     segs = officer_labels(segs, spec.corrections, "theme", theme_model.classes_)
-    whole = theme_model.predict_proba(short[["text"]]) if len(short) else []
+    whole: np.ndarray | list[np.ndarray] = (theme_model.predict_proba(short[["text"]])
+                                             if len(short) else [])
     whole_proba = dict(zip(short["submission_id"], whole, strict=True))
     rollup = rollup_themes(segs, theme_model.classes_, whole_proba)
     stop_words = vocabulary_of(spec.codebook).stop_words
@@ -294,7 +295,7 @@ def label_stance(segments: pd.DataFrame, submissions: pd.DataFrame, short: pd.Da
 
 
 def officer_labels(segments: pd.DataFrame, corrections: pd.DataFrame | None, field: str,
-                   classes: Sequence[str]) -> pd.DataFrame:
+                   classes: Sequence[str] | np.ndarray) -> pd.DataFrame:
     """Officers' labels replace the model's for their statements; their scores become certain."""
     if corrections is None or field not in corrections.columns or "segment_id" not in corrections:
         return segments

@@ -56,6 +56,7 @@ overlap, and a pattern match lying wholly inside one is dropped.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -155,32 +156,18 @@ _CAPITALISED = re.compile(rf"(?<![\w'’])[{_UP}][\w'’.\-]*")
 
 # a PERSON entity with one of these words is an organisation, place or plan, not a person
 _NOT_PERSON_WORDS = frozenset(
-    "council councils watch association partnership partnerships police service services trust "
-    "union federation commission commissioner panel office ltd limited plc group hub university "
-    "college school society team unit board forum committee centre center authority department "
-    "constabulary force network alliance project charity foundation fund club agency nhs ministry "
-    "county district borough parish show strategy plan hq road street avenue crescent terrace "
-    "gardens mews square parade estate".split())
+    ["council", "councils", "watch", "association", "partnership", "partnerships", "police", "service", "services", "trust", "union", "federation", "commission", "commissioner", "panel", "office", "ltd", "limited", "plc", "group", "hub", "university", "college", "school", "society", "team", "unit", "board", "forum", "committee", "centre", "center", "authority", "department", "constabulary", "force", "network", "alliance", "project", "charity", "foundation", "fund", "club", "agency", "nhs", "ministry", "county", "district", "borough", "parish", "show", "strategy", "plan", "hq", "road", "street", "avenue", "crescent", "terrace", "gardens", "mews", "square", "parade", "estate"])
 # street words that are also surnames (Susan Lane, Tom Hill): a street only after a preposition
 _STREET_SURNAMES = frozenset(
-    "lane way close green hill park hall house church court grove drive walk place row view farm "
-    "fields rise".split())
+    ["lane", "way", "close", "green", "hill", "park", "hall", "house", "church", "court", "grove", "drive", "walk", "place", "row", "view", "farm", "fields", "rise"])
 _BEFORE_STREET = re.compile(
     r"\b(?:on|in|along|off|at|near|down|up|into|onto|past|via|around|across|opposite|behind)"
     r"\s+$", re.IGNORECASE)
 # role and subject words: an ORG entity or a word after "Mr" with one is not a person's name
 _ORG_ONLY_WORDS = frozenset(
-    "support safer streets safety victim victims youth crime community communities abuse domestic "
-    "business rural fire rescue health care housing news welcome about introduction summary "
-    "background contents evidence response submission review appendix annex conclusion "
-    "conclusions recommendations key points findings executive chief chair manager officer "
-    "secretary director head leader clerk coordinator policy public protection directorate branch "
-    "staff members member scheme speed central chairman chairwoman speaker president mayor deputy "
-    "vice minister".split())
-_PLACE_FIRST = frozenset("Little Great Upper Lower Nether Old New East West North South Kings "
-                         "Market Long High Saint".split())
-_PLACE_LAST = frozenset("Vale Magna Parva Regis Fen Fens Moor Heath Dale Wold Wolds Downs "
-                        "Valley Forest Island Bay Harbour Village Central".split())
+    ["support", "safer", "streets", "safety", "victim", "victims", "youth", "crime", "community", "communities", "abuse", "domestic", "business", "rural", "fire", "rescue", "health", "care", "housing", "news", "welcome", "about", "introduction", "summary", "background", "contents", "evidence", "response", "submission", "review", "appendix", "annex", "conclusion", "conclusions", "recommendations", "key", "points", "findings", "executive", "chief", "chair", "manager", "officer", "secretary", "director", "head", "leader", "clerk", "coordinator", "policy", "public", "protection", "directorate", "branch", "staff", "members", "member", "scheme", "speed", "central", "chairman", "chairwoman", "speaker", "president", "mayor", "deputy", "vice", "minister"])
+_PLACE_FIRST = frozenset(["Little", "Great", "Upper", "Lower", "Nether", "Old", "New", "East", "West", "North", "South", "Kings", "Market", "Long", "High", "Saint"])
+_PLACE_LAST = frozenset(["Vale", "Magna", "Parva", "Regis", "Fen", "Fens", "Moor", "Heath", "Dale", "Wold", "Wolds", "Downs", "Valley", "Forest", "Island", "Bay", "Harbour", "Village", "Central"])
 # a capitalised name between these and the entity is a place ("in Ashby Magna")
 _BEFORE_PLACE = re.compile(
     r"\b(?:in|near|across|around|throughout|within|outside|towards)\s+$", re.IGNORECASE)
@@ -204,8 +191,7 @@ _HONORIFIC_BEFORE = re.compile(rf"\b(?:{'|'.join(_HONORIFICS)})\.?[ \t]+$")
 # tokens trimmed from either end of a PERSON entity before it is redacted
 # (honorifics and ranks stay outside the placeholder: "Mrs [name]", "Sergeant [name]")
 _EDGE_WORDS = frozenset(
-    "dear contact from to signed re yours thanks thank cc attn and the mr mrs ms miss mx dr prof "
-    "professor sergeant sgt constable pc pcso inspector detective dc ds officer".split())
+    ["dear", "contact", "from", "to", "signed", "re", "yours", "thanks", "thank", "cc", "attn", "and", "the", "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sergeant", "sgt", "constable", "pc", "pcso", "inspector", "detective", "dc", "ds", "officer"])
 _TOKEN = re.compile(r"[^\W\d_][\w'’.\-]*|\S")
 
 
@@ -428,7 +414,7 @@ class Redactor:
         which is most of the time the report takes.
         """
         words = [(m.start(), m.end(), m.group()) for m in _CAPITALISED.finditer(text)]
-        for (_, end, first), (start, _, second) in zip(words, words[1:]):
+        for (_, end, first), (start, _, second) in itertools.pairwise(words):
             if (end == start or text[end:start].strip(" \t") or first in _OPENERS
                     or _key(first) in _NOT_PERSON_WORDS or _key(second) in _NOT_PERSON_WORDS):
                 continue

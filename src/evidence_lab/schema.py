@@ -1,31 +1,15 @@
 """The DataFrames the pipeline stages exchange, and their columns, documented in one place.
 
-submissions (one row per submission)
-    submission_id    str   stable id: a CSV's own id, else a hash of the source path and content
-    organisation     str   who sent it (manifest, form column, or the file name when unknown)
-    respondent_type  str   kind of organisation, e.g. ``community_safety_partnership``; "" if unknown
-    source           str   file the text came from (``file.csv#row=3`` for tabular rows)
-    text             str   the full extracted text; segment offsets index into it
-    metadata         dict  anything else known (received date, extra form columns, page starts)
-
-segments (one row per statement, i.e. sentence)
-    segment_id       str   ``<submission_id>:<n>``, stable while the submission text is unchanged
-    submission_id    str
-    text             str   exactly ``submission.text[start_char:end_char]``
-    start_char       int
-    end_char         int
-    page             int   1-based page for paged formats (PDF), else <NA>
-    paragraph        int   0-based paragraph index within the submission
-
-After the themes stage segments also carry ``primary_theme``, ``themes`` (";"-joined) and one
-``theme_score_<id>`` column per theme; after the stance stage ``mentions_target``,
-``target_spans``, ``pcc_sentiment``, ``pcc_sentiment_score`` and ``stance_evidence``.
+:data:`COLUMNS` lists every column of every table an analysis returns (a test fails when a stage
+adds one that is not listed here); ``theme_score_<id>`` and ``stance_proba_<label>`` stand for one
+column per theme and per stance label. List columns hold Python lists in the DataFrames and are
+joined only when written to CSV (``a;b``; spans as ``4-8``; quotes with `` | ``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import Union
+from typing import TypeAlias
 
 import pandas as pd
 
@@ -43,6 +27,88 @@ SEGMENT_COLUMNS = [
 ]
 SENTIMENT_LABELS = ("positive", "negative", "mixed", "neutral")
 
+#: table -> column -> what it holds (the stage that adds it in brackets)
+COLUMNS: dict[str, dict[str, str]] = {
+    "submissions": {
+        "submission_id": "stable id: a form's own id, else a neutral one from the file (ingest)",
+        "organisation": "who sent it: manifest, form column, or the file name when unknown (ingest)",
+        "respondent_type": "kind of organisation, e.g. community_safety_partnership; '' if unknown",
+        "source": "the file the text came from (file.csv#row=3 for tabular rows) (ingest)",
+        "text": "the full extracted text; segment offsets index into it (ingest)",
+        "metadata": "dict of anything else known: received date, extra form columns, page starts",
+        "duplicate_of": "submission_id of the first copy this one repeats, else '' (ingest)",
+        "duplicate_group": "id shared by a campaign's copies, else '' (ingest)",
+        "language": "detected language code; 'en' for English (ingest)",
+        "primary_theme": "the theme holding most of its statements (themes)",
+        "themes": "list of the themes it raises (themes)",
+        "pcc_sentiment": "positive/negative/mixed/neutral toward the target (stance)",
+        "pcc_sentiment_score": "-1..1, P(positive) - P(negative) over its evaluative statements",
+        "n_positive": "statements praising the target (stance)",
+        "n_negative": "statements criticising the target (stance)",
+        "n_mixed": "statements both praising and criticising it (stance)",
+        "n_neutral": "statements with no evaluation of it (stance)",
+        "n_segments": "statements in it (written to submissions.csv)",
+        "call_id": "the call for evidence it came in (review runs)",
+    },
+    "segments": {
+        "segment_id": "<submission_id>:<n>, stable while the submission text is unchanged",
+        "submission_id": "the submission it is part of (segment)",
+        "text": "exactly submission.text[start_char:end_char] (segment)",
+        "start_char": "offset of its first character in the submission text (segment)",
+        "end_char": "offset after its last character (segment)",
+        "page": "1-based page for paged formats (PDF), else <NA> (segment)",
+        "paragraph": "0-based paragraph index within the submission (segment)",
+        "theme_score_<id>": "probability of each codebook theme and 'other' (themes)",
+        "primary_theme": "its theme (themes; in discovery mode the discovered theme)",
+        "themes": "list: the primary theme and a secondary one that reaches the threshold",
+        "subtheme": "sub-theme id inside its codebook theme, '' where none (themes)",
+        "codebook_theme": "the codebook's theme, kept beside a discovered one (discovery mode)",
+        "discovered_theme": "the emergent theme id, 'unclustered' for outliers (discovery mode)",
+        "mentions_target": "True when it names or refers to the target (stance)",
+        "mention_kind": "none/explicit/pronoun/addressed: how it refers to the target (stance)",
+        "target_spans": "list of (start, end) offsets of the mentions within its text (stance)",
+        "pcc_sentiment": "positive/negative/mixed/neutral toward the target (stance)",
+        "pcc_sentiment_score": "-1..1, P(positive) - P(negative) (stance)",
+        "stance_proba_<label>": "probability of each stance label (stance)",
+        "stance_evidence": "the spans that drove the label: mentions and agreeing cues (stance)",
+        "call_id": "the call for evidence it came in (review runs)",
+        "corrected_by": "who relabelled it, '' when nobody did (review runs)",
+    },
+    "themes": {
+        "theme_id": "codebook theme id, 'other', or a discovered id such as t00_grant_round",
+        "label": "human label", "keywords": "distinctive words (class-based TF-IDF), ';'-joined",
+        "n_segments": "statements coded to it", "n_submissions": "submissions that raise it",
+        "n_positive": "its statements praising the target", "n_negative": "criticising it",
+        "n_mixed": "doing both", "n_neutral": "doing neither",
+        "representatives": "list of its most central statements (discovery mode)",
+    },
+    "findings": {
+        "finding_id": "F-... for a finding, R-... for a recommendation; stable across runs",
+        "kind": "finding or recommendation", "theme": "theme id", "theme_label": "its label",
+        "stance": "positive, negative, contrast or request", "text": "the draft sentence(s)",
+        "organisations": "list of the organisations whose statements support it",
+        "n_organisations": "how many", "quantifier": "the word used for them (one, a few, ...)",
+        "stance_balance": "e.g. 'three negative, one mixed'", "quotes": "list of verbatim quotes",
+        "segment_ids": "list of every statement it rests on", "n_segments": "how many",
+        "weight": "strength x breadth of the evidence (orders findings)",
+        "status": "draft/accepted/edited/rejected", "edited_text": "the officer's text (reviews)",
+        "needs_review": "True when a reviewed finding's evidence changed (reviews)",
+    },
+    "subthemes": {
+        "theme_id": "the codebook theme", "subtheme_id": "<theme>/sNN_<words>",
+        "label": "human label", "keywords": "';'-joined", "size": "statements in it",
+        "representatives": "list of its most central statements",
+    },
+}
+
+
+def documented(table: str, column: str) -> bool:
+    """True when :data:`COLUMNS` describes ``column`` of ``table`` (templated names included)."""
+    known = COLUMNS[table]
+    if column in known:
+        return True
+    return any(name.endswith(">") and column.startswith(name.split("<")[0]) for name in known)
+
 
 def require_columns(frame: pd.DataFrame, columns: Iterable[str], *, stage: str) -> None:
     """Raise :class:`ColumnsError` naming every column ``stage`` needs but ``frame`` lacks."""
@@ -57,7 +123,7 @@ def require_columns(frame: pd.DataFrame, columns: Iterable[str], *, stage: str) 
 
 #: What a fitted classifier takes as ``X``: a DataFrame of statements (``text`` plus any context
 #: columns a model uses), or plain texts.
-Statements = Union[pd.DataFrame, pd.Series, Sequence[str]]
+Statements: TypeAlias = "pd.DataFrame | pd.Series | Sequence[str]"
 
 
 def as_statements(X: Statements, *, stage: str) -> pd.DataFrame:

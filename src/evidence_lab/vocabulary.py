@@ -114,12 +114,12 @@ class RequestMatcher:
         anywhere = re.compile(rf"\b(?:{_REQUEST_WORDS}{'|' + extra if extra else ''})\b",
                               re.IGNORECASE)
         asks = (
-            (re.compile(rf"recommends? that {subject}\s+(?P<action>.+)", re.I), "{action}"),
+            (re.compile(rf"recommends? that {subject}\s+(?P<action>.+)", re.IGNORECASE), "{action}"),
             (re.compile(rf"(?:urge|ask|invite|encourage|would like) {subject} to (?P<action>.+)",
-                        re.I), "{action}"),
-            (re.compile(rf"{subject} (?:should|must|needs? to) (?P<action>.+)", re.I), "{action}"),
-            (re.compile(r"would welcome (?P<action>.+)", re.I), "considers {action}"),
-            (re.compile(rf"{_NUMBERING}(?P<action>{IMPERATIVE_VERBS}\s.+)", re.I), "{action}"),
+                        re.IGNORECASE), "{action}"),
+            (re.compile(rf"{subject} (?:should|must|needs? to) (?P<action>.+)", re.IGNORECASE), "{action}"),
+            (re.compile(r"would welcome (?P<action>.+)", re.IGNORECASE), "considers {action}"),
+            (re.compile(rf"{_NUMBERING}(?P<action>{IMPERATIVE_VERBS}\s.+)", re.IGNORECASE), "{action}"),
         )
         return cls(opening, anywhere, asks)
 
@@ -149,8 +149,7 @@ class CallVocabulary:
 
 #: Words too common in scrutiny evidence to name a theme by, whatever the call.
 SCRUTINY_STOP_WORDS = frozenset(
-    "panel members member would also year years said did does like just need needs work working "
-    "make new ll ve don isn wasn".split())
+    ["panel", "members", "member", "would", "also", "year", "years", "said", "did", "does", "like", "just", "need", "needs", "work", "working", "make", "new", "ll", "ve", "don", "isn", "wasn"])
 
 
 def _target_words(target: Target) -> set[str]:

@@ -503,3 +503,12 @@ def test_unchanged_outputs_are_not_rewritten(history, tmp_path):
     findings.loc[0, "status"] = "rejected"  # an officer's decision changes what the draft shows
     write_outputs(dataclasses.replace(history.third, findings=findings), out, redact=False)
     assert (out / "findings.md").stat().st_mtime_ns != stamps["findings.md"]
+
+
+@pytest.mark.slow
+def test_a_review_runs_columns_are_documented(history):
+    from evidence_lab.schema import COLUMNS, documented
+
+    for table in COLUMNS:
+        frame = getattr(history.third, table)
+        assert [c for c in frame.columns if not documented(table, c)] == []

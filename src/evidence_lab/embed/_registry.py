@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from functools import lru_cache
+from functools import cache
 
 from ._base import Embedder
 from ._onnx import OnnxMiniLMEmbedder
@@ -33,7 +33,7 @@ def register_embedder(name: str, factory: Callable[[], Embedder]) -> None:
     get_embedder.cache_clear()
 
 
-@lru_cache(maxsize=None)
+@cache
 def get_embedder(name: str = "minilm") -> Embedder:
     """The shared embedder registered under ``name`` (one per process, so its cache is shared).
 

@@ -4,5 +4,11 @@ from ._draft import FINDING_COLUMNS, draft_findings
 from ._quantifiers import number_word, quantifier
 from ._rewrite import short_quote, to_reported_speech
 
-__all__ = ["draft_findings", "FINDING_COLUMNS", "quantifier", "number_word", "to_reported_speech",
-           "short_quote"]
+__all__ = [
+           "FINDING_COLUMNS",
+           "draft_findings",
+           "number_word",
+           "quantifier",
+           "short_quote",
+           "to_reported_speech",
+]

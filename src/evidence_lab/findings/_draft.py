@@ -257,7 +257,7 @@ def _recommendation_text(statement: str, target: str, who: str, orgs: str,
 def _recommendations(frame: pd.DataFrame, vectors: np.ndarray, mask: pd.Series, codebook: Codebook,
                      requests: RequestMatcher, theme_labels: dict[str, str],
                      all_orgs: pd.DataFrame) -> list[dict]:
-    records = []
+    records: list[dict] = []
     idx = np.flatnonzero(mask.to_numpy())
     if len(idx) == 0:
         return records

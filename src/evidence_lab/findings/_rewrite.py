@@ -28,9 +28,9 @@ _PRONOUNS = [
 _SMALL_WORDS = {"the", "a", "an", "there", "this", "that", "these", "those", "it", "its", "they",
                 "their", "in", "since", "after", "when", "while", "whilst", "although", "most",
                 "many", "some", "no", "nobody", "none", "not", "only", "each", "every", "all",
-                "too", "despite", "without", "despite", "partners", "members", "officers", "staff",
+                "too", "despite", "without", "partners", "members", "officers", "staff",
                 "residents", "communities", "funding", "grants", "our", "we", "i", "young",
-                "victims", "people", "two", "three", "four", "five", "last", "this", "one"}
+                "victims", "people", "two", "three", "four", "five", "last", "one"}
 
 
 def _match_case(replacement: str, original: str) -> str:

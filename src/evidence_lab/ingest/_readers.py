@@ -415,8 +415,9 @@ def json_objects(text: str) -> Iterator[tuple[int, dict]]:
         except json.JSONDecodeError:
             raise ValueError(f"line {number} is not valid JSON; write one object per line") from None
         if not isinstance(row, dict):
-            raise ValueError(f"line {number} is not a JSON object; write one object per line, "
-                             "with a 'text' field")
+            raise ValueError(  # noqa: TRY004 - every malformed line is reported alike, as a ValueError
+                f"line {number} is not a JSON object; write one object per line, "
+                "with a 'text' field")
         yield number, row
 
 

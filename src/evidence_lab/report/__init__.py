@@ -40,5 +40,10 @@ _HOMES = {
                      "theme_sizes_across_calls", "themes_by_respondent_type", "to_data_uri"),
                     "_plots"),
 }
-__all__ = sorted(_HOMES)
+__all__ = [
+    "OUTPUT_FILES", "PLOTS", "REDACT_COLUMNS", "evidence_map", "findings_docx",
+    "findings_markdown", "holds_outputs", "outputs_key", "redact_analysis", "report_html",
+    "stance_by_theme", "theme_sizes", "theme_sizes_across_calls", "themes_by_respondent_type",
+    "to_data_uri", "write_outputs",
+]
 __getattr__, __dir__ = lazy_names(__name__, _HOMES, globals())

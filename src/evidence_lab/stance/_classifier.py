@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from numbers import Real
-from typing import Any
+from typing import Any, ClassVar
 
 import numpy as np
 import pandas as pd
@@ -19,7 +19,14 @@ from sklearn.utils import Tags
 from sklearn.utils._param_validation import HasMethods, Interval
 from sklearn.utils.validation import check_is_fitted
 
-from .._persist import State, logistic_from_state, logistic_state, merge, tfidf_from_state, tfidf_state
+from .._persist import (
+    State,
+    logistic_from_state,
+    logistic_state,
+    merge,
+    tfidf_from_state,
+    tfidf_state,
+)
 from ..codebook import Codebook, load_codebook
 from ..embed import Embedder, resolve_embedder
 from ..schema import Statements, as_statements
@@ -65,7 +72,7 @@ class StanceClassifier(ClassifierMixin, BaseEstimator):
         model_, vectorizer_, word_model_: the fitted parts (dense features; TF-IDF n-grams).
     """
 
-    _parameter_constraints: dict[str, list[Any]] = {
+    _parameter_constraints: ClassVar[dict[str, list[Any]]] = {
         "codebook": [Codebook, None],
         "embedder": [HasMethods(["encode"]), str, None],
         "C": [Interval(Real, 0, None, closed="neither")],

@@ -14,6 +14,7 @@ import pandas as pd
 from ..schema import require_columns
 from ..vocabulary import PRONOUN, SECOND_PERSON, TargetMatcher
 
+
 def find_mentions(segments: pd.DataFrame, submissions: pd.DataFrame | None,
                   matcher: TargetMatcher) -> pd.DataFrame:
     """Add ``mentions_target`` (none/explicit/pronoun/addressed) and ``target_spans`` to segments.

@@ -15,7 +15,7 @@ import hashlib
 import re
 from collections.abc import Collection, Sequence
 from numbers import Integral, Real
-from typing import Any
+from typing import Any, ClassVar
 
 import numpy as np
 import pandas as pd
@@ -71,7 +71,7 @@ class ThemeDiscoverer(ClusterMixin, BaseEstimator):
         n_features_in_: width of ``X``.
     """
 
-    _parameter_constraints: dict[str, list[Any]] = {
+    _parameter_constraints: ClassVar[dict[str, list[Any]]] = {
         "n_themes": [Interval(Integral, 1, None, closed="left"), None],
         "min_themes": [Interval(Integral, 1, None, closed="left")],
         "max_themes": [Interval(Integral, 1, None, closed="left")],

@@ -14,7 +14,7 @@ fitted on the codebook's own descriptions and examples, and zero/few-shot simila
 from __future__ import annotations
 
 from numbers import Real
-from typing import Any
+from typing import Any, ClassVar
 
 import numpy as np
 import pandas as pd
@@ -25,7 +25,14 @@ from sklearn.utils import Tags
 from sklearn.utils._param_validation import HasMethods, Interval
 from sklearn.utils.validation import check_is_fitted
 
-from .._persist import State, logistic_from_state, logistic_state, merge, tfidf_from_state, tfidf_state
+from .._persist import (
+    State,
+    logistic_from_state,
+    logistic_state,
+    merge,
+    tfidf_from_state,
+    tfidf_state,
+)
 from ..codebook import OTHER_THEME, Codebook, load_codebook
 from ..embed import Embedder, resolve_embedder
 from ..schema import Statements, as_statements
@@ -74,7 +81,7 @@ class GuidedThemeClassifier(ClassifierMixin, BaseEstimator):
         embedding_model_, vectorizer_, word_model_: the fitted supervised parts.
     """
 
-    _parameter_constraints: dict[str, list[Any]] = {
+    _parameter_constraints: ClassVar[dict[str, list[Any]]] = {
         "codebook": [Codebook, None],
         "embedder": [HasMethods(["encode"]), str, None],
         "supervised_weight": [Interval(Real, 0, 1, closed="both")],
