@@ -11,7 +11,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-import evidence_lab.models as models
+from evidence_lab import models
 from evidence_lab.codebook import load_codebook
 
 PACKAGE = Path(models.__file__).resolve().parent
@@ -29,8 +29,8 @@ def _key_in_a_copy(tmp_path: Path, edit: str | None) -> str:
         target.write_text(target.read_text(encoding="utf-8") + "\n# a comment edit\n",
                           encoding="utf-8")
     code = ("import evidence_lab, evidence_lab.models as m; from evidence_lab.codebook import "
-            "load_codebook; assert evidence_lab.__file__.startswith(%r); "
-            "print(m.model_key(load_codebook()))" % str(copy))
+            f"load_codebook; assert evidence_lab.__file__.startswith({str(copy)!r}); "
+            "print(m.model_key(load_codebook()))")
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          env={"PYTHONPATH": str(copy.parent), "PATH": "/usr/bin:/bin"},
                          check=True, timeout=120)
@@ -53,7 +53,7 @@ def test_the_default_codebooks_models_are_shipped_and_loaded_not_fitted(monkeypa
         raise AssertionError("the shipped models were refitted")
 
     monkeypatch.setattr(models, "_fit", refuse)
-    themes, stance = models.fit_models(load_codebook())
+    themes, _ = models.fit_models(load_codebook())
     assert themes.predict(PROBES[:1]).tolist() == ["commissioning"]
     models.clear_cache()
 

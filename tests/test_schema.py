@@ -9,8 +9,8 @@ import evidence_lab as el
 from evidence_lab.schema import COLUMNS, documented
 
 CALL = pd.DataFrame({"submission_id": ["csp", "watch"], "organisation": ["A CSP", "B Watch"],
-                     "text": ["The Commissioner funded our youth project. It has been a success.\n\n"
-                              "The grant round was far too short for small charities to bid.",
+                     "text": [("The Commissioner funded our youth project. It has been a success.\n\n"
+                               "The grant round was far too short for small charities to bid."),
                               "Nobody from the office attends our meetings any more."]})
 
 

@@ -26,8 +26,8 @@ CALL = [
      "Nobody from MOPAC has attended our partnership board since the spring.",
      "negative", False),
     ("We are still waiting for the Deputy PCC to publish the review she promised in March.",
-     "We are still waiting for the Deputy Mayor for Policing to publish the review she promised "
-     "in March.", "negative", False),
+     ("We are still waiting for the Deputy Mayor for Policing to publish the review she promised "
+      "in March."), "negative", False),
     ("Joint working between the two district councils has never been stronger.",
      "Joint working between the two district councils has never been stronger.",
      "neutral", False),
