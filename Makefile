@@ -4,6 +4,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 OUT ?= out/sample_call
+# the sample call for evidence ships inside the package (evidence_lab.sample_call())
+SAMPLE_CALL := src/evidence_lab/data/sample_call
+SAMPLE_CODEBOOK := src/evidence_lab/data/ravensmoor_codebook.yaml
 # the ONNX export of the bundled model (made once, on first use) stays inside the checkout
 export EVIDENCE_LAB_CACHE ?= $(CURDIR)/.cache/evidence_lab
 
@@ -22,7 +25,7 @@ $(STAMP): pyproject.toml
 install: $(STAMP)
 
 demo: install
-	HF_HUB_OFFLINE=1 $(BIN)/evidence-lab analyse corpus/sample_call --codebook corpus/ravensmoor_codebook.yaml --out $(OUT) \
+	HF_HUB_OFFLINE=1 $(BIN)/evidence-lab analyse $(SAMPLE_CALL) --codebook $(SAMPLE_CODEBOOK) --out $(OUT) \
 		--title "the Ravensmoor Police and Crime Panel's call for evidence"
 	@echo "Open $(OUT)/report.html in a browser; the draft is in $(OUT)/findings.docx"
 
@@ -35,7 +38,7 @@ test: install
 models: install
 	$(BIN)/python -m evidence_lab.training
 	rm -f src/evidence_lab/data/models/*.npz src/evidence_lab/data/models/*.json
-	$(BIN)/python -m evidence_lab.models - corpus/ravensmoor_codebook.yaml
+	$(BIN)/python -m evidence_lab.models - $(SAMPLE_CODEBOOK)
 
 bench: install
 	$(BIN)/python bench/run_bench.py

@@ -1,6 +1,6 @@
 """A synthetic call for evidence of any size, built from the sample call's own sentences.
 
-The sample call (``corpus/sample_call``) is read with :func:`evidence_lab.read_inputs` and
+The sample call (``evidence_lab.sample_call()``) is read with :func:`evidence_lab.read_inputs` and
 :func:`evidence_lab.segmentation`; its statements are cut at clause boundaries (commas, semicolons,
 "and", "but", "which", ...) and new statements are made by joining the head of one statement to the
 tail of another, with a seeded RNG. Every statement is unique, so the embedding cache cannot make
@@ -22,7 +22,7 @@ import numpy as np
 import pandas as pd
 
 REPO = Path(__file__).resolve().parents[1]
-SAMPLE_CALL = REPO / "corpus" / "sample_call"
+SAMPLE_CALL = REPO / "src" / "evidence_lab" / "data" / "sample_call"  # el.sample_call().folder
 MIN_WORDS = 5
 STATEMENTS_PER_SUBMISSION = (20, 40)
 PARAGRAPH = (2, 6)

@@ -1,10 +1,11 @@
 #!/usr/bin/env python
 """Build the fictional Ravensmoor sample call for evidence.
 
-Writes the submissions in corpus/sample_call/ (docx, pdf, txt, md and one
-online-form CSV export), plus manifest.csv, and the panel's call text one level
-up in corpus/sample_call_README.md (kept outside the evidence folder so it is
-not ingested as a submission).
+Writes the submissions in src/evidence_lab/data/sample_call/ (docx, pdf, txt,
+md and one online-form CSV export), plus manifest.csv, shipped inside the
+package so that evidence_lab.sample_call() finds them from any working
+directory; and the panel's call text in corpus/sample_call_README.md (kept
+outside the evidence folder so it is not ingested as a submission).
 
 Everything here is invented: Ravensmoor, its people, schemes and numbers are
 fictional. Output is deterministic: fixed dates, no randomness, reportlab in
@@ -32,7 +33,7 @@ import zipfile
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-OUT = HERE / "sample_call"
+OUT = HERE.parent / "src" / "evidence_lab" / "data" / "sample_call"
 CALL_README = HERE / "sample_call_README.md"
 
 FIXED_DOCX_TIME = dt.datetime(2026, 11, 21, 9, 0, 0)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import numpy as np
 import pytest
 
@@ -15,7 +13,7 @@ from evidence_lab.segmentation import segment
 
 pytest.importorskip("distributed")
 pytestmark = pytest.mark.slow
-SAMPLE = Path(__file__).resolve().parents[1] / "corpus" / "sample_call"
+SAMPLE = el.sample_call().folder
 
 
 def test_dask_engine_matches_a_local_run():

@@ -335,11 +335,9 @@ def test_model_only_sees_texts_that_may_hold_a_name(text, needs_model):
 @pytest.mark.slow
 def test_prefilter_changes_no_output_on_the_sample_call(entities_nlp):
     """Skipping the model where no redactable name can be must not change a single redaction."""
-    from pathlib import Path
+    from evidence_lab import read_inputs, sample_call, segment
 
-    from evidence_lab import read_inputs, segment
-
-    sample = Path(__file__).resolve().parents[1] / "corpus" / "sample_call"
+    sample = sample_call().folder
     submissions = read_inputs(sample).submissions
     texts = submissions["text"].tolist() + segment(submissions, show_progress=False)["text"].tolist()
 

@@ -3,7 +3,8 @@
 Pipeline: ingest -> segment -> embed -> themes -> stance -> findings -> report.
 
     >>> import evidence_lab as el
-    >>> a = el.analyse(["corpus/sample_call"])          # doctest: +SKIP
+    >>> call = el.sample_call()                          # the shipped sample call for evidence
+    >>> a = el.analyse([call.folder], codebook=call.codebook)  # doctest: +SKIP
     >>> a.submissions, a.segments, a.themes, a.findings  # doctest: +SKIP
     >>> el.write_outputs(a, "out/sample_call")          # doctest: +SKIP
 
@@ -36,6 +37,7 @@ if TYPE_CHECKING:
     from .pipeline import analyse
     from .report import write_outputs
     from .review import Review
+    from .sample import sample_call
     from .segmentation import segment
 
 #: public name -> the module that defines it
@@ -51,6 +53,7 @@ _HOMES = {
     "analyse": "pipeline",
     "write_outputs": "report",
     "Review": "review",
+    "sample_call": "sample",
     "segment": "segmentation",
 }
 

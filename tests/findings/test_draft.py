@@ -4,7 +4,6 @@ criticism, with organisations by stance and the strongest statements each way.""
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 
@@ -12,12 +11,12 @@ import evidence_lab as el
 from evidence_lab.findings import quantifier
 
 pytestmark = pytest.mark.slow
-SAMPLE = Path(__file__).resolve().parents[2] / "corpus"
+SAMPLE = el.sample_call()
 
 
 @pytest.fixture(scope="module")
 def analysis() -> el.Analysis:
-    return el.analyse([SAMPLE / "sample_call"], codebook=SAMPLE / "ravensmoor_codebook.yaml",
+    return el.analyse([SAMPLE.folder], codebook=SAMPLE.codebook,
                       show_progress=False)
 
 
@@ -89,7 +88,7 @@ def test_recommendations_come_from_requests_in_the_evidence(analysis):
 
 
 def test_finding_ids_are_stable_across_runs(analysis):
-    again = el.analyse([SAMPLE / "sample_call"], codebook=SAMPLE / "ravensmoor_codebook.yaml",
+    again = el.analyse([SAMPLE.folder], codebook=SAMPLE.codebook,
                        show_progress=False)
     assert again.findings["finding_id"].tolist() == analysis.findings["finding_id"].tolist()
 

@@ -11,7 +11,7 @@ import evidence_lab as el
 from evidence_lab import Analysis
 from evidence_lab.report import write_outputs
 
-CORPUS = Path(__file__).resolve().parents[2] / "corpus"
+SAMPLE = el.sample_call()
 
 
 @dataclass(frozen=True)
@@ -24,7 +24,7 @@ class SampleReport:
 
 @pytest.fixture(scope="session")
 def sample_report(tmp_path_factory: pytest.TempPathFactory) -> SampleReport:
-    analysis = el.analyse([CORPUS / "sample_call"], codebook=CORPUS / "ravensmoor_codebook.yaml",
+    analysis = el.analyse([SAMPLE.folder], codebook=SAMPLE.codebook,
                           show_progress=False)
     out = write_outputs(analysis, tmp_path_factory.mktemp("sample_report"))
     return SampleReport(analysis=analysis, out=out)
