@@ -29,7 +29,7 @@ class SampleCall(NamedTuple):
 
 
 def sample_call() -> SampleCall:
-    """The shipped sample call for evidence and its codebook (paths inside the installed package)."""
+    """The shipped sample call for evidence and its codebook (paths in the installed package)."""
     data = Path(str(resources.files("evidence_lab") / "data"))
     return SampleCall(folder=data / "sample_call", codebook=data / "ravensmoor_codebook.yaml")
 

@@ -3,78 +3,11 @@ set as a person would, on a small hand-made analysis (no models needed)."""
 
 from __future__ import annotations
 
-import pandas as pd
 import pytest
 
-from evidence_lab import Analysis, load_codebook
 from evidence_lab.widgets import CORRECTION_COLUMNS, FindingsReviewer, SegmentReviewer, highlight
 
 pytest.importorskip("ipywidgets")
-
-
-@pytest.fixture
-def analysis() -> Analysis:
-    submissions = pd.DataFrame({
-        "submission_id": ["csp", "watch"], "organisation": ["Coldwater CSP", "Farm Watch"],
-        "respondent_type": ["community_safety_partnership", "rural_group"], "source": ["a", "b"],
-        "text": ["", ""], "primary_theme": ["commissioning", "engagement"],
-        "pcc_sentiment": ["negative", "positive"]})
-    segments = pd.DataFrame({
-        "segment_id": ["csp:0", "csp:1", "csp:2", "watch:0"],
-        "submission_id": ["csp", "csp", "csp", "watch"],
-        "text": ["The OPCC grant round opened late again.",
-                 "Funding for the youth scheme was confirmed.",
-                 "Nobody from the office attends our board.",
-                 "The Commissioner came to our meeting and listened."],
-        "page": [pd.NA, pd.NA, 2, pd.NA],
-        "primary_theme": ["commissioning", "commissioning", "partnerships", "engagement"],
-        "pcc_sentiment": ["negative", "neutral", "negative", "positive"],
-        "target_spans": ["4-8", "", "", "4-16"],
-        "stance_evidence": ["OPCC [target]; late [criticism]", "", "Nobody [implied]",
-                            "Commissioner [target]; listened [praise]"],
-    })
-    themes = pd.DataFrame({"theme_id": ["commissioning", "partnerships", "engagement"],
-                           "label": ["Commissioning and funding", "Partnership working",
-                                     "Engagement and communication"]})
-    findings = pd.DataFrame({
-        "finding_id": ["F-aaaa1111", "F-bbbb2222", "F-cccc3333"],
-        "kind": ["finding", "finding", "recommendation"],
-        "theme": ["commissioning", "engagement", "commissioning"],
-        "theme_label": ["Commissioning and funding", "Engagement and communication",
-                        "Commissioning and funding"],
-        "stance": ["negative", "positive", "request"],
-        "text": ["A few respondents said the grant round opened late.",
-                 "One respondent said the Commissioner listened.",
-                 "Publish the grant timetable three months ahead."],
-        "segment_ids": ["csp:0", "watch:0", "csp:0;csp:1"],
-    })
-    return Analysis(submissions=submissions, segments=segments, themes=themes, findings=findings,
-                    codebook=load_codebook(), run={})
-
-
-class RecordingReview:
-    """Stands in for :class:`evidence_lab.review.Review`: records what the widgets ask of it."""
-
-    def __init__(self) -> None:
-        self.calls: list[tuple] = []
-
-    def relabel(self, segment_id, theme=None, pcc_sentiment=None, by="officer"):
-        self.calls.append(("relabel", segment_id, theme, pcc_sentiment, by))
-        return len(self.calls)
-
-    def findings(self) -> pd.DataFrame:
-        return pd.DataFrame({"finding_id": ["F-bbbb2222"], "status": ["edited"],
-                             "edited_text": ["The Commissioner listened to the Farm Watch."],
-                             "text": ["One respondent said the Commissioner listened."]})
-
-    def accept(self, finding_id):
-        self.calls.append(("accept", finding_id))
-
-    def edit(self, finding_id, text):
-        self.calls.append(("edit", finding_id, text))
-
-    def reject(self, finding_id):
-        self.calls.append(("reject", finding_id))
 
 
 def test_segment_reviewer_pages_through_one_theme(analysis):
@@ -135,7 +68,7 @@ def test_relabel_in_memory_gives_corrections_for_analyse(analysis):
         "partnerships", "positive"]
     assert reviewer.labels_of("csp:1") == ("partnerships", "positive")
     assert "corrected; the model said commissioning, neutral" in reviewer.body.value
-    assert "Theme: <b>Partnership working</b>" in reviewer.body.value  # shown at once
+    assert 'Theme: <b class="el-theme-label">Partnership working</b>' in reviewer.body.value
     assert reviewer.theme_picker.value == "partnerships"
     assert reviewer.message.value.startswith("Saved csp:1: Partnership working, positive")
 
@@ -157,7 +90,7 @@ def test_bad_labels_are_refused_with_the_valid_values(analysis):
     reviewer = SegmentReviewer(analysis)
     with pytest.raises(ValueError, match="theme must be one of engagement, .*other"):
         reviewer.relabel("csp:0", theme="budgets")
-    with pytest.raises(ValueError, match="stance must be one of positive, negative, mixed, neutral"):
+    with pytest.raises(ValueError, match="stance must be one of positive, negative, mixed, neu"):
         reviewer.relabel("csp:0", pcc_sentiment="angry")
     with pytest.raises(KeyError, match="no statement 'csp:99'"):
         reviewer.relabel("csp:99", pcc_sentiment="neutral")
@@ -165,8 +98,8 @@ def test_bad_labels_are_refused_with_the_valid_values(analysis):
         SegmentReviewer(analysis, theme="budgets")
 
 
-def test_relabel_with_a_review_stores_only_what_changed(analysis):
-    review = RecordingReview()
+def test_relabel_with_a_review_stores_only_what_changed(analysis, recording_review):
+    review = recording_review
     reviewer = SegmentReviewer(analysis, review=review, by="Jo Smith")
     reviewer.theme_picker.value = "partnerships"  # csp:0: theme changed, stance left as it was
     reviewer.save_button.click()
@@ -190,7 +123,8 @@ def test_findings_reviewer_in_memory(analysis):
     assert table["status"].to_dict() == {"F-aaaa1111": "accepted", "F-bbbb2222": "edited",
                                          "F-cccc3333": "rejected"}
     assert table.loc["F-bbbb2222", "text"] == "The Farm Watch said the Commissioner listened."
-    assert table.loc["F-bbbb2222", "drafted_text"] == "One respondent said the Commissioner listened."
+    assert table.loc["F-bbbb2222", "drafted_text"] == (
+        "One respondent said the Commissioner listened.")
     assert "Drafted as: One respondent said" in rows["F-bbbb2222"]["html"].value
     assert reviewer.status_counts() == {"draft": 0, "accepted": 1, "edited": 1, "rejected": 1}
     assert rows["F-aaaa1111"]["accept"].disabled and rows["F-cccc3333"]["reject"].disabled
@@ -210,13 +144,14 @@ def test_an_empty_edit_is_refused_in_the_widget(analysis):
         reviewer.edit("F-aaaa1111", "")
 
 
-def test_findings_reviewer_with_a_review(analysis):
-    review = RecordingReview()
+def test_findings_reviewer_with_a_review(analysis, recording_review):
+    review = recording_review
     reviewer = FindingsReviewer(analysis, review=review, kind="finding")
     assert list(reviewer.controls) == ["F-aaaa1111", "F-bbbb2222"]
     # the review's stored decision is shown, even though the analysis predates it
     assert reviewer.findings.loc[1, "status"] == "edited"
-    assert "The Commissioner listened to the Farm Watch." in reviewer.controls["F-bbbb2222"]["html"].value
+    shown = reviewer.controls["F-bbbb2222"]["html"].value
+    assert "The Commissioner listened to the Farm Watch." in shown
     reviewer.controls["F-aaaa1111"]["accept"].click()
     reviewer.reject("F-bbbb2222")
     reviewer.edit("F-aaaa1111", "Three partners said the round opened late.")
@@ -230,10 +165,71 @@ def test_widgets_display_as_ipywidgets(analysis):
     for reviewer in (SegmentReviewer(analysis), FindingsReviewer(analysis)):
         bundle = reviewer._repr_mimebundle_()
         assert "application/vnd.jupyter.widget-view+json" in bundle
-        assert bundle["application/vnd.jupyter.widget-view+json"]["model_id"] == reviewer.widget.model_id
+        view = bundle["application/vnd.jupyter.widget-view+json"]
+        assert view["model_id"] == reviewer.widget.model_id
 
 
 def test_highlight_escapes_the_statement():
     out = highlight("<b>The OPCC</b> was late", "7-11", "OPCC [target]; late [criticism]")
     assert out.startswith("&lt;b&gt;The <mark") and "&lt;/b&gt;" in out
     assert ">late</mark>" in out
+
+
+def test_the_fixture_offsets_index_the_submission_text(analysis):
+    texts = analysis.submissions.set_index("submission_id")["text"]
+    for row in analysis.segments.itertuples():
+        assert texts[row.submission_id][row.start_char:row.end_char] == row.text
+
+
+def test_organisation_filter_pages_through_one_respondent(analysis):
+    reviewer = SegmentReviewer(analysis, organisation="Farm Watch")
+    assert reviewer.selection["segment_id"].tolist() == ["watch:0"]
+    assert reviewer.organisation_filter.value == "Farm Watch"
+    reviewer.organisation_filter.value = "Coldwater CSP"
+    assert reviewer.selection["segment_id"].tolist() == ["csp:0", "csp:1", "csp:2"]
+    reviewer.stance_filter.value = "negative"
+    assert reviewer.selection["segment_id"].tolist() == ["csp:0", "csp:2"]
+    reviewer.show(organisation="Farm Watch")  # show() resets the other filters
+    assert reviewer.stance_filter.value == "__all__" and len(reviewer.selection) == 1
+    with pytest.raises(ValueError, match="no statements from organisation 'Nobody'"):
+        reviewer.show(organisation="Nobody")
+
+
+def test_a_statement_is_shown_in_its_paragraph(analysis):
+    reviewer = SegmentReviewer(analysis, organisation="Coldwater CSP")
+    reviewer.next()  # csp:1, the second statement of paragraph 0
+    context = reviewer.context.value
+    assert "In its paragraph (2 statements)" in context
+    assert context.index("The OPCC grant round") < context.index('class="el-this-statement"')
+    assert ">Funding for the youth scheme was confirmed.</span>" in context
+    assert "Nobody from the office" not in context  # the next paragraph is not shown
+    reviewer.next()  # csp:2 is alone in its paragraph: nothing more to show
+    assert reviewer.context.value == ""
+
+
+def test_list_columns_read_like_joined_strings(analysis):
+    """``target_spans`` and ``segment_ids`` as Python lists (the list-column DataFrames)."""
+    joined_body = SegmentReviewer(analysis).body.value
+    joined_cites = FindingsReviewer(analysis).controls["F-cccc3333"]["html"].value
+    analysis.segments["target_spans"] = [[(4, 8)], [], [], ["4-16"]]
+    analysis.findings["segment_ids"] = [["csp:0"], ["watch:0"], ["csp:0", "csp:1"]]
+    assert SegmentReviewer(analysis).body.value == joined_body
+    html = FindingsReviewer(analysis).controls["F-cccc3333"]["html"].value
+    assert html == joined_cites and "[csp:0, csp:1]" in html
+
+
+def test_controls_carry_css_classes_for_pages_and_browser_tests(analysis):
+    reviewer = SegmentReviewer(analysis)
+    assert "el-save-button" in reviewer.save_button._dom_classes
+    assert "el-segment-reviewer" in reviewer.widget._dom_classes
+    findings = FindingsReviewer(analysis)
+    assert "el-accept" in findings.controls["F-aaaa1111"]["accept"]._dom_classes
+    assert findings.controls["F-aaaa1111"]["accept"].tooltip == "Accept F-aaaa1111 as it reads"
+
+
+def test_highlight_reads_spans_as_lists_too():
+    text = "The OPCC was late"
+    joined = highlight(text, "4-8", "late [criticism]")
+    assert highlight(text, [(4, 8)], ["late [criticism]"]) == joined
+    assert highlight(text, ["4-8"], "late [criticism]") == joined
+    assert highlight(text, None, None) == text
