@@ -1,7 +1,8 @@
 """Command line: a thin layer over the Python API. User errors become one line and an exit code.
 
 Commands: ``analyse`` (a call, or a whole review with ``--review``), ``evaluate``, and for a review
-kept in a store file: ``ingest``, ``diff``, ``relabel``, ``findings``.
+kept in a store file: ``ingest``, ``diff``, ``relabel``, ``findings``, and ``review`` (the review
+page in a browser).
 
 Exit codes: 0 success; 1 some input files were skipped (the rest was analysed or stored); 2 a user
 error (bad arguments, unreadable codebook, no readable input, unknown review, finding or statement).
@@ -112,6 +113,20 @@ def _parser() -> argparse.ArgumentParser:
     findings.add_argument("--review", required=True, metavar="REVIEW.duckdb", help="the review store")
     findings.add_argument("--all", action="store_true",
                           help="list also findings the latest run no longer drafts")
+
+    review = commands.add_parser("review", help="open the review page in a browser (no code)",
+                                 description="Analyse a review and serve its page on 127.0.0.1: "
+                                 "page through statements by theme, stance and organisation, "
+                                 "relabel them, and accept, edit or reject the findings. Each "
+                                 "decision is saved in the review. Stop with Ctrl+C.")
+    review.add_argument("--review", required=True, metavar="REVIEW.duckdb", help="the review store")
+    review.add_argument("--port", type=int, metavar="P",
+                        help="port on 127.0.0.1 (default 8866, or the next free one)")
+    review.add_argument("--codebook", metavar="FILE.yaml",
+                        help="codebook (default: the one the review's latest run used)")
+    review.add_argument("--by", default="officer", help="who is reviewing (default officer)")
+    review.add_argument("--no-browser", action="store_true",
+                        help="print the page's address instead of opening a browser")
     return parser
 
 
@@ -269,8 +284,17 @@ def _shorten(text: str, width: int = 100) -> str:
     return text if len(text) <= width else text[:width - 1] + "…"
 
 
+def _cmd_review(args: argparse.Namespace) -> int:
+    from .widgets import serve
+
+    serve(args.review, port=args.port, codebook=args.codebook, by=args.by,
+          open_browser=not args.no_browser)
+    return EXIT_OK
+
+
 COMMANDS = {"analyse": _cmd_analyse, "evaluate": _cmd_evaluate, "ingest": _cmd_ingest,
-            "diff": _cmd_diff, "relabel": _cmd_relabel, "findings": _cmd_findings}
+            "diff": _cmd_diff, "relabel": _cmd_relabel, "findings": _cmd_findings,
+            "review": _cmd_review}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

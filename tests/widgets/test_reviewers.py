@@ -67,7 +67,7 @@ def test_relabel_in_memory_gives_corrections_for_analyse(analysis):
     assert reviewer.corrections.iloc[0][["theme", "pcc_sentiment"]].tolist() == [
         "partnerships", "positive"]
     assert reviewer.labels_of("csp:1") == ("partnerships", "positive")
-    assert "corrected; the model said commissioning, neutral" in reviewer.body.value
+    assert "corrected; the model said Commissioning and funding, neutral" in reviewer.body.value
     assert 'Theme: <b class="el-theme-label">Partnership working</b>' in reviewer.body.value
     assert reviewer.theme_picker.value == "partnerships"
     assert reviewer.message.value.startswith("Saved csp:1: Partnership working, positive")

@@ -11,6 +11,7 @@ queue of the learning work (issue 16) is meant to arrive as a third section.
 from __future__ import annotations
 
 import html
+import os
 import secrets
 import socket
 import tempfile
@@ -28,6 +29,8 @@ if TYPE_CHECKING:
     from ..review import Review
 
 DEFAULT_PORT = 8866
+#: A Jupyter data folder holding the page's Voila template (``voila/templates/evidence_lab``).
+TEMPLATES = Path(__file__).resolve().parent / "jupyter"
 #: Seconds the page may take to analyse the review before Voila gives up (the sample call takes
 #: well under a minute; a review of 10,000 statements a few).
 ANALYSIS_TIMEOUT_S = 1800
@@ -39,8 +42,9 @@ _CSS = """<style>
 .el-review-page .widget-button:focus-visible, .el-review-page select:focus-visible,
 .el-review-page .widget-toggle-button:focus-visible, .el-review-page textarea:focus-visible {
   outline: 3px solid #1d4e89; outline-offset: 1px; }
+.el-review-page .widget-hbox { overflow: visible; }
 @media (max-width: 600px) {
-  .el-review-page .widget-dropdown { width: 100% !important; }
+  .el-review-page .widget-dropdown { width: calc(100% - 4px) !important; box-sizing: border-box; }
   .el-review-page .widget-dropdown > label { min-width: 4.5em; }
 }
 </style>"""
@@ -235,8 +239,12 @@ def serve(review_path: str | Path, *, port: int | None = None, codebook: str | P
         notebook = Path(folder) / "review.ipynb"
         nbformat.write(page_notebook(review_path, codebook=codebook, by=by), notebook)
         port = port or free_port(DEFAULT_PORT)
+        # the page's own Voila template (no CDN stylesheets) is found on the Jupyter path
+        os.environ["JUPYTER_PATH"] = os.pathsep.join(
+            [str(TEMPLATES), *filter(None, [os.environ.get("JUPYTER_PATH")])])
         argv = [str(notebook), "--Voila.ip=127.0.0.1", f"--Voila.port={port}",
                 "--Voila.port_retries=0", f"--Voila.token={token}", "--theme=light",
+                "--template=evidence_lab",
                 "--show_tracebacks=True", f"--VoilaExecutor.timeout={ANALYSIS_TIMEOUT_S}",
                 f"--Voila.open_browser={open_browser}"]
         app = Voila()

@@ -362,8 +362,8 @@ class SegmentReviewer(Displayable):
         corrected = (self.corrections["segment_id"] == segment_id).any()
         self.position_label.value = f"&nbsp;Statement <b>{self.position + 1}</b> of {n}"
         page = row.get("page")
-        place = html.escape(segment_id) + ("" if page is None or pd.isna(page)
-                                           else f", p.{int(page)}")
+        place = (f'<span class="el-segment-id">{html.escape(segment_id)}</span>'
+                 + ("" if page is None or pd.isna(page) else f", p.{int(page)}"))
         text = highlight(str(row["text"]), row.get("target_spans"), row.get("stance_evidence"))
         evidence = row.get("stance_evidence")
         why = (html.escape(str(evidence)) if isinstance(evidence, str) and evidence.strip()
@@ -373,8 +373,9 @@ class SegmentReviewer(Displayable):
         if isinstance(earlier, str) and earlier.strip():
             note = f" &nbsp;<i>(label set by {html.escape(earlier)})</i>"
         if corrected:
+            model_theme = str(row["primary_theme"])
             note = (" &nbsp;<i>(corrected; the model said "
-                    f'{html.escape(str(row["primary_theme"]))}, '
+                    f"{html.escape(self._theme_labels.get(model_theme, model_theme))}, "
                     f'{html.escape(str(row["pcc_sentiment"]))})</i>')
         self.body.value = (
             '<div style="border-left:4px solid '
@@ -382,7 +383,7 @@ class SegmentReviewer(Displayable):
             'overflow-wrap:anywhere">'
             f'<div style="color:#555;font-size:.9em">'
             f'<b>{html.escape(str(self._organisations.get(row["submission_id"], "")))}</b> '
-            f'[{place}]</div>'
+            f"[{place}]</div>"
             f'<div class="el-statement" style="font-size:1.05em;line-height:1.5;margin:.3em 0">'
             f"{text}</div>"
             '<div>Theme: <b class="el-theme-label">'
