@@ -1,7 +1,8 @@
 """Each notebook opened in JupyterLab in headless Chromium, run as an officer runs it.
 
-The notebook is opened from a copy of ``notebooks/`` (a working directory outside the checkout),
-its saved outputs cleared, and every cell run (Run > Run All Cells). The test fails on a cell
+The notebook is opened from a copy of ``notebooks/`` (a working directory outside the checkout);
+its saved outputs must show (the review widgets too, from their saved state) before they are
+cleared and every cell is run (Run > Run All Cells). The test fails on a cell
 that raised (with its error), on a console error in the page, and on a kernel other than the
 project's. For the review notebook it then waits for the widget views, reads the statement's
 labels and a finding's status off the page, picks another stance and clicks Save correction,
@@ -53,6 +54,10 @@ def run_all_cells(browser: Browser, lab: JupyterLab, name: str) -> dict[str, Any
     kernel = browser.wait("the notebook's kernel to be ready", lambda: browser.run(READY),
                           timeout=120)
     assert kernel == KERNEL_NAME, f"{name} runs in kernel {kernel!r}, not the project's"
+    browser.wait_for(".jp-OutputArea-output", 60)  # the saved outputs show before any run
+    browser.screenshot(f"{Path(name).stem}-saved")
+    if name.startswith("02_"):  # and the saved widgets render from their saved state
+        browser.wait_for(".el-segment-reviewer .el-statement", WIDGET_TIMEOUT_S)
     browser.run("return jupyterapp.commands.execute('notebook:clear-all-cell-outputs')")
     browser.run("jupyterapp.commands.execute('notebook:run-all-cells')")
     settled: list[dict[str, Any]] = []

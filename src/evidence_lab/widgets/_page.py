@@ -232,7 +232,8 @@ def serve(review_path: str | Path, *, port: int | None = None, codebook: str | P
     try:
         from voila.app import Voila
     except ImportError:
-        raise EvidenceLabError("the review page needs Voila: pip install 'voila>=0.5'") from None
+        raise EvidenceLabError("the review page needs Voila: pip install "
+                               "'evidence-lab[notebooks]' (or 'voila>=0.5')") from None
     ReviewStore(review_path, create=False).close()  # a clear error now, not inside the page
     token = token or secrets.token_urlsafe(24)
     with tempfile.TemporaryDirectory(prefix="evidence-lab-review-") as folder:
