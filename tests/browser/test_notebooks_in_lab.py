@@ -1,8 +1,9 @@
 """Each notebook opened in JupyterLab in headless Chromium, run as an officer runs it.
 
 The notebook is opened from a copy of ``notebooks/`` (a working directory outside the checkout);
-its saved outputs must show (the review widgets too, from their saved state) before they are
-cleared and every cell is run (Run > Run All Cells). The test fails on a cell
+its saved outputs must show (for the review widgets, the static snapshot they save with the
+notebook, since a notebook opened for the first time is not trusted to run widget code) before
+they are cleared and every cell is run (Run > Run All Cells). The test fails on a cell
 that raised (with its error), on a console error in the page, and on a kernel other than the
 project's. For the review notebook it then waits for the widget views, reads the statement's
 labels and a finding's status off the page, picks another stance and clicks Save correction,
@@ -48,6 +49,15 @@ return {{status: {_KERNEL}.status, running: running, errors: errors,
 """
 
 
+SCROLL_TO_WIDGET = """
+const panel = jupyterapp.shell.currentWidget;
+const index = panel.content.widgets.findIndex(c => c.model.type === 'code' && c.model.outputs
+  .toJSON().some(o => o.data && o.data['application/vnd.jupyter.widget-view+json']));
+panel.content.activeCellIndex = index;
+panel.content.scrollToItem(index);
+"""
+
+
 def run_all_cells(browser: Browser, lab: JupyterLab, name: str) -> dict[str, Any]:
     """Open ``name`` in JupyterLab, clear its saved outputs, run every cell; the final state."""
     browser.open(lab.notebook_url(name))
@@ -56,8 +66,10 @@ def run_all_cells(browser: Browser, lab: JupyterLab, name: str) -> dict[str, Any
     assert kernel == KERNEL_NAME, f"{name} runs in kernel {kernel!r}, not the project's"
     browser.wait_for(".jp-OutputArea-output", 60)  # the saved outputs show before any run
     browser.screenshot(f"{Path(name).stem}-saved")
-    if name.startswith("02_"):  # and the saved widgets render from their saved state
-        browser.wait_for(".el-segment-reviewer .el-statement", WIDGET_TIMEOUT_S)
+    if name.startswith("02_"):  # the widgets' saved snapshots (the notebook is not trusted yet)
+        browser.run(SCROLL_TO_WIDGET)
+        browser.wait_for(".el-snapshot .el-statement", WIDGET_TIMEOUT_S)
+        browser.screenshot(f"{Path(name).stem}-saved-widget")
     browser.run("return jupyterapp.commands.execute('notebook:clear-all-cell-outputs')")
     browser.run("jupyterapp.commands.execute('notebook:run-all-cells')")
     settled: list[dict[str, Any]] = []

@@ -50,3 +50,12 @@ def test_page_decisions_go_to_the_review(analysis, recording_review):
     page.findings.controls["F-aaaa1111"]["accept"].click()
     assert review.calls == [("relabel", "csp:0", None, "mixed", "Jo Smith"),
                             ("accept", "F-aaaa1111")]
+
+
+def test_review_command_names_a_missing_store(tmp_path, capsys):
+    from evidence_lab.cli import main
+
+    missing = tmp_path / "nowhere.duckdb"
+    assert main(["review", "--review", str(missing), "--no-browser"]) == 2
+    assert f"no review store at {missing}; create one by adding a call" in capsys.readouterr().err
+    assert not missing.exists()  # nothing was created, no server started

@@ -233,3 +233,17 @@ def test_highlight_reads_spans_as_lists_too():
     assert highlight(text, [(4, 8)], ["late [criticism]"]) == joined
     assert highlight(text, ["4-8"], "late [criticism]") == joined
     assert highlight(text, None, None) == text
+
+
+def test_the_output_carries_a_static_snapshot_and_a_readable_repr(analysis):
+    """What a saved notebook shows where the live widget cannot be (untrusted, or on a web page)."""
+    reviewer = SegmentReviewer(analysis, theme="commissioning")
+    bundle = reviewer._repr_mimebundle_()
+    assert bundle["text/plain"] == "SegmentReviewer(2 statements shown, 0 corrected)"
+    snapshot = bundle["text/html"]
+    assert snapshot.startswith('<div class="el-snapshot">') and ">OPCC</mark>" in snapshot
+    assert "Statement <b>1</b> of 2" in snapshot and "run the notebook to use the buttons" in snapshot
+    assert "<button" not in snapshot and "<select" not in snapshot
+    findings = FindingsReviewer(analysis)._repr_mimebundle_()
+    assert findings["text/plain"].startswith("FindingsReviewer(3 listed: 3 draft")
+    assert findings["text/html"].count("F-") == 3 and "A few respondents said" in findings["text/html"]

@@ -254,6 +254,14 @@ class FindingsReviewer(Displayable):
             (". Decisions are stored in the review." if self.review is not None else
              ". Decisions are kept in <code>.findings</code> (status column)."))
 
+    def snapshot(self, limit: int = 5) -> str:
+        """The status counts and the first ``limit`` findings as listed, as static HTML."""
+        rows = [self.controls[f]["html"].value for f in list(self.controls)[:limit]]
+        more = len(self.controls) - len(rows)
+        return (f"<div>{self.summary.value}</div>" + "".join(
+            f'<div style="border:1px solid #ddd;padding:4px 8px;margin:4px 0">{row}</div>'
+            for row in rows) + (f"<div>… and {more} more.</div>" if more > 0 else ""))
+
     def __repr__(self) -> str:
         counts = ", ".join(f"{n} {s}" for s, n in self.status_counts().items())
         return f"FindingsReviewer({len(self.findings)} listed: {counts})"

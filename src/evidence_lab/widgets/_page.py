@@ -158,6 +158,11 @@ class ReviewPage(Displayable):
             raise
         return cls(analysis, review, by=by, title=f"Review: {Path(path).stem}")
 
+    def snapshot(self) -> str:
+        """The header and the section shown, as static HTML."""
+        shown = {"Statements": self.statements, "Findings": self.findings}.get(self.switch.value)
+        return self.header.value + (shown.snapshot() if shown is not None else "")
+
     def __repr__(self) -> str:
         return f"ReviewPage({self.title!r}: sections {', '.join(self.sections)})"
 

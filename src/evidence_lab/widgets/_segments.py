@@ -401,6 +401,11 @@ class SegmentReviewer(Displayable):
         finally:
             self._syncing = False
 
+    def snapshot(self) -> str:
+        """The position, the statement shown and its paragraph, as static HTML."""
+        return (f"<div>{self.position_label.value}</div>{self.body.value}{self.context.value}"
+                f"<div>{self.message.value}</div>")
+
     def __repr__(self) -> str:
         return (f"SegmentReviewer({len(self._selection)} statements shown, "
                 f"{len(self.corrections)} corrected)")
