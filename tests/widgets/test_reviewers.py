@@ -242,8 +242,10 @@ def test_the_output_carries_a_static_snapshot_and_a_readable_repr(analysis):
     assert bundle["text/plain"] == "SegmentReviewer(2 statements shown, 0 corrected)"
     snapshot = bundle["text/html"]
     assert snapshot.startswith('<div class="el-snapshot">') and ">OPCC</mark>" in snapshot
-    assert "Statement <b>1</b> of 2" in snapshot and "run the notebook to use the buttons" in snapshot
+    assert "Statement <b>1</b> of 2" in snapshot
+    assert "run the notebook to use the buttons" in snapshot
     assert "<button" not in snapshot and "<select" not in snapshot
     findings = FindingsReviewer(analysis)._repr_mimebundle_()
     assert findings["text/plain"].startswith("FindingsReviewer(3 listed: 3 draft")
-    assert findings["text/html"].count("F-") == 3 and "A few respondents said" in findings["text/html"]
+    assert findings["text/html"].count("F-") == 3
+    assert "A few respondents said" in findings["text/html"]
