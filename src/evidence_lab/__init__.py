@@ -61,7 +61,7 @@ __all__ = [
     "Analysis", "Codebook", "CodebookError", "ColumnsError", "DuplicateIdError",
     "EvidenceLabError", "GoldFileError", "NoInputError", "Review", "ReviewStoreError", "Target",
     "Theme", "UnreadableFileError", "__version__", "analyse", "default_codebook_path", "evaluate",
-    "flag_submissions", "load_codebook", "read_inputs", "segment", "write_outputs",
+    "flag_submissions", "load_codebook", "read_inputs", "sample_call", "segment", "write_outputs",
 ]
 
 
