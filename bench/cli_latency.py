@@ -28,8 +28,8 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
-SAMPLE = ROOT / "corpus" / "sample_call"
-CODEBOOK = ROOT / "corpus" / "ravensmoor_codebook.yaml"
+SAMPLE = ROOT / "src" / "evidence_lab" / "data" / "sample_call"
+CODEBOOK = ROOT / "src" / "evidence_lab" / "data" / "ravensmoor_codebook.yaml"
 CLI = str(Path(os.environ.get("VIRTUAL_ENV", ROOT / ".venv")) / "bin" / "evidence-lab")
 
 
