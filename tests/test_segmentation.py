@@ -9,8 +9,8 @@ from hypothesis import strategies as st
 
 from evidence_lab.errors import ColumnsError, DuplicateIdError
 from evidence_lab.nlp import blank_pipeline
-from evidence_lab.schema import SEGMENT_COLUMNS
-from evidence_lab.segmentation import segment
+from evidence_lab.schema import CONTEXT_COLUMNS, SEGMENT_COLUMNS
+from evidence_lab.segmentation import add_context, segment
 
 
 def submissions(*texts: str, metadata: list[dict] | None = None) -> pd.DataFrame:
@@ -155,3 +155,62 @@ def test_page_numbers_follow_page_starts(nlp, text, cuts):
         assert 1 <= row.page <= len(starts)
         assert starts[row.page - 1] <= row.start_char
         assert row.page == len(starts) or row.start_char < starts[row.page]
+
+
+# -- context: heading and previous statement ------------------------------------------------------
+
+def test_short_title_lines_become_headings(nlp):
+    text = ("Response of the Coldwater partnership\n\n"
+            "1. Funding:\n"
+            "The grant round opened late. This left our members frustrated.\n\n"
+            "2. The front counter\n\n"
+            "The counter closed in May.\n\n"
+            "Yours sincerely,\n\n"
+            "Jane Example\n\n"
+            "Chair")
+    subs = submissions(text)
+    context = add_context(segment(subs, nlp=nlp, show_progress=False), subs)
+    rows = list(zip(context["text"], context["heading"], context["previous_text"], strict=True))
+    assert rows == [
+        ("Response of the Coldwater partnership", "", ""),
+        ("Funding:", "Response of the Coldwater partnership", ""),
+        ("The grant round opened late.", "Funding", ""),
+        ("This left our members frustrated.", "Funding", "The grant round opened late."),
+        ("The front counter", "Funding", "This left our members frustrated."),
+        ("The counter closed in May.", "The front counter", ""),
+        ("Yours sincerely,", "The front counter", "The counter closed in May."),
+        ("Jane Example", "The front counter", "Yours sincerely,"),  # nothing follows: no heading
+        ("Chair", "The front counter", "Jane Example"),
+    ]
+
+
+def test_marked_headings_replace_title_lines(nlp):
+    text = "# Funding\n\n28 October 2026\n\nIt came late.\n\nShort line\n\nIt is short."
+    marked = [[0, len("# Funding")]]
+    subs = submissions(text, metadata=[{"headings": marked}])
+    context = add_context(segment(subs, nlp=nlp, show_progress=False), subs)
+    assert context["heading"].tolist() == ["", "Funding", "Funding", "Funding", "Funding"]
+    assert context["previous_text"].tolist() == ["", "", "28 October 2026", "It came late.",
+                                                 "Short line"]
+
+
+def test_form_fields_give_the_question_as_heading(nlp):
+    first, second = "Too slow. It took months.", "Not really"
+    text = f"{first}\n\n{second}"
+    fields = [[0, len(first), "How quickly were grants paid?"],
+              [len(first) + 2, len(text), "Did the office consult you?"]]
+    subs = submissions(text, metadata=[{"fields": fields}])
+    context = add_context(segment(subs, nlp=nlp, show_progress=False), subs)
+    assert context["heading"].tolist() == ["How quickly were grants paid?"] * 2 + [
+        "Did the office consult you?"]
+    assert context["previous_text"].tolist() == ["", "Too slow.", ""]
+
+
+def test_context_without_submissions_and_when_empty(nlp):
+    segs = segment(submissions("Funding\n\nIt came late.", "Late."), nlp=nlp, show_progress=False)
+    context = add_context(segs)
+    assert context["heading"].tolist() == ["", "Funding", ""]
+    empty = add_context(segment(submissions(), nlp=nlp, show_progress=False))
+    assert list(empty.columns) == [*SEGMENT_COLUMNS, *CONTEXT_COLUMNS] and empty.empty
+    with pytest.raises(ColumnsError, match=r"^context needs the column\(s\) start_char, end_char"):
+        add_context(pd.DataFrame({"submission_id": ["a"], "text": ["x"]}))

@@ -108,7 +108,7 @@ def analyse(inputs: Inputs, *, codebook: Codebook | str | Path | None = None,
         # campaign letters and near-copies are flagged and grouped, never silently dropped
         submissions = flag_submissions(ingest.submissions)
     with timer.stage("segment"):
-        segs = _segment(submissions, spec)
+        segs = _with_context(_segment(submissions, spec), submissions)
     with timer.stage("embed"):
         short = _short_submissions(submissions, segs)
         vectors = Embeddings.of(segs["segment_id"], segs["text"], spec.embedder,
@@ -222,6 +222,16 @@ def _segment(submissions: pd.DataFrame, spec: RunSpec) -> pd.DataFrame:
     from .segmentation import segment
 
     return segment(submissions, show_progress=spec.show_progress)
+
+
+def _with_context(segments: pd.DataFrame, submissions: pd.DataFrame) -> pd.DataFrame:
+    """Segments with their context columns (heading, previous statement), kept when given."""
+    from .schema import CONTEXT_COLUMNS
+    from .segmentation import add_context
+
+    if set(CONTEXT_COLUMNS) <= set(segments.columns):
+        return segments
+    return add_context(segments.drop(columns=CONTEXT_COLUMNS, errors="ignore"), submissions)
 
 
 def _seed_embedder(embedder: Embedder, texts: list[str], vectors: np.ndarray) -> None:

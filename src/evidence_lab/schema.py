@@ -25,6 +25,14 @@ SEGMENT_COLUMNS = [
     "page",
     "paragraph",
 ]
+#: Context of each statement, added by :func:`evidence_lab.segmentation.add_context` (evidence
+#: text: redacted like ``text`` in every output).
+CONTEXT_COLUMNS = ["heading", "previous_text"]
+#: Submission ``metadata`` keys the readers fill for context: ``[start, end]`` spans of heading
+#: lines a format marks (docx heading styles, Markdown ``#``), and the answers of a form export
+#: with one column per question as ``[start, end, question]``.
+HEADINGS_KEY = "headings"
+FIELDS_KEY = "fields"
 SENTIMENT_LABELS = ("positive", "negative", "mixed", "neutral")
 
 #: table -> column -> what it holds (the stage that adds it in brackets)
@@ -58,6 +66,10 @@ COLUMNS: dict[str, dict[str, str]] = {
         "end_char": "offset after its last character (segment)",
         "page": "1-based page for paged formats (PDF), else <NA> (segment)",
         "paragraph": "0-based paragraph index within the submission (segment)",
+        "heading": "the heading line it sits under (docx heading style, Markdown #, a short title "
+                   "line), or in a form export the question it answers; '' if none (context)",
+        "previous_text": "the statement before it under the same heading or in the same answer; "
+                         "'' for the first (context)",
         "theme_score_<id>": "probability of each codebook theme and 'other' (themes)",
         "primary_theme": "its theme (themes; in discovery mode the discovered theme)",
         "themes": "list: the primary theme and a secondary one that reaches the threshold",

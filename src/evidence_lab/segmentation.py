@@ -11,7 +11,7 @@ import pandas as pd
 
 from .errors import DuplicateIdError
 from .progress import progress
-from .schema import SEGMENT_COLUMNS, require_columns
+from .schema import FIELDS_KEY, HEADINGS_KEY, SEGMENT_COLUMNS, require_columns
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -146,3 +146,121 @@ def segment(submissions: pd.DataFrame, *, nlp: Language | None = None,
     frame[["start_char", "end_char", "paragraph"]] = frame[
         ["start_char", "end_char", "paragraph"]].astype("int64")
     return frame
+
+
+# -- context: the heading (or form question) a statement sits under, and the statement before it --
+
+_TITLE_MAX_CHARS = 80
+_TITLE_MAX_WORDS = 10
+_TITLE_END = re.compile(r"[.!?;,…'\"”’)\]]$")
+_LINE_PREFIX = re.compile(r"^(#{1,6}|[•·▪●◦\-–—*]|\(?[0-9]{1,2}[.)]|[0-9]{1,2}(\.[0-9]{1,2})+\.?|"
+                          r"\(?[a-z][.)])?$")
+_YEAR = re.compile(r"\b(19|20)[0-9]{2}\b")
+_HEADING_MARKS = re.compile(r"^[#*_\s]+|[*_:\s]+$")
+
+
+def _whole_line(text: str, start: int, end: int) -> bool:
+    """True when ``text[start:end]`` fills its line, but for a bullet, number or ``#`` before it."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    after = text[end:len(text) if line_end < 0 else line_end]
+    return not after.strip() and bool(_LINE_PREFIX.match(text[line_start:start].strip()))
+
+
+def is_title_line(text: str, start: int, end: int) -> bool:
+    """True when the statement ``text[start:end]`` reads as a short title line: a whole line of at
+    most ten words that ends without sentence punctuation (a colon may end it), starts with a
+    capital letter and is not a date."""
+    piece = _HEADING_MARKS.sub("", text[start:end])
+    if not piece or len(piece) > _TITLE_MAX_CHARS or len(piece.split()) > _TITLE_MAX_WORDS:
+        return False
+    if _TITLE_END.search(piece) or not piece[0].isupper():
+        return False
+    if _YEAR.search(piece) and len(piece.split()) <= 4:  # "October 2026", a date line
+        return False
+    return _whole_line(text, start, end)
+
+
+def _heading_flags(text: str | None, statements: list[str], spans: list[tuple[int, int]],
+                   marked: list[list[int]] | None) -> list[bool]:
+    """Which statements (``spans`` of ``text``, in order) are heading lines.
+
+    A format's own marks (docx styles, Markdown ``#``) decide when it has any; otherwise a short
+    title line is a heading when a statement that is not one follows it (so a closing name and
+    role are not headings of nothing). Without the submission ``text`` each statement is taken
+    to fill its line.
+    """
+    if marked:
+        return [any(s < m_end and m_start < e for m_start, m_end in marked) for s, e in spans]
+    titles = [is_title_line(text, s, e) if text is not None else is_title_line(t, 0, len(t))
+              for t, (s, e) in zip(statements, spans, strict=True)]
+    flags, body_after = [False] * len(spans), False
+    for i in range(len(spans) - 1, -1, -1):
+        flags[i] = titles[i] and body_after
+        body_after = body_after or not titles[i]
+    return flags
+
+
+def add_context(segments: pd.DataFrame, submissions: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Add the context columns: ``heading`` and ``previous_text`` (see :mod:`evidence_lab.schema`).
+
+    ``heading`` is the text of the last heading line above the statement (without ``#`` or bold
+    marks), or in a form export the question the answer was given to; '' when there is none.
+    ``previous_text`` is the statement before it under the same heading (or in the same answer);
+    '' for the first. Heading lines come from ``metadata["headings"]`` when the reader marked
+    any, else from :func:`is_title_line`.
+
+    Args:
+        segments: the output of :func:`segment` (needs ``submission_id``, ``text``, ``start_char``,
+            ``end_char``), each submission's statements in order.
+        submissions: the submissions it came from (``submission_id``, ``text``, ``metadata``);
+            None finds headings in the statements alone, without form questions.
+
+    Raises:
+        ColumnsError: when a needed column is missing.
+    """
+    require_columns(segments, ["submission_id", "text", "start_char", "end_char"], stage="context")
+    texts: dict[str, str] = {}
+    metadata: dict[str, dict] = {}
+    if submissions is not None and len(submissions):
+        require_columns(submissions, ["submission_id", "text"], stage="context")
+        texts = {sid: t for sid, t in zip(submissions["submission_id"], submissions["text"],
+                                          strict=True) if isinstance(t, str)}
+        if "metadata" in submissions.columns:
+            metadata = {sid: m for sid, m in zip(submissions["submission_id"],
+                                                 submissions["metadata"], strict=True)
+                        if isinstance(m, dict)}
+    heading = pd.Series("", index=segments.index, dtype=object)
+    previous = pd.Series("", index=segments.index, dtype=object)
+    for submission_id, group in segments.groupby("submission_id", sort=False):
+        meta = metadata.get(submission_id, {})
+        context = _submission_context(texts.get(submission_id), group, meta)
+        heading.loc[group.index] = [h for h, _ in context]
+        previous.loc[group.index] = [p for _, p in context]
+    out = segments.copy()
+    out["heading"] = heading
+    out["previous_text"] = previous
+    return out
+
+
+def _submission_context(text: str | None, group: pd.DataFrame, meta: dict
+                        ) -> list[tuple[str, str]]:
+    """(heading, previous statement) for each statement of one submission."""
+    spans = list(zip(group["start_char"].astype(int), group["end_char"].astype(int), strict=True))
+    statements = [str(t) for t in group["text"]]
+    flags = _heading_flags(text, statements, spans, meta.get(HEADINGS_KEY))
+    fields = meta.get(FIELDS_KEY) or []
+    out = []
+    heading, before, section = "", "", ("heading", "")
+    for (start, _end), statement, flag in zip(spans, statements, flags, strict=True):
+        field = next((f for f in fields if f[0] <= start < f[1]), None)
+        key = ("field", str(field[2])) if field else ("heading", heading)
+        if key != section:  # a new answer or section: nothing before it to refer back to
+            section, before = key, ""
+        out.append((key[1], before))
+        if flag and not field:
+            heading = _HEADING_MARKS.sub("", statement)
+            section, before = ("heading", heading), ""
+        else:
+            before = statement
+    return out

@@ -8,7 +8,7 @@ import pytest
 
 from evidence_lab.ingest import READERS, decode_text, read_inputs
 from evidence_lab.schema import SUBMISSION_COLUMNS
-from evidence_lab.segmentation import segment
+from evidence_lab.segmentation import add_context, segment
 
 TEXT = "The Commissioner’s “Safer Streets” plan cost £250,000 – well spent.\nCafé owners agree."
 
@@ -232,3 +232,38 @@ def test_jsonl_and_plain_id_columns_give_submission_ids(tmp_path):
     assert sorted(subs.index) == ["g-1", "g-2", "q-7"]
     assert subs.loc["g-1", "metadata"]["theme"] == "engagement"
     assert subs.loc["q-7", "text"] == "We would welcome more visits."
+
+
+def test_docx_heading_styles_are_marked(tmp_path):
+    import docx
+
+    document = docx.Document()
+    document.add_heading("Response of the partnership", level=0)  # the Title style
+    document.add_paragraph("We thank the Panel.")
+    document.add_heading("Funding", level=2)
+    document.add_paragraph("The grant round opened late.")
+    path = tmp_path / "headings.docx"
+    document.save(str(path))
+    [doc] = READERS[".docx"](path)
+    assert [doc.text[s:e] for s, e in doc.metadata["headings"]] == [
+        "Response of the partnership", "Funding"]
+
+
+def test_docx_without_heading_styles_marks_none(tmp_path, build):
+    path = build.docx(tmp_path / "plain.docx", ["Funding", "The grant round opened late."])
+    assert "headings" not in READERS[".docx"](path)[0].metadata
+
+
+def test_markdown_headings_are_marked(tmp_path, nlp):
+    path = tmp_path / "youth.md"
+    path.write_text("# Youth Commission\n\nOur submission\n\n## Funding\n\nIt came late.\n",
+                    encoding="utf-8")
+    [doc] = READERS[".md"](path)
+    assert [doc.text[s:e] for s, e in doc.metadata["headings"]] == ["# Youth Commission",
+                                                                    "## Funding"]
+    result = read_inputs(path, quiet=True)
+    context = add_context(segment(result.submissions, nlp=nlp, show_progress=False),
+                          result.submissions)
+    assert dict(zip(context["text"], context["heading"], strict=True)) == {
+        "# Youth Commission": "", "Our submission": "Youth Commission",
+        "## Funding": "Youth Commission", "It came late.": "Funding"}

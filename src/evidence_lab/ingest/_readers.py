@@ -24,6 +24,7 @@ from typing import Any
 import pandas as pd
 
 from ..errors import UnreadableFileError
+from ..schema import HEADINGS_KEY
 
 #: Files larger than this are refused (a clear message beats running out of memory).
 MAX_FILE_BYTES = 25 * 1024 * 1024
@@ -181,12 +182,23 @@ def _normalise_newlines(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n").replace("\x0c", "\n\n")
 
 
+_MARKDOWN_HEADING = re.compile(r"^ {0,3}#{1,6}[ \t]+\S.*$", re.MULTILINE)
+
+
 def read_text(path: Path) -> list[RawDocument]:
-    """Read a ``.txt`` or ``.md`` file: UTF-8, UTF-16 (with or without BOM) or a legacy encoding."""
+    """Read a ``.txt`` or ``.md`` file: UTF-8, UTF-16 (with or without BOM) or a legacy encoding.
+
+    In a ``.md`` file the ``#`` heading lines are recorded in ``metadata["headings"]``.
+    """
     text = _normalise_newlines(decode_text(_check_size(path), str(path)))
     if not text.strip():
         raise UnreadableFileError(str(path), "the file holds only white space")
-    return [RawDocument(text=text, source=str(path))]
+    metadata: dict[str, Any] = {}
+    if path.suffix.lower() == ".md":
+        spans = [[m.start(), m.end()] for m in _MARKDOWN_HEADING.finditer(text)]
+        if spans:
+            metadata[HEADINGS_KEY] = spans
+    return [RawDocument(text=text, source=str(path), metadata=metadata)]
 
 
 def _check_zip(path: Path, data: bytes, kind: str, extension: str) -> None:
@@ -222,6 +234,8 @@ def read_docx(path: Path) -> list[RawDocument]:
     """Read a Word ``.docx``: paragraphs and table rows in document order, one block each.
 
     Table cells of a row are joined with `` | ``; content controls are read like the body.
+    Paragraphs in a heading style (Title, Subtitle, Heading 1-9, or any style or paragraph with an
+    outline level) are recorded in ``metadata["headings"]`` as ``[start, end]`` spans of the text.
     """
     data = _check_size(path)
     _check_zip(path, data, "Word", ".docx")
@@ -230,27 +244,73 @@ def read_docx(path: Path) -> list[RawDocument]:
         import docx
 
         document = docx.Document(io.BytesIO(data))
-        text = "\n\n".join(b.strip() for b in _docx_blocks(document.element.body) if b.strip())
+        headings = _docx_heading_styles(document)
+        parts: list[str] = []
+        spans: list[list[int]] = []
+        offset = 0
+        for block, heading in _docx_blocks(document.element.body, headings):
+            block = block.strip()
+            if not block:
+                continue
+            if parts:
+                offset += 2  # the blank line between blocks
+            if heading:
+                spans.append([offset, offset + len(block)])
+            parts.append(block)
+            offset += len(block)
+        text = "\n\n".join(parts)
     if not text:
         raise UnreadableFileError(str(path), "the Word file contains no text")
-    return [RawDocument(text=text, source=str(path))]
+    return [RawDocument(text=text, source=str(path),
+                        metadata={HEADINGS_KEY: spans} if spans else {})]
 
 
-def _docx_blocks(container: Any) -> Iterator[str]:
-    """Paragraph and table-row texts of a body (or content control), in document order."""
+_HEADING_STYLE = re.compile(r"^(heading|title|subtitle)\b", re.IGNORECASE)
+
+
+def _docx_heading_styles(document: Any) -> frozenset[str]:
+    """Ids of the paragraph styles that are headings: by name, or by an outline level."""
+    from docx.oxml.ns import qn
+
+    ids = set()
+    for style in document.styles:
+        element = style.element
+        by_name = _HEADING_STYLE.match(str(style.name or "")) or _HEADING_STYLE.match(
+            str(style.style_id or ""))
+        if by_name or element.find(f"{qn('w:pPr')}/{qn('w:outlineLvl')}") is not None:
+            ids.add(str(style.style_id))
+    return frozenset(ids)
+
+
+def _docx_is_heading(paragraph: Any, heading_styles: frozenset[str]) -> bool:
+    from docx.oxml.ns import qn
+
+    properties = paragraph.find(qn("w:pPr"))
+    if properties is None:
+        return False
+    if properties.find(qn("w:outlineLvl")) is not None:
+        return True
+    style = properties.find(qn("w:pStyle"))
+    return style is not None and style.get(qn("w:val")) in heading_styles
+
+
+def _docx_blocks(container: Any, heading_styles: frozenset[str] = frozenset()
+                 ) -> Iterator[tuple[str, bool]]:
+    """Paragraph and table-row texts of a body (or content control) in document order, each with
+    whether it is a heading paragraph."""
     from docx.oxml.ns import qn
 
     for element in container.iterchildren():
         if element.tag == qn("w:p"):
-            yield _docx_paragraph(element)
+            yield _docx_paragraph(element), _docx_is_heading(element, heading_styles)
         elif element.tag == qn("w:tbl"):
             for row in element.iterchildren(qn("w:tr")):
-                cells = [" ".join(b.strip() for b in _docx_blocks(cell) if b.strip())
+                cells = [" ".join(b.strip() for b, _ in _docx_blocks(cell) if b.strip())
                          for cell in row.iterchildren(qn("w:tc"))]
-                yield " | ".join(c for c in cells if c)
+                yield " | ".join(c for c in cells if c), False
         elif element.tag == qn("w:sdt"):
             for content in element.iterchildren(qn("w:sdtContent")):
-                yield from _docx_blocks(content)
+                yield from _docx_blocks(content, heading_styles)
 
 
 def _docx_paragraph(paragraph: Any) -> str:

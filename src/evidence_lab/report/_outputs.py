@@ -17,7 +17,8 @@ if TYPE_CHECKING:
     from ..redact import Redactor
 
 #: What personal-data redaction covers in written outputs (the review store keeps the originals).
-REDACT_COLUMNS = {"submissions": ["organisation"], "segments": ["text", "stance_evidence"],
+REDACT_COLUMNS = {"submissions": ["organisation"],
+                  "segments": ["text", "stance_evidence", "heading", "previous_text"],
                   "findings": ["text", "organisations", "quotes"],
                   "subthemes": ["label", "representatives"]}
 
