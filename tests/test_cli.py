@@ -266,3 +266,24 @@ def test_missing_command_is_a_usage_error(capsys):
         main([])
     assert info.value.code == 2
     assert "usage: evidence-lab" in capsys.readouterr().err
+
+
+@pytest.mark.slow
+def test_evaluate_writes_errors_and_per_voice_figures(tmp_path):
+    gold = tmp_path / "gold.jsonl"
+    lines = (DATA / "tiny_gold.jsonl").read_text(encoding="utf-8").splitlines()
+    voiced = [line.replace('{"id"', f'{{"voice": "{"press" if i % 2 else "minutes"}", "id"')
+              for i, line in enumerate(lines)]
+    gold.write_text("\n".join([*voiced, '{"text": "The meeting closed at noon.", '
+                               '"theme": "engagement", "pcc_sentiment": "negative"}']) + "\n",
+                    encoding="utf-8")
+    errors = tmp_path / "errors.csv"
+    run = run_cli("evaluate", gold, "--errors", errors)
+    assert run.code == 0, run.stderr
+    voices = [line.split()[0] for line in run.stdout.splitlines()
+              if line.startswith(("minutes", "press"))]
+    assert voices == ["minutes", "press"]
+    table = pd.read_csv(errors)
+    assert "The meeting closed at noon." in table["text"].tolist()  # wrong on both tasks
+    assert {"theme_score_engagement", "stance_proba_negative", "stance_evidence"} <= set(table.columns)
+    assert (table["theme_wrong"] | table["stance_wrong"]).all()

@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
 from evidence_lab import GoldFileError
-from evidence_lab.evaluation import krippendorff_alpha_nominal, read_gold, stance_adjusted
+from evidence_lab.codebook import load_codebook
+from evidence_lab.evaluation import (
+    error_table,
+    krippendorff_alpha_nominal,
+    read_gold,
+    scores_by_voice,
+    stance_adjusted,
+)
 
 
 def test_read_gold_keeps_rows_and_adds_missing_label_columns(tmp_path):
@@ -40,3 +48,40 @@ def test_gold_mixed_counts_as_right_when_the_tool_finds_either_side():
 def test_alpha_is_one_for_agreement_and_below_zero_for_systematic_disagreement():
     assert krippendorff_alpha_nominal(["a", "b", "a"], ["a", "b", "a"]) == 1.0
     assert krippendorff_alpha_nominal(["a", "b", "a", "b"], ["b", "a", "b", "a"]) < 0
+
+
+def _predictions(themes, stances):
+    return pd.DataFrame({"predicted_theme": themes, "predicted_stance": stances,
+                         "stance_proba_negative": [0.9, 0.1, 0.2, 0.7],
+                         "stance_evidence": ["yet to [implied]", "", "", "never [implied]"],
+                         "n_segments": [1, 1, 2, 1]})
+
+
+def _gold():
+    return pd.DataFrame({"id": ["a", "b", "c", "d"], "voice": ["minutes", "minutes", "press", None],
+                         "text": ["We are yet to see it.", "Item 1.", "The fund helped.", "Never."],
+                         "theme": ["engagement", "other", "commissioning", None],
+                         "pcc_sentiment": ["negative", "neutral", "mixed", "neutral"]})
+
+
+def test_error_table_keeps_only_disagreements_with_scores_and_evidence():
+    table = error_table(_gold(), _predictions(["engagement", "engagement", "commissioning", "other"],
+                                              ["negative", "neutral", "positive", "negative"]))
+    # b: theme wrong; c: gold mixed, tool positive counts as right; d: stance wrong, no gold theme
+    assert table["id"].tolist() == ["b", "d"]
+    assert table["theme_wrong"].tolist() == [True, False]
+    assert table["stance_wrong"].tolist() == [False, True]
+    assert table["stance_evidence"].tolist() == ["", "never [implied]"]
+    assert table["stance_proba_negative"].tolist() == [0.1, 0.7]
+    assert list(table.columns[:3]) == ["id", "voice", "text"]
+
+
+def test_scores_by_voice_scores_each_voice_on_its_own_labels():
+    by_voice = scores_by_voice(_gold(), _predictions(["engagement", "other", "partnerships", "other"],
+                                                     ["negative", "neutral", "neutral", "neutral"]),
+                               load_codebook(None))
+    assert list(by_voice) == ["minutes", "press", "unknown"]
+    assert by_voice["minutes"]["theme"]["macro_f1"] == 1.0  # labels absent from it do not count
+    assert by_voice["minutes"]["pcc_sentiment"]["f1_per_class"] == {"negative": 1.0, "neutral": 1.0}
+    assert by_voice["press"]["pcc_sentiment"]["macro_f1"] == 0.0  # missed the mixed statement
+    assert "theme" not in by_voice["unknown"]

@@ -76,6 +76,8 @@ def _parser() -> argparse.ArgumentParser:
                           "without it (instead of GOLD)")
     evaluate.add_argument("--codebook", metavar="FILE.yaml", help="codebook (default: the shipped one)")
     evaluate.add_argument("--json", action="store_true", help="print the full scores as JSON")
+    evaluate.add_argument("--errors", metavar="FILE.csv",
+                          help="write every disagreement with the tool's scores and evidence spans")
 
     ingest = commands.add_parser("ingest", help="add a call for evidence to a review store",
                                  description="Read a call's submissions into the review store "
@@ -187,9 +189,10 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
     if args.heldout:
         from .evaluation import heldout_gold
 
-        scores = evaluate(heldout_gold(), codebook=args.codebook, training_split="train")
+        scores = evaluate(heldout_gold(), codebook=args.codebook, training_split="train",
+                          errors=args.errors)
     else:
-        scores = evaluate(args.gold, codebook=args.codebook)
+        scores = evaluate(args.gold, codebook=args.codebook, errors=args.errors)
     if args.json:
         print(json.dumps(scores, indent=2))
         return EXIT_OK

@@ -8,11 +8,13 @@ right when the tool says mixed, positive or negative.
 
 from __future__ import annotations
 
+import warnings
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 import pandas as pd
+from sklearn.exceptions import UndefinedMetricWarning
 from sklearn.metrics import accuracy_score, cohen_kappa_score, f1_score
 
 from .codebook import Codebook, load_codebook
@@ -83,14 +85,26 @@ def stance_adjusted(gold: list[str], predicted: list[str]) -> tuple[list[str], l
     return g_out, p_out
 
 
+def _kappa(gold: list[str], predicted: list[str]) -> float:
+    """Cohen's kappa; NaN (without a warning) when it is undefined, as on a one-label subset."""
+    if len(set(gold) | set(predicted)) < 2:
+        return float("nan")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UndefinedMetricWarning)
+        return float(cohen_kappa_score(gold, predicted))
+
+
 def _scores(gold: list[str], predicted: list[str], labels: list[str]) -> dict[str, Any]:
+    # a label neither coded nor predicted has no F1 (a small per-voice subset often lacks one):
+    # left out rather than averaged in as 0
+    labels = [label for label in labels if label in set(gold) | set(predicted)]
     per_class = f1_score(gold, predicted, labels=labels, average=None, zero_division=0)
     return {
         "n": len(gold),
         "macro_f1": round(float(f1_score(gold, predicted, labels=labels, average="macro",
                                          zero_division=0)), 4),
         "accuracy": round(float(accuracy_score(gold, predicted)), 4),
-        "cohen_kappa": round(float(cohen_kappa_score(gold, predicted)), 4),
+        "cohen_kappa": round(_kappa(gold, predicted), 4),
         "krippendorff_alpha": round(krippendorff_alpha_nominal(gold, predicted), 4),
         "f1_per_class": {label: round(float(v), 4) for label, v in zip(labels, per_class, strict=True)},
     }
@@ -127,40 +141,134 @@ def heldout_gold() -> pd.DataFrame:
 
 def evaluate(gold: str | Path | pd.DataFrame, *, codebook: Codebook | str | Path | None = None,
              corrections: pd.DataFrame | None = None, show_progress: bool = False,
-             training_split: str | None = None) -> dict[str, Any]:
+             training_split: str | None = None, errors: str | Path | None = None) -> dict[str, Any]:
     """Run the tool on each gold statement (as one submission, through :func:`analyse`) and score it.
 
     Args:
-        gold: a JSONL path or a DataFrame with ``text``, ``theme``, ``pcc_sentiment``.
+        gold: a JSONL path or a DataFrame with ``text``, ``theme``, ``pcc_sentiment`` (and
+            optionally ``voice``: who speaks, e.g. minutes, press, submission).
         codebook: codebook or YAML path (default: the shipped one).
         corrections: officer corrections to add to the training data.
         show_progress: show progress bars.
         training_split: fit the models on this split of the shipped corpus only ("train" when
             scoring the held-out split from :func:`heldout_gold`).
+        errors: write every disagreement to this CSV (see :func:`error_table`); None writes nothing.
 
     Returns:
         ``{"theme": {...}, "theme_main": {...}, "pcc_sentiment": {...}}`` with macro-F1, accuracy,
-        Cohen's kappa, Krippendorff's alpha and per-class F1 for each task.
+        Cohen's kappa, Krippendorff's alpha and per-class F1 for each task; with a ``voice`` column
+        also ``"by_voice": {voice: {task: {...}}}``.
+    """
+    frame = gold if isinstance(gold, pd.DataFrame) else read_gold(gold)
+    book = codebook if isinstance(codebook, Codebook) else load_codebook(codebook)
+    predictions = predict_gold(frame, book, corrections=corrections, show_progress=show_progress,
+                               training_split=training_split)
+    report = score_predictions(frame, predictions["predicted_theme"].tolist(),
+                               predictions["predicted_stance"].tolist(), book)
+    if "voice" in frame.columns:
+        report["by_voice"] = scores_by_voice(frame, predictions, book)
+    if errors is not None:
+        error_table(frame, predictions).to_csv(errors, index=False)
+    return report
+
+
+def predict_gold(frame: pd.DataFrame, codebook: Codebook, *, corrections: pd.DataFrame | None = None,
+                 show_progress: bool = False, training_split: str | None = None) -> pd.DataFrame:
+    """The tool's coding of each gold statement, one row per gold row (same order).
+
+    Each statement is analysed as one submission. Columns: ``predicted_theme``,
+    ``predicted_stance`` (the submission's labels), ``theme_score_<id>`` and
+    ``stance_proba_<label>`` (means over the statement's segments), ``stance_evidence`` (the
+    segments' cue and mention spans, `` | ``-joined) and ``n_segments``.
     """
     from .pipeline import analyse
 
-    frame = gold if isinstance(gold, pd.DataFrame) else read_gold(gold)
-    book = codebook if isinstance(codebook, Codebook) else load_codebook(codebook)
-    submissions = pd.DataFrame({"submission_id": [f"gold-{i}" for i in range(len(frame))],
-                                "text": frame["text"].tolist()})
-    result = analyse(submissions, codebook=book, corrections=corrections,
+    ids = [f"gold-{i}" for i in range(len(frame))]
+    submissions = pd.DataFrame({"submission_id": ids, "text": frame["text"].tolist()})
+    result = analyse(submissions, codebook=codebook, corrections=corrections,
                      show_progress=show_progress, training_split=training_split)
-    table = result.submissions.set_index("submission_id").loc[submissions["submission_id"]]
-    return score_predictions(frame, table["primary_theme"].tolist(), table["pcc_sentiment"].tolist(),
-                             book)
+    table = result.submissions.set_index("submission_id").loc[ids]
+    segments = result.segments
+    score_columns = [c for c in segments.columns
+                     if c.startswith(("theme_score_", "stance_proba_"))]
+    grouped = segments.groupby("submission_id", sort=False)
+    means = grouped[score_columns].mean().reindex(ids)
+    evidence = grouped["stance_evidence"].agg(
+        lambda spans: " | ".join(str(s) for s in spans if str(s))).reindex(ids, fill_value="")
+    out = pd.DataFrame({"predicted_theme": table["primary_theme"].to_numpy(),
+                        "predicted_stance": table["pcc_sentiment"].to_numpy()})
+    out[score_columns] = means.round(3).to_numpy()
+    out["stance_evidence"] = evidence.to_numpy()
+    out["n_segments"] = grouped.size().reindex(ids, fill_value=0).to_numpy()
+    return out
+
+
+def _stance_agrees(gold: Any, predicted: str) -> bool:
+    """True when a predicted stance counts as right under the annotation standard's rule."""
+    if not isinstance(gold, str):
+        return True  # no gold stance: nothing to disagree with
+    g, p = stance_adjusted([gold], [predicted])
+    return g == p
+
+
+def error_table(gold: pd.DataFrame, predictions: pd.DataFrame) -> pd.DataFrame:
+    """Every gold statement the tool codes differently, with its scores and evidence spans.
+
+    Columns: ``id`` and ``voice`` when the gold has them, ``text``, ``gold_theme``,
+    ``predicted_theme``, ``theme_wrong``, ``gold_stance``, ``predicted_stance``, ``stance_wrong``,
+    then the score and evidence columns of :func:`predict_gold`. A gold ``mixed`` counts as agreed
+    when the tool says mixed, positive or negative (as in scoring).
+    """
+    frame = gold.reset_index(drop=True)
+    table = pd.DataFrame({column: frame[column] for column in ("id", "voice") if column in frame})
+    table["text"] = frame["text"]
+    table["gold_theme"] = frame["theme"]
+    table["predicted_theme"] = predictions["predicted_theme"].to_numpy()
+    table["theme_wrong"] = frame["theme"].notna() & (table["gold_theme"] != table["predicted_theme"])
+    table["gold_stance"] = frame["pcc_sentiment"]
+    table["predicted_stance"] = predictions["predicted_stance"].to_numpy()
+    table["stance_wrong"] = [not _stance_agrees(g, p) for g, p in
+                             zip(frame["pcc_sentiment"], table["predicted_stance"], strict=True)]
+    extra = [c for c in predictions.columns if c not in ("predicted_theme", "predicted_stance")]
+    table[extra] = predictions[extra].to_numpy()
+    return table[table["theme_wrong"] | table["stance_wrong"]].reset_index(drop=True)
+
+
+def scores_by_voice(gold: pd.DataFrame, predictions: pd.DataFrame,
+                    codebook: Codebook) -> dict[str, dict[str, Any]]:
+    """:func:`score_predictions` for each value of the gold's ``voice`` column (empty: unknown)."""
+    voices = gold["voice"].fillna("").astype(str).replace("", "unknown").to_numpy()
+    report = {}
+    for voice in sorted(set(voices)):
+        keep = voices == voice
+        report[voice] = score_predictions(
+            gold[keep].reset_index(drop=True), predictions["predicted_theme"][keep].tolist(),
+            predictions["predicted_stance"][keep].tolist(), codebook)
+    return report
 
 
 def format_scores(scores: dict[str, Any]) -> str:
-    """A small fixed-width table of the scores, one task per row."""
+    """A small fixed-width table of the scores, one task per row (and one row per voice)."""
     lines = [f"{'task':<16}{'n':>5}{'macro-F1':>10}{'accuracy':>10}{'kappa':>8}{'alpha':>8}"]
     for task, s in scores.items():
+        if task == "by_voice":
+            continue
         lines.append(f"{task:<16}{s['n']:>5}{s['macro_f1']:>10.3f}{s['accuracy']:>10.3f}"
                      f"{s['cohen_kappa']:>8.3f}{s['krippendorff_alpha']:>8.3f}")
         lines.append("    per class: " + ", ".join(f"{k} {v:.2f}" for k, v in s["f1_per_class"].items()))
+    if "by_voice" in scores:
+        lines.append(format_voice_scores(scores["by_voice"]))
     return "\n".join(lines)
 
+
+def format_voice_scores(by_voice: dict[str, dict[str, Any]]) -> str:
+    """One row per voice: statements, theme and stance macro-F1, negative F1."""
+    lines = [f"{'voice':<22}{'n':>5}{'theme':>8}{'stance':>8}{'neg-F1':>8}"]
+    for voice, s in by_voice.items():
+        theme, stance = s.get("theme", {}), s.get("pcc_sentiment", {})
+        n = max(theme.get("n", 0), stance.get("n", 0))
+        negative = stance.get("f1_per_class", {}).get("negative")
+        cells = [f"{v:>8.3f}" if v is not None else f"{'-':>8}"
+                 for v in (theme.get("macro_f1"), stance.get("macro_f1"), negative)]
+        lines.append(f"{voice:<22}{n:>5}" + "".join(cells))
+    return "\n".join(lines)
