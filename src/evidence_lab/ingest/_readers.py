@@ -24,7 +24,8 @@ from typing import Any
 import pandas as pd
 
 from ..errors import UnreadableFileError
-from ..schema import HEADINGS_KEY
+from ..schema import FIELDS_KEY, HEADINGS_KEY
+from ._forms import join_answers, question_columns
 
 #: Files larger than this are refused (a clear message beats running out of memory).
 MAX_FILE_BYTES = 25 * 1024 * 1024
@@ -507,34 +508,44 @@ def _unique(names: list[str]) -> list[str]:
 
 
 def read_table(path: Path) -> list[RawDocument]:
-    """Read an online-form export (``.csv`` or ``.xlsx``), one submission per row.
+    """Read an online-form export (``.csv``, ``.xlsx`` or ``.jsonl``), one submission per row.
 
-    The ``text`` column is required; ``submission_id`` (or else ``id``), ``organisation`` and
-    ``respondent_type`` are used when present (matched case-insensitively, values kept exactly as
-    given); any other
-    non-empty column is kept in ``metadata``. Rows with an empty ``text`` are not submissions.
+    The response is the ``text`` column; a table without one whose headers are the form's
+    questions is read per question (:mod:`evidence_lab.ingest._forms`): the row's answers become
+    its text and ``metadata["fields"]`` says which question each answer spans. ``submission_id``
+    (or else ``id``), ``organisation`` and ``respondent_type`` are used when present (matched
+    case-insensitively, values kept exactly as given); any other non-empty column is kept in
+    ``metadata``. Rows with no response are not submissions.
     """
     table = _read_table(path)
     table.columns = _unique([str(c).strip() for c in table.columns])
     lookup: dict[str, str] = {}
     for column in table.columns:
         lookup.setdefault(column.lower(), column)
-    if TEXT_COLUMN not in lookup:
+    if "submission_id" not in lookup and "id" in lookup:
+        lookup["submission_id"] = lookup["id"]  # a plain "id" column (e.g. a coded sample) is the id
+    identity = {lookup[c] for c in OPTIONAL_COLUMNS if c in lookup}
+    questions = [] if TEXT_COLUMN in lookup else question_columns(table, sorted(identity))
+    if TEXT_COLUMN not in lookup and not questions:
         raise UnreadableFileError(
             str(path), f"has no '{TEXT_COLUMN}' column (columns: "
             f"{', '.join(table.columns) or 'none'}); rename the column that holds each response "
-            f"to '{TEXT_COLUMN}'")
-    text_col = lookup[TEXT_COLUMN]
-    if "submission_id" not in lookup and "id" in lookup:
-        lookup["submission_id"] = lookup["id"]  # a plain "id" column (e.g. a coded sample) is the id
-    known = {lookup[c] for c in OPTIONAL_COLUMNS if c in lookup} | {text_col}
+            f"to '{TEXT_COLUMN}', or head each free-text column with its question")
+    answers = questions or [lookup[TEXT_COLUMN]]
+    known = identity | set(answers)
 
     def cell(row: dict[str, Any], name: str) -> str | None:
         return str(row[lookup[name]]).strip() or None if name in lookup else None
 
     documents = []
     for row_number, row in enumerate(table.fillna("").to_dict("records"), start=1):
-        text = _normalise_newlines(str(row[text_col]))
+        metadata = {k: v for k, v in row.items() if k not in known and str(v).strip()}
+        if questions:
+            text, fields = join_answers(row, questions)
+            if fields:
+                metadata[FIELDS_KEY] = fields
+        else:
+            text = _normalise_newlines(str(row[answers[0]]))
         if not text.strip():
             continue  # an empty form answer is not a submission
         documents.append(RawDocument(
@@ -543,10 +554,11 @@ def read_table(path: Path) -> list[RawDocument]:
             submission_id=cell(row, "submission_id"),
             organisation=cell(row, "organisation"),
             respondent_type=cell(row, "respondent_type"),
-            metadata={k: v for k, v in row.items() if k not in known and str(v).strip()},
+            metadata=metadata,
         ))
     if not documents:
-        raise UnreadableFileError(str(path), f"the '{TEXT_COLUMN}' column is empty in every row")
+        what = f"the '{TEXT_COLUMN}' column is" if not questions else "every question column is"
+        raise UnreadableFileError(str(path), f"{what} empty in every row")
     return documents
 
 
