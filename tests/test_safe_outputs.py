@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import os
+import re
 
 import pandas as pd
 import pytest
@@ -67,3 +68,67 @@ def test_successful_write_replaces_the_file(tmp_path):
     write_csv(pd.DataFrame({"text": ["new"]}), path)
     assert path.read_text(encoding="utf-8") == "text\nnew\n"
     assert [p.name for p in tmp_path.iterdir()] == ["findings.csv"]
+
+
+# -- personal data in file names and ids (issue 15, defect 1) ----------------------------------
+
+PRIVATE_FILE = "Mrs Jane Okafor 14 Mill Lane RG1 4XX.txt"
+PRIVATE_BITS = ("okafor", "jane", "mill lane", "mill_lane", "rg1", "4xx")
+LETTER = ("Dear Panel,\n\nI am writing about policing in my village. The Commissioner has cut the "
+          "neighbourhood team and response times have got worse since last year. I would welcome "
+          "more visible patrols at weekends.\n\nThe youth service funded by the office has been "
+          "good for our estate, and I hope it continues.\n\nYours faithfully\n")
+
+
+def _output_texts(folder):
+    """Every output file's text (a .docx by its XML parts), by file name."""
+    import zipfile
+
+    texts = {}
+    for path in sorted(folder.iterdir()):
+        if path.suffix == ".docx":
+            with zipfile.ZipFile(path) as archive:
+                texts[path.name] = " ".join(archive.read(n).decode("utf-8", "replace")
+                                            for n in archive.namelist())
+        else:  # embedded pictures are base64 noise that may spell anything
+            texts[path.name] = re.sub(r"data:[\w/+.-]+;base64,[\w+/=]+", "",
+                                      path.read_text(encoding="utf-8"))
+    return texts
+
+
+@pytest.fixture(scope="module")
+def private_call(tmp_path_factory):
+    """A call holding a file named after a person and her address, and one form row whose id is a
+    person's name; analysed and written once for the tests below."""
+    import evidence_lab as el
+
+    folder = tmp_path_factory.mktemp("call")
+    (folder / PRIVATE_FILE).write_text(LETTER, encoding="utf-8")
+    (folder / "form.csv").write_text(
+        "submission_id,text\nJane Okafor,\"The Commissioner should publish the grant "
+        "decisions. We would welcome a clearer timetable for the community safety fund.\"\n",
+        encoding="utf-8")
+    analysis = el.analyse([folder], show_progress=False)
+    out = el.write_outputs(analysis, tmp_path_factory.mktemp("out"))
+    return analysis, _output_texts(out)
+
+
+def test_no_output_holds_a_name_from_a_file_name_or_id(private_call):
+    _, texts = private_call
+    assert {"submissions.csv", "segments.csv", "run.json", "report.html", "findings.md",
+            "findings.docx", "findings.csv"} <= set(texts)
+    leaks = {name: bit for name, text in texts.items() for bit in PRIVATE_BITS
+             if bit in text.lower()}
+    assert leaks == {}
+
+
+def test_neutral_ids_are_stable_and_consistent(private_call):
+    analysis, texts = private_call
+    rows = list(csv.DictReader(texts["submissions.csv"].splitlines()))
+    ids = {r["submission_id"] for r in rows}
+    assert len(ids) == 2 and all(re.fullmatch(r"[a-z_]+-[0-9a-f]{8}(-r1)?", i) for i in ids)
+    segments = list(csv.DictReader(texts["segments.csv"].splitlines()))
+    assert {s["submission_id"] for s in segments} == ids
+    assert all(s["segment_id"].rpartition(":")[0] in ids for s in segments)
+    # the analysis itself (and so the review store) keeps the originals
+    assert "mrs_jane_okafor_14_mill_lane_rg1_4xx" in set(analysis.submissions["submission_id"])

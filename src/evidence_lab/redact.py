@@ -56,6 +56,7 @@ overlap, and a pattern match lying wholly inside one is dropped.
 
 from __future__ import annotations
 
+import hashlib
 import itertools
 import re
 from collections.abc import Iterable, Iterator, Sequence
@@ -312,6 +313,38 @@ class Redactor:
         """
         texts = list(texts)
         return [_apply(t, s) for t, s in zip(texts, self._redact_spans(texts), strict=True)]
+
+    def neutral_name(self, value: str) -> str | None:
+        """A stand-in for an id or file name that holds personal data, or None when it holds none.
+
+        Underscores read as spaces ("Mrs_Jane_Okafor" is a name). The stand-in is the redacted
+        words as a slug and a hash of the original, so it stays stable from run to run and two
+        files never share it: ``Mrs Jane Okafor 14 Mill Lane RG1 4XX`` becomes
+        ``mrs_name_address_postcode-<8 hex digits>``. Only the review store keeps the original.
+        """
+        words = " ".join(value.replace("_", " ").split())
+        redacted, spans = self.redact(words)
+        if not spans:
+            return None
+        slug = re.sub(r"[^a-z0-9]+", "_", redacted.lower()).strip("_") or "submission"
+        return f"{slug}-{hashlib.sha256(value.encode('utf-8')).hexdigest()[:8]}"
+
+    def redact_path(self, path: str) -> str:
+        """``path`` with every folder or file name that holds personal data made neutral.
+
+        The extension and a ``#row=N`` suffix are kept: ``/in/Mrs Jane Okafor.txt#row=2`` becomes
+        ``/in/mrs_name-<hash>.txt#row=2``.
+        """
+        file, hash_mark, row = path.partition("#row=")
+        parts = re.split(r"([/\\])", file)
+        for i, part in enumerate(parts):
+            if part in ("", "/", "\\") or part.startswith("."):
+                continue
+            stem, dot, suffix = part.rpartition(".") if "." in part else (part, "", "")
+            neutral = self.neutral_name(stem)
+            if neutral is not None:
+                parts[i] = f"{neutral}{dot}{suffix}"
+        return "".join(parts) + hash_mark + row
 
     def __repr__(self) -> str:
         return (f"Redactor(kinds={self.kinds!r}, keep={self.keep!r}, "

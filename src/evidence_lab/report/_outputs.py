@@ -5,8 +5,10 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
-from pathlib import Path
-from typing import TYPE_CHECKING
+import re
+from collections.abc import Callable
+from pathlib import Path, PurePath, PureWindowsPath
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
@@ -26,11 +28,15 @@ REDACT_COLUMNS = {"submissions": ["organisation"],
 def redact_analysis(analysis: Analysis, redactor: Redactor | None = None) -> Analysis:
     """A copy whose text columns (:data:`REDACT_COLUMNS`) have personal data redacted.
 
-    The run manifest records what was redacted (kinds and counts), never the data itself.
+    Ids and file names are redacted too: a submission whose id or file name holds personal data
+    gets a neutral id (:meth:`~evidence_lab.redact.Redactor.neutral_name`) in every table, citation
+    and path, and ``run.json`` lists its file under the neutral name. The run manifest records
+    what was redacted (kinds and counts), never the data itself.
     """
     from ..redact import Redactor, redact_frame
 
     redactor = redactor or Redactor(codebook=analysis.codebook)
+    analysis = neutral_ids(analysis, redactor)
     frames = {}
     for name, columns in REDACT_COLUMNS.items():
         frame = getattr(analysis, name)
@@ -40,6 +46,110 @@ def redact_analysis(analysis: Analysis, redactor: Redactor | None = None) -> Ana
                                          "keep": list(redactor.keep),
                                          "counts": redactor.report.as_dict()}}
     return dataclasses.replace(analysis, **frames, run=run)
+
+
+def neutral_ids(analysis: Analysis, redactor: Redactor) -> Analysis:
+    """A copy in which ids, file paths and file-name organisations hold no personal data.
+
+    A submission id made from a file name ("mrs_jane_okafor_14_mill_lane" from ``Mrs Jane Okafor
+    14 Mill Lane.txt``) or given in a table is replaced by a neutral one wherever it appears (its
+    segments' ids, citations, duplicates, embeddings); the organisation that ingest made from
+    such a file name becomes ``Respondent <neutral id>``; every path has its personal folder and
+    file names replaced. The mapping back lives only in the review store, which keeps the
+    originals.
+    """
+    subs = analysis.submissions
+    ids: dict[str, str] = {}
+    names: dict[str, str] = {}
+    for sid, source, org in zip(subs["submission_id"].astype(str), subs["source"].astype(str),
+                                subs["organisation"], strict=True):
+        new = _neutral_id(sid, source, redactor)
+        if new == sid:
+            continue
+        ids[sid] = new
+        stem = _stem(source)
+        if org in (stem.replace("_", " ").title(), f"Respondent {sid}"):
+            names[str(org)] = f"Respondent {new}"
+    if not ids:
+        return _with_paths(analysis, redactor)
+    swap = _replacer({**ids, **names})
+
+    def segment_id(value: str) -> str:
+        sid, colon, n = str(value).rpartition(":")
+        return f"{ids.get(sid, sid)}{colon}{n}" if colon else ids.get(str(value), str(value))
+
+    subs = subs.copy()
+    subs["submission_id"] = subs["submission_id"].astype(str).map(lambda v: ids.get(v, v))
+    subs["organisation"] = subs["organisation"].map(lambda v: names.get(v, v))
+    if "duplicate_of" in subs.columns:
+        subs["duplicate_of"] = subs["duplicate_of"].map(lambda v: ids.get(v, v))
+    segs = analysis.segments.copy()
+    segs["segment_id"] = segs["segment_id"].map(segment_id)
+    segs["submission_id"] = segs["submission_id"].astype(str).map(lambda v: ids.get(v, v))
+    embeddings = analysis.embeddings
+    if embeddings is not None:
+        embeddings = type(embeddings)([segment_id(i) for i in embeddings.ids], embeddings.matrix)
+    frames = {name: _swap_frame(getattr(analysis, name), swap)
+              for name in ("findings", "themes", "subthemes")}
+    out = dataclasses.replace(analysis, submissions=subs, segments=segs, embeddings=embeddings,
+                              run=_swap_value(analysis.run, swap), **frames)
+    return _with_paths(out, redactor)
+
+
+def _neutral_id(sid: str, source: str, redactor: Redactor) -> str:
+    """``sid``, or a neutral id when it, or the file name it was made from, holds personal data."""
+    stem = _stem(source)
+    slug = re.sub(r"[^a-z0-9]+", "_", stem.lower()).strip("_")
+    if slug and (sid == slug or sid.startswith(slug + "-")):
+        neutral = redactor.neutral_name(stem)
+        if neutral is not None:
+            return neutral + sid[len(slug):]
+    return redactor.neutral_name(sid) or sid
+
+
+def _stem(source: str) -> str:
+    file = source.partition("#row=")[0]
+    return PureWindowsPath(file).stem if "\\" in file else PurePath(file).stem
+
+
+def _replacer(mapping: dict[str, str]) -> Callable[[str], str]:
+    """A function replacing each key of ``mapping`` standing as a whole token in a text."""
+    keys = sorted(mapping, key=len, reverse=True)
+    pattern = re.compile(r"(?<![\w.-])(?:" + "|".join(map(re.escape, keys)) + r")(?![\w.-])")
+    return lambda text: pattern.sub(lambda m: mapping[m.group()], text)
+
+
+def _swap_value(value: Any, swap: Callable[[str], str]) -> Any:
+    if isinstance(value, str):
+        return swap(value)
+    if isinstance(value, dict):
+        return {k: _swap_value(v, swap) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return type(value)(_swap_value(v, swap) for v in value)
+    return value
+
+
+def _swap_frame(frame: pd.DataFrame, swap: Callable[[str], str]) -> pd.DataFrame:
+    out = frame.copy()
+    for column in out.columns:
+        if out[column].dtype == object or pd.api.types.is_string_dtype(out[column]):
+            out[column] = out[column].map(lambda v: _swap_value(v, swap))
+    return out
+
+
+def _with_paths(analysis: Analysis, redactor: Redactor) -> Analysis:
+    """Every path in the outputs (``source``, the files listed in ``run.json``) made neutral."""
+    subs = analysis.submissions.copy()
+    paths = {p: redactor.redact_path(p) for p in subs["source"].astype(str).unique()}
+    subs["source"] = subs["source"].astype(str).map(paths)
+    run = dict(analysis.run)
+    if run.get("input_files"):
+        run["input_files"] = [redactor.redact_path(str(p)) for p in run["input_files"]]
+    if run.get("skipped_files"):
+        run["skipped_files"] = [{**s, "path": redactor.redact_path(str(s.get("path", ""))),
+                                 "reason": redactor.redact(str(s.get("reason", "")))[0]}
+                                for s in run["skipped_files"]]
+    return dataclasses.replace(analysis, submissions=subs, run=run)
 
 
 #: every file :func:`write_outputs` writes (subthemes.csv only when there are sub-themes)
