@@ -113,6 +113,7 @@ def private_call(tmp_path_factory):
     return analysis, _output_texts(out)
 
 
+@pytest.mark.slow
 def test_no_output_holds_a_name_from_a_file_name_or_id(private_call):
     _, texts = private_call
     assert {"submissions.csv", "segments.csv", "run.json", "report.html", "findings.md",
@@ -122,6 +123,7 @@ def test_no_output_holds_a_name_from_a_file_name_or_id(private_call):
     assert leaks == {}
 
 
+@pytest.mark.slow
 def test_neutral_ids_are_stable_and_consistent(private_call):
     analysis, texts = private_call
     rows = list(csv.DictReader(texts["submissions.csv"].splitlines()))
@@ -132,3 +134,65 @@ def test_neutral_ids_are_stable_and_consistent(private_call):
     assert all(s["segment_id"].rpartition(":")[0] in ids for s in segments)
     # the analysis itself (and so the review store) keeps the originals
     assert "mrs_jane_okafor_14_mill_lane_rg1_4xx" in set(analysis.submissions["submission_id"])
+
+
+# -- organisations are never blanked (issue 15, defect 3) -------------------------------------
+
+ORGANISATIONS = ("Harrow Lane Tenants", "Fenby Youth", "Brookside Mosque", "St Anne's Church",
+                 "Mill Road Residents", "Fenby Food Bank", "Kelby Women's Aid", "Ashdown Scouts",
+                 "Orchard Vale Surgery", "Riverside Community Trust", "Tolley Carers Group",
+                 "Greyfield Partnership", "Netherby Sports Association", "Wren Street Chapel",
+                 "Hallam Housing Cooperative")
+TOPICS = ("more visible patrols at weekends", "a clearer grant timetable",
+          "faster answers to our letters", "support for victims of burglary",
+          "a youth worker on the estate", "better lighting near the station")
+OPENERS = ("{org} asks the Commissioner for {topic}.",
+           "Members of {org} told us the Commissioner should fund {topic}.",
+           "We at {org} would welcome {topic}; the Commissioner has not replied so far.",
+           "{org} thanks the Commissioner for {topic} but wants more.")
+
+
+def _three_hundred_rows(path):
+    """A 300-row form export: 15 organisations, 20 rows each, every row naming its sender."""
+    rows = []
+    for i in range(300):
+        org = ORGANISATIONS[i % len(ORGANISATIONS)]
+        topic = TOPICS[(i // len(ORGANISATIONS)) % len(TOPICS)]
+        opener = OPENERS[i % len(OPENERS)].format(org=org, topic=topic)
+        rows.append({"submission_id": f"R{i + 1:03d}", "organisation": org,
+                     "respondent_type": "community group",
+                     "text": f"{opener} Contact Tom Ashworth on 07700 900{i % 1000:03d}. "
+                             f"Week {i % 52 + 1} of our diary."})
+    pd.DataFrame(rows).to_csv(path, index=False)
+    return path
+
+
+@pytest.fixture(scope="module")
+def organisations_call(tmp_path_factory):
+    import evidence_lab as el
+
+    folder = tmp_path_factory.mktemp("orgs")
+    _three_hundred_rows(folder / "form.csv")
+    analysis = el.analyse([folder], show_progress=False)
+    return _output_texts(el.write_outputs(analysis, tmp_path_factory.mktemp("orgs_out")))
+
+
+@pytest.mark.slow
+def test_organisation_field_is_never_redacted(organisations_call):
+    rows = list(csv.DictReader(organisations_call["submissions.csv"].splitlines()))
+    assert {r["organisation"] for r in rows} == set(ORGANISATIONS)
+    table = list(csv.DictReader(organisations_call["stance_by_organisation.csv"].splitlines()))
+    assert {r["organisation"] for r in table} <= set(ORGANISATIONS)
+    assert len(table) >= 10
+
+
+@pytest.mark.slow
+def test_organisations_named_in_text_stay_and_people_go(organisations_call):
+    segments = list(csv.DictReader(organisations_call["segments.csv"].splitlines()))
+    named = [s["text"] for s in segments if any(o in s["text"] for o in ORGANISATIONS)]
+    assert len(named) >= 250  # each row's first statement names its sender
+    for name in ("segments.csv", "findings.md", "report.html", "findings.csv"):
+        assert "Tom Ashworth" not in organisations_call[name]
+        assert "07700 900" not in organisations_call[name]
+    blanked = [s["text"] for s in segments if "[name]" in s["text"] and "Contact" not in s["text"]]
+    assert blanked == []

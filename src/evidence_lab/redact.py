@@ -157,7 +157,9 @@ _CAPITALISED = re.compile(rf"(?<![\w'’])[{_UP}][\w'’.\-]*")
 
 # a PERSON entity with one of these words is an organisation, place or plan, not a person
 _NOT_PERSON_WORDS = frozenset(
-    ["council", "councils", "watch", "association", "partnership", "partnerships", "police", "service", "services", "trust", "union", "federation", "commission", "commissioner", "panel", "office", "ltd", "limited", "plc", "group", "hub", "university", "college", "school", "society", "team", "unit", "board", "forum", "committee", "centre", "center", "authority", "department", "constabulary", "force", "network", "alliance", "project", "charity", "foundation", "fund", "club", "agency", "nhs", "ministry", "county", "district", "borough", "parish", "show", "strategy", "plan", "hq", "road", "street", "avenue", "crescent", "terrace", "gardens", "mews", "square", "parade", "estate"])
+    # community, faith and voluntary groups ("Harrow Lane Tenants", "Brookside Mosque")
+    ["tenants", "residents", "youth", "mosque", "church", "churches", "chapel", "cathedral", "temple", "synagogue", "gurdwara", "mandir", "academy", "hospital", "surgery", "clinic", "library", "institute", "cic", "collective", "coalition", "initiative", "campaign", "action", "fellowship", "league", "scouts", "guides", "brigade", "lodge", "mission", "refuge", "shelter", "aid", "housing", "cooperative", "co-op", "company", "corporation", "llp", "inc", "consortium", "carers", "friends", "volunteers", "pantry", "bank", "support", "associates", "alliance", "congregation", "diocese", "circle", "institute", "men's", "women's",
+     "council", "councils", "watch", "association", "partnership", "partnerships", "police", "service", "services", "trust", "union", "federation", "commission", "commissioner", "panel", "office", "ltd", "limited", "plc", "group", "hub", "university", "college", "school", "society", "team", "unit", "board", "forum", "committee", "centre", "center", "authority", "department", "constabulary", "force", "network", "alliance", "project", "charity", "foundation", "fund", "club", "agency", "nhs", "ministry", "county", "district", "borough", "parish", "show", "strategy", "plan", "hq", "road", "street", "avenue", "crescent", "terrace", "gardens", "mews", "square", "parade", "estate"])
 # street words that are also surnames (Susan Lane, Tom Hill): a street only after a preposition
 _STREET_SURNAMES = frozenset(
     ["lane", "way", "close", "green", "hill", "park", "hall", "house", "church", "court", "grove", "drive", "walk", "place", "row", "view", "farm", "fields", "rise"])
@@ -313,6 +315,13 @@ class Redactor:
         """
         texts = list(texts)
         return [_apply(t, s) for t, s in zip(texts, self._redact_spans(texts), strict=True)]
+
+    def keeping(self, names: Iterable[str]) -> Redactor:
+        """A redactor like this one that also keeps ``names`` (e.g. the organisations that sent
+        evidence), sharing its pipeline; its :attr:`report` starts from zero."""
+        extra = [n for n in dict.fromkeys(names) if isinstance(n, str) and n.strip()]
+        return Redactor(kinds=self.kinds, keep=(*self.keep, *extra), codebook=self.codebook,
+                        use_ner=self.use_ner, nlp=self.nlp)
 
     def neutral_name(self, value: str) -> str | None:
         """A stand-in for an id or file name that holds personal data, or None when it holds none.
@@ -650,7 +659,7 @@ def _words(text: str, start: int, end: int) -> list[str]:
 
 
 def _key(word: str) -> str:
-    return word.lower().rstrip(".").removesuffix("'s").removesuffix("’s")
+    return word.lower().rstrip(".").removesuffix("'s").removesuffix("’s").rstrip("'’")
 
 
 def _looks_like_person(text: str, start: int, end: int, org: bool) -> bool:

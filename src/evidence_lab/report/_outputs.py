@@ -19,9 +19,10 @@ if TYPE_CHECKING:
     from ..redact import Redactor
 
 #: What personal-data redaction covers in written outputs (the review store keeps the originals).
-REDACT_COLUMNS = {"submissions": ["organisation"],
-                  "segments": ["text", "stance_evidence", "heading", "previous_text"],
-                  "findings": ["text", "organisations", "quotes"],
+#: Organisations (the ``organisation`` field, findings' ``organisations``) are never redacted,
+#: and are kept in text too (see :func:`redact_analysis`).
+REDACT_COLUMNS = {"segments": ["text", "stance_evidence", "heading", "previous_text"],
+                  "findings": ["text", "quotes"],
                   "subthemes": ["label", "representatives"]}
 
 
@@ -36,16 +37,27 @@ def redact_analysis(analysis: Analysis, redactor: Redactor | None = None) -> Ana
     from ..redact import Redactor, redact_frame
 
     redactor = redactor or Redactor(codebook=analysis.codebook)
+    user_keep = list(redactor.keep)
     analysis = neutral_ids(analysis, redactor)
+    # the organisations that sent evidence are named in text as they are: never as "[name]"
+    redactor = redactor.keeping(known_organisations(analysis))
     frames = {}
     for name, columns in REDACT_COLUMNS.items():
         frame = getattr(analysis, name)
         if not frame.empty:
             frames[name] = redact_frame(frame, [c for c in columns if c in frame.columns], redactor)
     run = {**analysis.run, "redaction": {"enabled": True, "kinds": list(redactor.kinds),
-                                         "keep": list(redactor.keep),
+                                         "keep": user_keep,
                                          "counts": redactor.report.as_dict()}}
     return dataclasses.replace(analysis, **frames, run=run)
+
+
+def known_organisations(analysis: Analysis) -> list[str]:
+    """The organisations that sent evidence (from the files, tables and manifests), longest first;
+    placeholders such as ``Respondent row-3`` are left out."""
+    names = {str(o).strip() for o in analysis.submissions["organisation"] if isinstance(o, str)}
+    return sorted((n for n in names if n and not n.startswith("Respondent ")),
+                  key=lambda n: (-len(n), n))
 
 
 def neutral_ids(analysis: Analysis, redactor: Redactor) -> Analysis:
