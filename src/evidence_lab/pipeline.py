@@ -57,6 +57,7 @@ class RunSpec:
     random_state: int
     training_split: str | None
     show_progress: bool
+    context: bool = True
 
 
 def analyse(inputs: Inputs, *, codebook: Codebook | str | Path | None = None,
@@ -64,7 +65,8 @@ def analyse(inputs: Inputs, *, codebook: Codebook | str | Path | None = None,
             embedder: Embedder | str | None = None, segments: pd.DataFrame | None = None,
             discoverer: ThemeDiscoverer | None = None, engine: str = "local",
             scheduler: str | None = None, random_state: int = 0,
-            training_split: str | None = None, show_progress: bool = True) -> Analysis:
+            training_split: str | None = None, show_progress: bool = True,
+            context: bool = True) -> Analysis:
     """Analyse a call for evidence.
 
     Args:
@@ -88,6 +90,10 @@ def analyse(inputs: Inputs, *, codebook: Codebook | str | Path | None = None,
         training_split: fit the models on this split of the shipped corpus only (``"train"`` to
             measure on the held-out ``"test"`` split); None uses all of it.
         show_progress: show progress bars on long steps.
+        context: read each statement with its context (default True): its heading or form
+            question and its neighbours lean its theme, and a statement that refers back to the
+            one before ("This has left us frustrated") or answers a question naming the target is
+            read as about the target. False reads every statement alone.
 
     Returns:
         An :class:`Analysis` holding submissions, segments, themes, findings and the run manifest.
@@ -100,7 +106,7 @@ def analyse(inputs: Inputs, *, codebook: Codebook | str | Path | None = None,
     spec = _check(codebook=codebook, discover=discover, corrections=corrections, embedder=embedder,
                   segments=segments, discoverer=discoverer, engine=engine, scheduler=scheduler,
                   random_state=random_state, training_split=training_split,
-                  show_progress=show_progress)
+                  show_progress=show_progress, context=context)
     timer = _Timer()
     started = time.time()
     with timer.stage("read"):
@@ -134,7 +140,8 @@ def analyse(inputs: Inputs, *, codebook: Codebook | str | Path | None = None,
 
 def _check(*, codebook: Codebook | str | Path | None, discover: Any, corrections: Any,
            embedder: Any, segments: Any, discoverer: Any, engine: Any, scheduler: Any,
-           random_state: Any, training_split: Any, show_progress: Any) -> RunSpec:
+           random_state: Any, training_split: Any, show_progress: Any, context: Any = True
+           ) -> RunSpec:
     if engine not in ENGINES:
         raise OptionsError(f"engine must be one of {', '.join(ENGINES)}, not {engine!r}")
     if scheduler is not None and engine != "dask":
@@ -158,8 +165,10 @@ def _check(*, codebook: Codebook | str | Path | None, discover: Any, corrections
         raise OptionsError(str(exc)) from None
     if not hasattr(chosen, "encode"):
         raise OptionsError("embedder must have an encode(texts) method, or be a registered name")
+    if not isinstance(context, bool):
+        raise OptionsError(f"context must be True or False, not {context!r}")
     return RunSpec(book, bool(discover), corrections, chosen, segments, discoverer, engine,
-                   scheduler, int(random_state), training_split, bool(show_progress))
+                   scheduler, int(random_state), training_split, bool(show_progress), context)
 
 
 def _check_corrections(corrections: Any) -> None:
@@ -262,11 +271,13 @@ def label_themes(segments: pd.DataFrame, short: pd.DataFrame, vectors: Embedding
         (segments with theme columns, submission roll-up, sub-themes table, the discoverer or None)
     """
     from .themes import assign_themes, rollup_themes
+    from .themes._context import CONTEXT_WEIGHT
     from .themes.summary import discover_subthemes, discover_themes
     from .vocabulary import vocabulary_of
 
     theme_model = models[0]
-    segs = assign_themes(segments, theme_model)
+    segs = assign_themes(segments, theme_model,
+                         context_weight=CONTEXT_WEIGHT if spec.context else 0.0)
     segs = officer_labels(segs, spec.corrections, "theme", theme_model.classes_)
     whole: np.ndarray | list[np.ndarray] = (theme_model.predict_proba(short[["text"]])
                                              if len(short) else [])
@@ -290,7 +301,8 @@ def label_stance(segments: pd.DataFrame, submissions: pd.DataFrame, short: pd.Da
     from .vocabulary import vocabulary_of
 
     stance_model = models[1]
-    segs = find_mentions(segments, submissions, vocabulary_of(spec.codebook).target)
+    segs = find_mentions(segments, submissions, vocabulary_of(spec.codebook).target,
+                         context=spec.context)
     segs = assign_stance(segs, stance_model)
     segs = officer_labels(segs, spec.corrections, "pcc_sentiment", stance_model.classes_)
     rollup = rollup_stance(segs)

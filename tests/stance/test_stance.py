@@ -86,3 +86,26 @@ def test_submission_roll_up_counts_and_mixed_rule():
     table = rollup_stance(segments)
     assert table.loc["a", "pcc_sentiment"] == "mixed"
     assert table.loc["a", "n_positive"] == 1 and table.loc["b", "n_neutral"] == 1
+
+
+def test_context_carries_the_target_from_the_statement_before_and_the_question():
+    matcher = TargetMatcher.from_target(DEFAULT_TARGET)
+    question = "How well has the Commissioner kept you informed?"
+    segments = pd.DataFrame({
+        "submission_id": ["a", "a", "a", "b", "c", "c"],
+        "text": ["The Commissioner closed the front counter.",
+                 "This has left our members frustrated.",
+                 "It was a long winter.",  # refers back to a statement that names nobody
+                 "not well at all",
+                 "The council closed the library.", "This has left us frustrated."],
+        "heading": ["", "", "", question, "", ""],
+        "previous_text": ["", "The Commissioner closed the front counter.",
+                          "This has left our members frustrated.", "", "",
+                          "The council closed the library."]})
+    out = find_mentions(segments, None, matcher)
+    assert out["mention_kind"].tolist() == ["explicit", "previous", "previous", "heading", "none",
+                                            "none"]
+    assert out["target_spans"].iloc[1] == [(0, 8)]  # "This has"
+    assert out["target_spans"].iloc[3] == []
+    alone = find_mentions(segments, None, matcher, context=False)
+    assert alone["mention_kind"].tolist() == ["explicit", "none", "none", "none", "none", "none"]

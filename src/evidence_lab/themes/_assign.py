@@ -7,6 +7,7 @@ import pandas as pd
 
 from ..codebook import OTHER_THEME
 from ..schema import require_columns
+from ._context import CONTEXT_WEIGHT, blend_context, context_proba
 from ._guided import GuidedThemeClassifier
 
 MAX_THEMES_PER_SEGMENT = 2
@@ -24,23 +25,45 @@ def _theme_list(proba_row: np.ndarray, classes: np.ndarray, threshold: float, li
     return chosen
 
 
-def assign_themes(segments: pd.DataFrame, classifier: GuidedThemeClassifier) -> pd.DataFrame:
+def assign_themes(segments: pd.DataFrame, classifier: GuidedThemeClassifier, *,
+                  context_weight: float = CONTEXT_WEIGHT) -> pd.DataFrame:
     """Add ``primary_theme``, ``themes`` (a list) and ``theme_score_<id>`` columns to ``segments``.
 
     Args:
-        segments: the segments DataFrame (needs ``text``).
+        segments: the segments DataFrame (needs ``text``; with ``submission_id`` and ``heading``
+            from :func:`~evidence_lab.segmentation.add_context`, the context counts).
         classifier: a fitted :class:`GuidedThemeClassifier` (its embedder supplies the vectors).
+        context_weight: share of a statement's codebook-theme probability its heading and
+            neighbours decide (default :data:`~evidence_lab.themes._context.CONTEXT_WEIGHT`;
+            0 reads each statement alone).
     """
     require_columns(segments, ["text"], stage="themes")
     out = segments.copy()
     proba = classifier.predict_proba(out)
     classes = classifier.classes_
+    if context_weight > 0 and len(out) and "submission_id" in out.columns:
+        proba = _with_context(out, proba, classifier, context_weight)
     for j, cls in enumerate(classes):
         out[f"theme_score_{cls}"] = proba[:, j].round(4) if len(out) else []
     lists = [_theme_list(row, classes, classifier.threshold, MAX_THEMES_PER_SEGMENT) for row in proba]
     out["primary_theme"] = [lst[0] for lst in lists]
     out["themes"] = lists
     return out
+
+
+def _with_context(segments: pd.DataFrame, proba: np.ndarray, classifier: GuidedThemeClassifier,
+                  weight: float) -> np.ndarray:
+    heading_proba = None
+    if "heading" in segments.columns:
+        headings = segments["heading"].fillna("").astype(str)
+        unique = sorted(set(headings) - {""})
+        if unique:
+            by_text = dict(zip(unique, classifier.predict_proba(pd.DataFrame({"text": unique})),
+                               strict=True))
+            blank = np.zeros(len(classifier.classes_))
+            heading_proba = np.vstack([by_text.get(h, blank) for h in headings])
+    context, has = context_proba(segments, proba, heading_proba)
+    return blend_context(proba, context, has, classifier.classes_, weight=weight)
 
 
 def rollup_themes(segments: pd.DataFrame, classes: np.ndarray,
