@@ -145,14 +145,40 @@ def run_stance(frame: pd.DataFrame) -> dict[str, Any]:
     return out
 
 
+def run_dev(path: Path) -> dict[str, Any]:
+    """A gold file scored as ``evidence-lab evaluate`` does, with context on and off (no regression
+    check: the real dev sets have no headings, so only neighbours inside a statement differ)."""
+    from evidence_lab.codebook import load_codebook
+    from evidence_lab.evaluation import read_gold, score_predictions
+    from evidence_lab.pipeline import analyse
+
+    gold = read_gold(path)
+    book = load_codebook()
+    ids = [f"gold-{i}" for i in range(len(gold))]
+    submissions = pd.DataFrame({"submission_id": ids, "text": gold["text"].tolist()})
+    out = {}
+    for name, context in (("alone", False), ("with_context", True)):
+        table = analyse(submissions, codebook=book, show_progress=False,
+                        context=context).submissions.set_index("submission_id").loc[ids]
+        scores = score_predictions(gold, table["primary_theme"].tolist(),
+                                   table["pcc_sentiment"].tolist(), book)
+        out[name] = {"theme_macro_f1": scores["theme"]["macro_f1"],
+                     "stance_macro_f1": scores["pcc_sentiment"]["macro_f1"],
+                     "negative_f1": scores["pcc_sentiment"]["f1_per_class"].get("negative")}
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--out", type=Path, help="write the figures as JSON here")
+    parser.add_argument("--dev", type=Path, nargs="*", default=[],
+                        help="gold files to score with context on and off (regression check)")
     args = parser.parse_args(argv)
     frame = load_set()
     report = {"n": len(frame), "n_tune": int((frame["split"] == "tune").sum()),
               "n_test": int((frame["split"] == "test").sum()),
-              "themes": run_themes(frame), "stance": run_stance(frame)}
+              "themes": run_themes(frame), "stance": run_stance(frame),
+              "dev": {path.name: run_dev(path) for path in args.dev}}
     themes = report["themes"]
     print(f"{len(frame)} statements ({report['n_tune']} tune, {report['n_test']} test)")
     for fold in themes["cross_validated"]:
@@ -167,6 +193,10 @@ def main(argv: list[str] | None = None) -> int:
         s = report["stance"][name]
         print(f"stance {name:<13} macro-F1 {s['macro_f1']:.3f} negative F1 {s['negative_f1']:.3f} "
               f"mention kinds {s['mention_kinds']}")
+    for name, dev in report["dev"].items():
+        for mode, figures in dev.items():
+            print(f"{name} {mode:<13} theme macro-F1 {figures['theme_macro_f1']:.3f} stance "
+                  f"macro-F1 {figures['stance_macro_f1']:.3f} negative F1 {figures['negative_f1']}")
     if args.out:
         args.out.parent.mkdir(parents=True, exist_ok=True)
         args.out.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
