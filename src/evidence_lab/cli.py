@@ -210,6 +210,10 @@ def _cmd_analyse_review(args: argparse.Namespace) -> int:
         result = review.analyse(codebook=args.codebook, discover=args.discover,
                                 show_progress=not args.quiet, random_state=args.seed)
     code = _write_analysis(result, args)
+    changed = result.run["review"].get("changed_by_corrections", [])
+    if changed:
+        print(f"{len(changed)} other statement(s) changed because of the officers' corrections; "
+              f"evidence-lab diff --review {args.review} lists them")
     pending = result.run["counts"].get("needs_review", 0)
     if pending:
         print(f"{pending} finding(s) need review because their evidence changed: "

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import platform
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,6 +21,7 @@ import numpy as np
 import pandas as pd
 
 from ._version import __version__
+from .adapt import adapt_models, shipped_model, shipped_proba
 from .analysis import Analysis
 from .codebook import OTHER_THEME, Codebook, load_codebook
 from .embed import Embedder, Embeddings, resolve_embedder
@@ -121,8 +122,10 @@ def analyse(inputs: Inputs, *, codebook: Codebook | str | Path | None = None,
                                 show_progress=show_progress)
         spec.embedder.encode(short["text"].tolist())  # whole short submissions, read as one
     with timer.stage("fit_models"):
-        models = fit_models(spec.codebook, corrections=_training_rows(spec.corrections),
-                            split=spec.training_split, embedder=spec.embedder)
+        # the shipped models stay as trained; the officers' corrections are a review-local layer
+        # on top (see evidence_lab.adapt): refitting on them took 10-50 s and they barely counted
+        models = adapt_models(fit_models(spec.codebook, split=spec.training_split,
+                                         embedder=spec.embedder), _training_rows(spec.corrections))
     with timer.stage("themes"):
         segs, theme_rollup, subthemes, discovery = label_themes(segs, short, vectors, models, spec)
     with timer.stage("stance"):
@@ -276,8 +279,13 @@ def label_themes(segments: pd.DataFrame, short: pd.DataFrame, vectors: Embedding
     from .vocabulary import vocabulary_of
 
     theme_model = models[0]
-    segs = assign_themes(segments, theme_model,
-                         context_weight=CONTEXT_WEIGHT if spec.context else 0.0)
+    weight = CONTEXT_WEIGHT if spec.context else 0.0
+    segs = assign_themes(segments, theme_model, context_weight=weight)
+    segs["label_source"] = "shipped_model"
+    shipped = shipped_model(theme_model)
+    if shipped is not None:  # which labels the review's corrections changed
+        before = assign_themes(segments, shipped, context_weight=weight)["primary_theme"]
+        segs.loc[(before != segs["primary_theme"]).to_numpy(), "label_source"] = "review_model"
     segs = officer_labels(segs, spec.corrections, "theme", theme_model.classes_)
     whole: np.ndarray | list[np.ndarray] = (theme_model.predict_proba(short[["text"]])
                                              if len(short) else [])
@@ -304,6 +312,10 @@ def label_stance(segments: pd.DataFrame, submissions: pd.DataFrame, short: pd.Da
     segs = find_mentions(segments, submissions, vocabulary_of(spec.codebook).target,
                          context=spec.context)
     segs = assign_stance(segs, stance_model)
+    if "label_source" not in segs.columns:
+        segs["label_source"] = "shipped_model"
+    changed = _stance_changed(shipped_proba(stance_model), segs, stance_model.decide)
+    segs.loc[changed, "label_source"] = "review_model"
     segs = officer_labels(segs, spec.corrections, "pcc_sentiment", stance_model.classes_)
     rollup = rollup_stance(segs)
     if len(short):  # short submissions are one statement: classify the whole text, as coders do
@@ -314,6 +326,15 @@ def label_stance(segments: pd.DataFrame, submissions: pd.DataFrame, short: pd.Da
         whole = whole[whole.index.isin(rollup.index)]
         rollup.loc[whole.index, ["pcc_sentiment", "pcc_sentiment_score"]] = whole
     return segs, rollup
+
+
+def _stance_changed(shipped: np.ndarray | None, segs: pd.DataFrame,
+                    decide: Callable[[np.ndarray], np.ndarray]) -> np.ndarray:
+    """True where the review's correction layer changed the shipped stance model's label."""
+    if shipped is None or not len(segs):
+        return np.zeros(len(segs), dtype=bool)
+    now = segs[[c for c in segs.columns if c.startswith("stance_proba_")]].to_numpy()
+    return np.asarray(decide(shipped) != decide(now))
 
 
 def officer_labels(segments: pd.DataFrame, corrections: pd.DataFrame | None, field: str,
@@ -328,6 +349,8 @@ def officer_labels(segments: pd.DataFrame, corrections: pd.DataFrame | None, fie
         return segments
     out = segments.copy()
     value = out.loc[hit, "segment_id"].map(chosen)
+    if "label_source" in out.columns:
+        out.loc[hit, "label_source"] = "officer"
     prefix = "theme_score_" if field == "theme" else "stance_proba_"
     for cls in classes:
         if f"{prefix}{cls}" in out.columns:

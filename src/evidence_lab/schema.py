@@ -85,6 +85,8 @@ COLUMNS: dict[str, dict[str, str]] = {
         "stance_evidence": "the spans that drove the label: mentions and agreeing cues (stance)",
         "call_id": "the call for evidence it came in (review runs)",
         "corrected_by": "who relabelled it, '' when nobody did (review runs)",
+        "label_source": ("officer (a correction), review_model (the officers' corrections of "
+                         "similar statements changed it) or shipped_model (themes, stance)"),
     },
     "themes": {
         "theme_id": "codebook theme id, 'other', or a discovered id such as t00_grant_round",

@@ -512,3 +512,16 @@ def test_a_review_runs_columns_are_documented(history):
     for table in COLUMNS:
         frame = getattr(history.third, table)
         assert [c for c in frame.columns if not documented(table, c)] == []
+
+
+@pytest.mark.slow
+def test_each_statement_says_where_its_label_came_from(history):
+    segs = history.third.segments.set_index("segment_id")
+    assert segs.loc[history.relabelled, "label_source"] == "officer"
+    assert set(segs["label_source"]) <= {"officer", "review_model", "shipped_model"}
+    assert (history.first.segments["label_source"] == "shipped_model").all()  # nothing corrected
+    changed = history.third.run["review"]["changed_by_corrections"]
+    assert [c["segment_id"] for c in changed] == segs.index[
+        segs["label_source"] == "review_model"].tolist()
+    assert history.diff.changed_by_corrections["segment_id"].tolist() == [
+        c["segment_id"] for c in changed]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 
 import pandas as pd
@@ -30,6 +31,8 @@ class ReviewDiff:
             the share of positive minus the share of negative statements (-1..1), NaN with none.
         new_themes: ``theme``, ``label``, ``statements``, ``organisations``: themes that had no
             statements before the latest call.
+        changed_by_corrections: ``segment_id``, ``primary_theme``, ``pcc_sentiment``: statements
+            whose label the officers' corrections of other statements changed in that run.
     """
 
     call_id: int
@@ -39,6 +42,8 @@ class ReviewDiff:
     theme_counts: pd.DataFrame
     stance_shifts: pd.DataFrame
     new_themes: pd.DataFrame
+    changed_by_corrections: pd.DataFrame = dataclasses.field(default_factory=lambda: pd.DataFrame(
+        columns=["segment_id", "primary_theme", "pcc_sentiment"]))
 
     def __str__(self) -> str:
         new_statements = int(self.theme_counts["change"].sum()) if len(self.theme_counts) else 0
@@ -69,6 +74,7 @@ class ReviewDiff:
                     self.new_themes["label"], self.new_themes["statements"], strict=True)) + ".")
         else:
             lines.append("New themes: none.")
+        lines += changed_lines(self.changed_by_corrections)
         return "\n".join(lines)
 
 
@@ -132,6 +138,28 @@ def review_diff(store: ReviewStore) -> ReviewDiff:
     return ReviewDiff(call_id=int(latest["call_id"]), call_name=str(latest["name"]),
                       run_id=int(labelled["run_id"].max()), new_organisations=new_orgs,
                       theme_counts=theme_counts.reset_index(drop=True),
-                      stance_shifts=stance.reset_index(drop=True), new_themes=new_themes)
+                      stance_shifts=stance.reset_index(drop=True), new_themes=new_themes,
+                      changed_by_corrections=_changed(store))
+
+
+def _changed(store: ReviewStore) -> pd.DataFrame:
+    runs = store.runs()
+    done = runs[runs["status"] == "completed"]
+    rows = [] if done.empty else done.iloc[-1]["manifest"].get("review", {}).get(
+        "changed_by_corrections", [])
+    return pd.DataFrame(rows, columns=["segment_id", "primary_theme", "pcc_sentiment"])
+
+
+def changed_lines(changed: pd.DataFrame, limit: int = 20) -> list[str]:
+    """"N other statement(s) changed" and the first ``limit`` of them, one a line."""
+    if changed.empty:
+        return []
+    lines = [f"{len(changed)} other statement(s) changed because of the officers' corrections:"]
+    lines += [f"  {r['segment_id']}: {r['primary_theme']}, {r['pcc_sentiment']}"
+              for r in records(changed.head(limit))]
+    if len(changed) > limit:
+        lines.append(f"  ... and {len(changed) - limit} more (label_source = review_model in "
+                     "segments.csv)")
+    return lines
 
 

@@ -169,7 +169,8 @@ def _manifest(analysis: Analysis, key: str, store: ReviewStore, calls: pd.DataFr
     run["review"] = {"path": str(store.path.resolve()), "run_id": run_id,
                      "calls": calls[["call_id", "name"]].to_dict("records"),
                      "corrections": 0 if corrections is None else len(corrections),
-                     "corrections_ignored": ignored, "reused_previous_run": reused}
+                     "corrections_ignored": ignored, "reused_previous_run": reused,
+                     "changed_by_corrections": changed_by_corrections(analysis.segments)}
     current = rows["current"]
     run["counts"] = {**run["counts"],
                      "findings": int((shown["kind"] == "finding").sum()),
@@ -192,3 +193,13 @@ def _with_provenance(analysis: Analysis, subs: pd.DataFrame, segs: pd.DataFrame,
     submissions["call_id"] = submissions["submission_id"].map(
         dict(zip(subs["submission_id"], subs["call_id"], strict=True)))
     return dataclasses.replace(analysis, segments=segments, submissions=submissions)
+
+
+def changed_by_corrections(segments: pd.DataFrame) -> list[dict[str, str]]:
+    """The statements whose label the officers' corrections of other statements changed
+    (``label_source`` is ``review_model``): ``segment_id``, ``primary_theme``, ``pcc_sentiment``."""
+    if "label_source" not in segments.columns:
+        return []
+    moved = segments[segments["label_source"] == "review_model"]
+    return [{"segment_id": str(r.segment_id), "primary_theme": str(r.primary_theme),
+             "pcc_sentiment": str(r.pcc_sentiment)} for r in moved.itertuples()]
