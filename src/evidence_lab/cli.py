@@ -1,8 +1,8 @@
 """Command line: a thin layer over the Python API. User errors become one line and an exit code.
 
 Commands: ``analyse`` (a call, or a whole review with ``--review``), ``evaluate``, and for a review
-kept in a store file: ``ingest``, ``diff``, ``relabel``, ``findings``, and ``review`` (the review
-page in a browser).
+kept in a store file: ``ingest``, ``diff``, ``relabel`` (one statement, or a coding file),
+``suggest`` (what to code next), ``findings``, and ``review`` (the review page in a browser).
 
 Exit codes: 0 success; 1 some input files were skipped (the rest was analysed or stored); 2 a user
 error (bad arguments, unreadable codebook, no readable input, unknown review, finding or statement).
@@ -98,7 +98,11 @@ def _parser() -> argparse.ArgumentParser:
     relabel = commands.add_parser("relabel", help="correct a statement's theme or stance",
                                   description="Record an officer's label for one statement; the "
                                   "next analyse keeps it and learns from it.")
-    relabel.add_argument("segment_id", metavar="SEGMENT_ID", help="the statement (segments.csv)")
+    relabel.add_argument("segment_id", metavar="SEGMENT_ID", nargs="?",
+                         help="the statement (segments.csv); or use --from-file")
+    relabel.add_argument("--from-file", metavar="FILE",
+                         help="a .csv or .xlsx of segment_id (or text), theme, pcc_sentiment, "
+                         "optional note: many labels at once (what suggest writes)")
     relabel.add_argument("--review", required=True, metavar="REVIEW.duckdb", help="the review store")
     relabel.add_argument("--theme", help="the statement's theme id (from the codebook, or other)")
     relabel.add_argument("--stance", choices=STANCES,
@@ -115,6 +119,19 @@ def _parser() -> argparse.ArgumentParser:
     findings.add_argument("--review", required=True, metavar="REVIEW.duckdb", help="the review store")
     findings.add_argument("--all", action="store_true",
                           help="list also findings the latest run no longer drafts")
+
+    suggest = commands.add_parser("suggest", help="the statements to code next",
+                                  description="Pick the statements whose coding would teach the "
+                                  "review's models most (uncertain, representative, diverse) and "
+                                  "write them with the tool's current labels, in the format "
+                                  "relabel --from-file reads back.")
+    suggest.add_argument("--review", required=True, metavar="REVIEW.duckdb", help="the review store")
+    suggest.add_argument("-n", type=int, default=30, help="how many statements (default 30)")
+    suggest.add_argument("--out", metavar="FILE", help="write them to this .xlsx or .csv file")
+    suggest.add_argument("--codebook", metavar="FILE.yaml",
+                         help="codebook (default: the one the review's latest run used)")
+    suggest.add_argument("--no-redact", action="store_true",
+                         help="keep personal data in the statements' text")
 
     review = commands.add_parser("review", help="open the review page in a browser (no code)",
                                  description="Analyse a review and serve its page on 127.0.0.1: "
@@ -243,6 +260,11 @@ def _cmd_diff(args: argparse.Namespace) -> int:
 def _cmd_relabel(args: argparse.Namespace) -> int:
     from .review import Review
 
+    if args.from_file:
+        return _relabel_from_file(args)
+    if args.segment_id is None:
+        raise _UsageError("relabel needs a SEGMENT_ID (with --theme and/or --stance) or "
+                          "--from-file FILE")
     if args.theme is None and args.stance is None:
         raise _UsageError("relabel needs --theme and/or --stance")
     with Review.open(args.review, create=False) as review:
@@ -291,6 +313,34 @@ def _shorten(text: str, width: int = 100) -> str:
     return text if len(text) <= width else text[:width - 1] + "…"
 
 
+def _relabel_from_file(args: argparse.Namespace) -> int:
+    from .review import Review, read_coding_file
+
+    if args.segment_id or args.theme or args.stance:
+        raise _UsageError("relabel --from-file takes the labels from the file; drop SEGMENT_ID, "
+                          "--theme and --stance")
+    frame = read_coding_file(args.from_file)
+    with Review.open(args.review, create=False) as review:
+        result = review.relabel_many(frame, by=args.by)
+    print(result)
+    return EXIT_USER_ERROR if len(result.rejected) else EXIT_OK
+
+
+def _cmd_suggest(args: argparse.Namespace) -> int:
+    from .review import Review, write_coding_file
+
+    with Review.open(args.review, create=False) as review:
+        table = review.suggest(args.n, codebook=args.codebook, redact=not args.no_redact)
+    if args.out:
+        path = write_coding_file(table, args.out)
+        print(f"Wrote {len(table)} statement(s) to code next to {path}; fill in theme and "
+              f"pcc_sentiment, then: evidence-lab relabel --review {args.review} --from-file {path}")
+        return EXIT_OK
+    for row in table.itertuples():
+        print(f"{row.segment_id}  {row.theme}  {row.pcc_sentiment}  {_shorten(row.text)}")
+    return EXIT_OK
+
+
 def _cmd_review(args: argparse.Namespace) -> int:
     from .widgets import serve
 
@@ -301,7 +351,7 @@ def _cmd_review(args: argparse.Namespace) -> int:
 
 COMMANDS = {"analyse": _cmd_analyse, "evaluate": _cmd_evaluate, "ingest": _cmd_ingest,
             "diff": _cmd_diff, "relabel": _cmd_relabel, "findings": _cmd_findings,
-            "review": _cmd_review}
+            "review": _cmd_review, "suggest": _cmd_suggest}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -29,6 +29,7 @@ from ..errors import ReviewStoreError
 from ..schema import SENTIMENT_LABELS
 from ..store import ReviewStore
 from ._calls import CallSummary, add_call
+from ._coding import RelabelResult, relabel_many, suggest
 from ._diff import ReviewDiff, review_diff
 from ._embedder import StoreEmbedder
 from ._frames import text_or_none
@@ -146,8 +147,8 @@ class Review:
                 by: str = "officer") -> int:
         """Correct one statement's theme and/or stance; the next :meth:`analyse` uses it.
 
-        The statement keeps the officer's label, and the models are refitted with it as a training
-        row. Returns the ``correction_id``.
+        The statement keeps the officer's label, and the review's correction layer learns from it
+        (see :mod:`evidence_lab.adapt`). Returns the ``correction_id``.
 
         Raises:
             ReviewStoreError: for an unknown statement, a theme not in the codebook of the latest
@@ -169,6 +170,39 @@ class Review:
             raise ReviewStoreError("relabel needs the name of who corrected it (by=...)")
         return self.store.add_correction(segment_id, segment_row["text"], theme, pcc_sentiment,
                                          str(by).strip())
+
+    def relabel_many(self, frame: pd.DataFrame, by: str = "officer") -> RelabelResult:
+        """Record many officers' labels at once (a coding spreadsheet, or :meth:`suggest`'s output).
+
+        Args:
+            frame: ``segment_id`` (or ``text``, matched to the review's statements with white space
+                and case folded), ``theme`` and/or ``pcc_sentiment``, optionally ``note``. Blank
+                labels are left as they are.
+            by: who coded them.
+
+        Returns:
+            A :class:`RelabelResult`: the correction ids, and each rejected row with its reason
+            (the good rows are recorded all the same).
+        """
+        return relabel_many(self.store, frame, self._latest_codebook(), by=by)
+
+    def suggest(self, n: int = 30, *, codebook: Codebook | str | Path | None = None,
+                random_state: int = 0, redact: bool = True) -> pd.DataFrame:
+        """The ``n`` statements whose coding would teach the review's models most, in coding order.
+
+        Uncertain (the models' two likeliest labels are close), representative (central in a
+        large group of similar statements) and diverse (one per group of a k-means split into
+        ``n``); statements already corrected are left out. Analyses the review first (the stored
+        run is reused when nothing changed).
+
+        Returns:
+            ``segment_id``, ``text`` (personal data redacted unless ``redact=False``), ``theme`` and
+            ``pcc_sentiment`` (the tool's current labels, for the officer to keep or change) and a
+            blank ``note``: the columns :meth:`relabel_many` reads back.
+        """
+        analysis = self.analyse(codebook or self._latest_codebook(), show_progress=False)
+        corrected = set(self.store.corrections()["segment_id"])
+        return suggest(analysis, corrected, n, random_state=random_state, redact=redact)
 
     def _latest_codebook(self) -> Codebook:
         runs = self.store.runs()
