@@ -1,7 +1,8 @@
 """The labelled statements shipped with the package, used to train the theme and stance models.
 
 Every file in ``evidence_lab/data/training/*.jsonl`` holds rows ``{"id", "text", "theme",
-"pcc_sentiment", "voice"}`` labelled to the project's annotation standard. A fixed, hash-based 20%
+"pcc_sentiment", "voice"}`` (and, for a submission, ``"organisation_kind"``: csp, parish_council, ...)
+labelled to the project's annotation standard. A fixed, hash-based 20%
 of rows is the held-out ``test`` split; models are fitted on ``train`` only when evaluating.
 Their embeddings are cached in ``data/training/vectors.npz`` (rebuilt when texts change).
 """
@@ -19,6 +20,8 @@ import pandas as pd
 from .embed import Embedder, text_key
 
 TEST_SHARE = 5  # one row in five is held out
+#: the columns of :func:`load_training_corpus` (before ``split``)
+CORPUS_COLUMNS = ["id", "text", "theme", "pcc_sentiment", "voice", "organisation_kind"]
 
 
 def training_dir() -> Path:
@@ -33,6 +36,9 @@ def _split(row_id: str) -> str:
 def load_training_corpus(split: str | None = None) -> pd.DataFrame:
     """The shipped labelled statements, with a ``split`` column (``train``/``test``).
 
+    Columns: :data:`CORPUS_COLUMNS` and ``split``; ``organisation_kind`` is '' where the row
+    does not say (statements that are not an organisation's submission).
+
     Args:
         split: keep only this split; None keeps both.
     """
@@ -41,7 +47,8 @@ def load_training_corpus(split: str | None = None) -> pd.DataFrame:
         for line in file.read_text(encoding="utf-8").splitlines():
             if line.strip():
                 rows.append(json.loads(line))
-    frame = pd.DataFrame(rows, columns=["id", "text", "theme", "pcc_sentiment", "voice"])
+    frame = pd.DataFrame(rows, columns=CORPUS_COLUMNS)
+    frame["organisation_kind"] = frame["organisation_kind"].fillna("")
     frame["split"] = frame["id"].map(_split)
     if split is not None:
         frame = frame[frame["split"] == split].reset_index(drop=True)
@@ -62,10 +69,17 @@ def corpus_vectors(texts: list[str], embedder: Embedder) -> np.ndarray:
     return np.vstack([cached[k] for k in keys]).astype(np.float32)
 
 
-def rebuild_vector_cache(embedder: Embedder) -> Path:
-    """Re-embed the whole shipped corpus and rewrite ``vectors.npz`` (run after editing the data)."""
+def rebuild_vector_cache(embedder: Embedder, *, reuse: bool = True) -> Path:
+    """Rewrite ``vectors.npz`` for the shipped corpus as it is now (run after editing the data).
+
+    Args:
+        embedder: the bundled model's embedder (the cache holds its vectors).
+        reuse: keep the cached vector of every text still in the corpus and embed only new
+            texts (the model is deterministic); False re-embeds everything.
+    """
     texts = load_training_corpus()["text"].tolist()
-    vectors = embedder.encode(texts, show_progress=True)
+    vectors = (corpus_vectors(texts, embedder) if reuse
+               else embedder.encode(texts, show_progress=True))
     path = training_dir() / "vectors.npz"
     np.savez_compressed(path, keys=np.array([text_key(t) for t in texts]), vectors=vectors)
     return path
