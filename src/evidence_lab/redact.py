@@ -9,25 +9,34 @@ REDACTION_KINDS
     ===========  ==============  ==========================================================
     kind         placeholder     what is caught
     ===========  ==============  ==========================================================
-    email        ``[email]``     ``j.hart@example.org``
+    email        ``[email]``     ``j.hart@example.org``, ``j.o'neill@...``, spaced, bracketed
+                                 or written out: ``jane(at)example.org``, ``jane at example
+                                 dot org``
     phone        ``[phone]``     UK landlines and mobiles with a ``0``, ``+44`` or ``+44 (0)``
                                  prefix, spaces, hyphens or brackets: ``01632 960 123``,
                                  ``(01632) 960123``, ``07700 900123``, ``+44 7700 900 123``,
-                                 ``020 7946 0000``, ``0800 123 4567``
-    postcode     ``[postcode]``  full UK postcodes (outward and inward code, capitals):
+                                 ``020 7946 0000``, ``0800 123 4567``; and whatever
+                                 libphonenumber (``phonenumbers``) finds as a UK number:
+                                 ``0044 7700 900123``, ``07700.900.123``
+    postcode     ``[postcode]``  full UK postcodes (outward and inward code, any case):
                                  ``SW1A 1AA``, ``M1 1AE``, ``RG12 8ZZ``; a district on its
                                  own (``AV3``) is kept
     address      ``[address]``   a house number, capitalised street name and street suffix
                                  (Road, Street, Lane, Avenue, Close, Drive, Way, Crescent,
                                  Court, Place, Gardens, Terrace, Farm, ...), optionally
                                  ``Flat 2,`` before and up to two localities after it:
-                                 ``14 Mill Lane, Ashby Vale``
-    ni_number    ``[NI number]`` National Insurance numbers, ``QQ 12 34 56 C`` or
-                                 ``QQ123456C``
+                                 ``14 Mill Lane, Ashby Vale``; in any case (``14 mill
+                                 lane``); a house name before a street (``The Old Rectory,
+                                 Church Road``)
+    ni_number    ``[NI number]`` National Insurance numbers in any case, spaced or
+                                 hyphenated: ``QQ 12 34 56 C``, ``qq123456c``, ``QQ-12-34-56-C``
     person       ``[name]``      names of private individuals: ``PERSON`` entities of the
                                  bundled spaCy pipeline (``load_pipeline("entities")``), a
                                  signature line the model takes for an ``ORG``, and a name
-                                 after an honorific (``Mrs [name]``, ``Mr [name]``)
+                                 after an honorific in any case (``Mrs [name]``, ``mr [name]``),
+                                 a common first name before a surname (``[name]`` for
+                                 ``Priya Raman`` or ``jane okafor``); names in capitals are
+                                 read in title case
     ===========  ==============  ==========================================================
 
 What is kept, so the evidence can still be scrutinised:
@@ -37,8 +46,8 @@ What is kept, so the evidence can still be scrutinised:
   such as Council, Watch or Trust;
 - places the model takes for people ("Little Bewley", "Ashby Vale", "in Ashby Magna"), streets
   without a house number ("on Mill Lane") and a single word on its own ("Madam", "Brackenby");
-- the target's name, aliases and office holders from the codebook, plus a user keep-list; an
-  office holder's surname after an honorific ("Ms Pennington") is kept too;
+- the target's name, aliases and office holders from the codebook (their full names, with or
+  without an honorific: a surname alone, "Mrs Okafor", is redacted), plus a user keep-list;
 - a name after a public-office title ("Chief Constable Raj Mehta", "the Deputy Commissioner,
   Marcus Doyle", "Cllr Jane Smith", "Mayor ...", superintendents and chief inspectors) or
   followed by one ("Raj Mehta, the Chief Constable", "Jane Smith MP"). Officers of lower rank
@@ -87,9 +96,17 @@ _LOW = "a-zß-öø-ÿ"
 
 # --- pattern kinds -------------------------------------------------------------------------------
 
-_EMAIL = re.compile(
-    r"(?<![\w.%+-])[A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
-    r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,24}(?![\w-])")
+_LOCAL_PART = r"(?<![\w.%+'’-])[A-Za-z0-9][A-Za-z0-9._%+'’-]*"  # j.o'neill, jane+panel
+_LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
+_EMAIL = re.compile(  # "jane@example.org", "jane @ example.org", "jane(at)example(dot)org"
+    rf"{_LOCAL_PART}[ \t]*(?:@|\(at\)|\[at\]|\{{at\}}|<at>)[ \t]*{_LABEL}"
+    rf"(?:(?:\.|[ \t]*(?:\(dot\)|\[dot\]|\{{dot\}})[ \t]*){_LABEL})*"
+    rf"(?:\.|[ \t]*(?:\(dot\)|\[dot\]|\{{dot\}})[ \t]*)[A-Za-z]{{2,24}}(?![\w-])", re.IGNORECASE)
+# written out in words: "jane at example dot org" (the last label a known ending, so "meet at
+# the hall dot com" style prose needs a real ending to match)
+_EMAIL_WORDS = re.compile(
+    rf"{_LOCAL_PART}[ \t]+at[ \t]+{_LABEL}(?:[ \t]+dot[ \t]+{_LABEL})*[ \t]+dot[ \t]+"
+    r"(?:com|org|net|uk|gov|ac|nhs|info|io|me|biz|co)(?![\w-])", re.IGNORECASE)
 
 # candidate: a 0 / (0 / +44 prefix, then up to five digit groups with single separators; the
 # longest prefix of groups that is a valid UK number is taken (see _phone_spans)
@@ -99,13 +116,15 @@ _PHONE_CANDIDATE = re.compile(
 # landlines (016977 xxxx) and freephone (0800 xxxxxx); mobiles always have 10
 _UK_NSN = re.compile(r"[18]\d{8,9}|[235679]\d{9}")
 
-_POSTCODE = re.compile(  # outward code (area, district), optional space, inward code
+_POSTCODE = re.compile(  # outward code (area, district), optional space, inward code; any case
     r"\b(?:GIR ?0AA|(?:[A-PR-UWYZ](?:\d{1,2}|[A-HK-Y]\d{1,2}|\d[A-HJKPSTUW]"
-    r"|[A-HK-Y]\d[ABEHMNPRV-Y]))[ \t]?\d[ABD-HJLNP-UW-Z]{2})\b")
+    r"|[A-HK-Y]\d[ABEHMNPRV-Y]))[ \t]?\d[ABD-HJLNP-UW-Z]{2})\b", re.IGNORECASE)
 
-_NI_NUMBER = re.compile(
+_NI_NUMBER = re.compile(  # any case, spaced or hyphenated: qq123456c, QQ-12-34-56-C
     r"\b(?!BG|GB|KN|NK|NT|TN|ZZ)(?:QQ|[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z])"
-    r"[ \t]?\d{2}[ \t]?\d{2}[ \t]?\d{2}(?:[ \t]?[A-D])?\b")
+    r"[ \t-]?\d{2}[ \t-]?\d{2}[ \t-]?\d{2}(?:[ \t-]?[A-D])?\b", re.IGNORECASE)
+# a cheap test before libphonenumber is asked: seven digits with at most separators between
+_MAY_HOLD_PHONE = re.compile(r"\d(?:[ \t.()\-]{0,2}\d){6}")
 
 _STREET_SUFFIXES = (
     "Road", "Rd", "Street", "St", "Lane", "Ln", "Avenue", "Ave", "Close", "Drive", "Dr", "Way",
@@ -125,6 +144,23 @@ _ADDRESS = re.compile(
     rf"\d{{1,4}}[A-Za-z]?(?:[-–]\d{{1,4}}[A-Za-z]?)?,?[ \t]+"
     rf"(?:{_CAP_WORD}[ \t]+){{1,3}}(?:{'|'.join(_STREET_SUFFIXES)})\b\.?"
     rf"(?:(?:,[ \t]*\n?|\n)[ \t]*{_LOCALITY_WORD}(?:[ \t]+{_LOCALITY_WORD}){{0,2}}){{0,2}}")
+# the same in lower case or capitals ("14 mill lane", "14 MILL LANE"): full street words only,
+# and no function word or count noun among the street's words ("20 years of the high street")
+_PLAIN_WORDS = ("the", "a", "an", "of", "and", "or", "in", "on", "at", "to", "for", "by", "with",
+                "from", "our", "my", "their", "this", "that", "years", "year", "months", "weeks",
+                "days", "people", "miles", "new", "more", "other", "per", "cent", "percent")
+_ADDRESS_ANY_CASE = re.compile(
+    rf"(?<![\w£$€.,/-])(?:(?:flat|apartment|unit)[ \t]+\d{{1,4}}[a-z]?,?[ \t]+)?"
+    rf"\d{{1,4}}[a-z]?(?:[-–]\d{{1,4}}[a-z]?)?,?[ \t]+"
+    rf"(?:(?!(?:{'|'.join(_PLAIN_WORDS)})\b)[a-z][a-z'’\-]*[ \t]+){{1,3}}"
+    r"(?:road|rd|street|lane|avenue|close|drive|crescent|court|place|gardens|terrace|grove|"
+    r"mews|row|square|walk|rise|parade|boulevard|wharf|yard)\b", re.IGNORECASE)
+_HOUSE_WORDS = ("Cottage", "House", "Rectory", "Vicarage", "Farmhouse", "Lodge", "Barn", "Manor",
+                "Grange", "Villa", "Bungalow", "Croft", "Mill", "Oast", "Chalet")
+_HOUSE_NAME = re.compile(  # "The Old Rectory, Church Road", "Rose Cottage, Mill Lane, Fenby"
+    rf"(?<![\w-])(?:The[ \t]+)?(?:{_CAP_WORD}[ \t]+){{0,2}}(?:{'|'.join(_HOUSE_WORDS)}),[ \t]*"
+    rf"(?:{_CAP_WORD}[ \t]+){{1,3}}(?:{'|'.join(_STREET_SUFFIXES)})\b"
+    rf"(?:,[ \t]*{_LOCALITY_WORD}(?:[ \t]+{_LOCALITY_WORD}){{0,2}})?")
 
 # --- names that are kept -------------------------------------------------------------------------
 
@@ -190,6 +226,18 @@ _NAME_LINE = re.compile(rf"{_FULL_NAME}(?:[ \t]*(?:,|&|\band\b)[ \t]*{_FULL_NAME
 _HONORIFIC_NAME = re.compile(
     rf"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?[ \t]+((?:[{_UP}]\.?[ \t]+){{0,3}}{_NAME_WORD.pattern}"
     rf"(?:[ \t]+{_NAME_WORD.pattern})?)")
+# names in lower case, which the model never tags: after a lower-case honorific ("mrs okafor"),
+# or a common first name before a surname-like word ("jane okafor"); the first names are those
+# that are not also everyday English words (no Mark, Grace, Will, Rose ...)
+_FIRST_NAMES = frozenset(["aaron", "abdul", "adam", "adrian", "ahmed", "aisha", "alan", "alex", "alexander", "alice", "alison", "amanda", "amara", "amelia", "amir", "amy", "andrew", "angela", "ann", "anna", "anne", "anthony", "arthur", "ashley", "barbara", "ben", "benjamin", "beth", "bethany", "bilal", "brian", "callum", "carl", "carol", "caroline", "catherine", "charles", "charlie", "charlotte", "chloe", "chris", "christine", "christopher", "claire", "colin", "craig", "daniel", "darren", "david", "dawn", "deborah", "declan", "denise", "derek", "diane", "donna", "dylan", "edward", "eleanor", "elizabeth", "ellie", "emily", "emma", "eric", "ethan", "fatima", "fiona", "frances", "francesca", "gareth", "gary", "gemma", "george", "gillian", "graham", "hannah", "harry", "harvey", "hassan", "helen", "holly", "ian", "imran", "isaac", "isabella", "jack", "jacob", "james", "jamie", "jane", "janet", "jason", "jeffrey", "jennifer", "jessica", "joanne", "john", "jonathan", "joseph", "josh", "joshua", "julie", "karen", "kate", "katherine", "keith", "kelly", "kevin", "kieran", "laura", "lauren", "leah", "liam", "linda", "lisa", "louise", "lucy", "luke", "margaret", "maria", "martin", "mary", "matthew", "megan", "michael", "michelle", "mohammed", "muhammad", "nadia", "naomi", "natalie", "nathan", "neil", "nicholas", "nicola", "oliver", "olivia", "omar", "owen", "patricia", "paul", "paula", "pauline", "peter", "philip", "priya", "rachel", "rebecca", "richard", "robert", "ruth", "ryan", "samantha", "samuel", "sandra", "sarah", "scott", "sean", "sharon", "simon", "sophie", "stephen", "steven", "stuart", "susan", "thomas", "timothy", "tom", "tracy", "victoria", "wendy", "william", "yasmin", "zara", "zoe"])
+_LOWER_NAME = re.compile(
+    r"(?<![\w'’-])(?:(?:mr|mrs|ms|miss|mx|dr)\.?[ \t]+([a-z][a-z'’\-]+(?:[ \t]+[a-z][a-z'’\-]+)?)"
+    r"|((?:" + "|".join(sorted(_FIRST_NAMES)) + r")[ \t]+[a-z][a-z'’\-]+))(?![\w'’-])")
+_FIRST_NAME_THEN_SURNAME = re.compile(  # "Priya Raman", "Amara Osei": no model needed
+    rf"(?<![\w'’-])([{_UP}][{_LOW}]+)[ \t]+({_NAME_WORD.pattern})(?![\w'’-])")
+_ALL_CAPS_RUN = re.compile(rf"(?<![\w'’])[{_UP}][{_UP}'’\-]+(?:[ \t]+[{_UP}][{_UP}'’\-]+)+(?![\w'’])")
+# words after a lower-case first name or honorific that are prose, not a surname
+_PLAIN_NAME_WORDS = frozenset(["a", "an", "and", "are", "as", "at", "be", "but", "by", "can", "could", "did", "do", "does", "for", "from", "had", "has", "have", "he", "her", "him", "his", "i", "if", "in", "is", "it", "its", "me", "my", "no", "not", "of", "on", "or", "our", "she", "so", "that", "the", "their", "them", "then", "there", "they", "this", "to", "told", "us", "was", "we", "were", "what", "when", "who", "will", "with", "would", "you", "your", "said", "says", "asked", "wrote", "called", "rang", "came", "went", "has", "who", "which", "also", "again", "about", "after", "before", "since", "says", "thinks", "wants"])
 _HONORIFIC_BEFORE = re.compile(rf"\b(?:{'|'.join(_HONORIFICS)})\.?[ \t]+$")
 # tokens trimmed from either end of a PERSON entity before it is redacted
 # (honorifics and ranks stay outside the placeholder: "Mrs [name]", "Sergeant [name]")
@@ -398,14 +446,17 @@ class Redactor:
 
     def _pattern_spans(self, text: str, kept: list[tuple[int, int]]) -> list[Span]:
         candidates: list[Span] = []
-        if "email" in self.kinds:
-            candidates += [Span("email", *m.span(), m.group()) for m in _EMAIL.finditer(text)]
-        if "phone" in self.kinds:
+        if "email" in self.kinds and _may_hold_email(text):
+            candidates += [Span("email", *m.span(), m.group())
+                           for pattern in (_EMAIL, _EMAIL_WORDS) for m in pattern.finditer(text)]
+        if "phone" in self.kinds and _MAY_HOLD_PHONE.search(text):
             candidates += _phone_spans(text)
         if "postcode" in self.kinds:
             candidates += [Span("postcode", *m.span(), m.group()) for m in _POSTCODE.finditer(text)]
         if "address" in self.kinds:
-            for match in _ADDRESS.finditer(text):
+            for match in itertools.chain(_ADDRESS.finditer(text),
+                                         _ADDRESS_ANY_CASE.finditer(text),
+                                         _HOUSE_NAME.finditer(text)):
                 start, end = _rstrip_span(text, *match.span())
                 candidates.append(Span("address", start, end, text[start:end]))
         if "ni_number" in self.kinds:
@@ -418,10 +469,33 @@ class Redactor:
                         and not set(map(_key, _words(text, start, end))) & _ORG_ONLY_WORDS
                         and not self._is_kept_name(match.group(1))):
                     candidates.append(Span("person", start, end, match.group(1)))
+            candidates += self._lower_case_names(text)
         # a match lying wholly inside a kept name ("12 Downing Street" on the keep-list) stays
         candidates = [s for s in candidates
                       if not any(ks <= s.start and s.end <= ke for ks, ke in kept)]
         return _longest_first(candidates)
+
+    def _lower_case_names(self, text: str) -> list[Span]:
+        """Names in lower case: "mrs okafor", "mr tom ashworth", "jane okafor"."""
+        spans = []
+        for match in _LOWER_NAME.finditer(text):
+            group = 1 if match.group(1) else 2
+            start, end = match.span(group)
+            words = match.group(group).split()
+            if group == 1 and len(words) == 2 and words[0] not in _FIRST_NAMES:
+                end = start + len(words[0])  # "mrs okafor said": the second word is prose
+                words = words[:1]
+            if any(w in _PLAIN_NAME_WORDS for w in words[-1:]) or self._is_kept_name(" ".join(words)):
+                continue
+            spans.append(Span("person", start, end, text[start:end]))
+        for match in _FIRST_NAME_THEN_SURNAME.finditer(text):
+            start, end = match.span()
+            if (match.group(1).lower() in _FIRST_NAMES
+                    and _key(match.group(2)) not in _ORG_ONLY_WORDS | _STREET_SURNAMES
+                    and _looks_like_person(text, start, end, org=False)
+                    and not self._is_kept_name(match.group())):
+                spans.append(Span("person", start, end, match.group()))
+        return spans
 
     def _add_person_spans(self, texts: list[str], kept: list[list[tuple[int, int]]],
                           found: list[list[Span]]) -> None:
@@ -429,6 +503,8 @@ class Redactor:
         jobs: list[tuple[str, tuple[int, int, list[tuple[int, int, int]]]]] = []
         for i, (text, spans) in enumerate(zip(texts, found, strict=True)):
             masked, pieces = _mask(text, spans)
+            # names in capitals ("JANE OKAFOR") read to the model in title case, same length
+            masked = _ALL_CAPS_RUN.sub(lambda m: m.group().title(), masked)
             if not self._may_hold_name(masked):
                 continue
             for offset, chunk in _chunks(masked, _NER_CHUNK):
@@ -444,7 +520,8 @@ class Redactor:
                 if start is None:
                     continue  # touches a placeholder: not a name
                 end = start + ent.end_char - ent.start_char
-                for s, e in self._name_parts(texts[i], start, end, kept[i], ent.label_ == "ORG"):
+                titled = _ALL_CAPS_RUN.sub(lambda m: m.group().title(), texts[i])
+                for s, e in self._name_parts(titled, start, end, kept[i], ent.label_ == "ORG"):
                     found[i].append(Span("person", s, e, texts[i][s:e]))
 
     def _may_hold_name(self, text: str) -> bool:
@@ -539,7 +616,10 @@ def redact_frame(frame: pd.DataFrame, columns: Sequence[str], redactor: Redactor
 # --- helpers -------------------------------------------------------------------------------------
 
 def _compile_keep(names: Sequence[str]) -> tuple[re.Pattern[str] | None, frozenset[str]]:
-    """A pattern finding the kept names in text, and the normalised names (plus surnames)."""
+    """A pattern finding the kept names in text, and the normalised names.
+
+    Only the full names (and whatever forms the codebook lists) are kept: a surname on its own
+    is not, so "Mrs Okafor" is redacted though an office holder is called Dawn Okafor."""
     if not names:
         return None, frozenset()
     parts = []
@@ -547,13 +627,31 @@ def _compile_keep(names: Sequence[str]) -> tuple[re.Pattern[str] | None, frozens
         escaped = r"\s+".join(re.escape(w) for w in name.split())
         parts.append(rf"\b{escaped}\b" if name.isupper() else rf"(?i:\b{escaped}\b)")
     normalised = {" ".join(n.split()).lower() for n in names}
-    normalised |= {n.split()[-1].lower() for n in names if len(n.split()) > 1}
     return re.compile("|".join(parts)), frozenset(normalised)
 
 
+def _may_hold_email(text: str) -> bool:
+    """A cheap test before the email patterns run: an @, or "at" written out or bracketed."""
+    if "@" in text:
+        return True
+    lower = text.lower()
+    return " at " in lower and (" dot " in lower or "(at)" in lower) or any(
+        f"{o}at{c}" in lower for o, c in ("()", "[]", "{}", "<>"))
+
+
 def _phone_spans(text: str) -> list[Span]:
-    """UK phone numbers: the longest run of digit groups that makes a valid number."""
+    """UK phone numbers: libphonenumber's matches, and the longest run of digit groups that makes
+    a UK number (which also catches the Ofcom drama ranges libphonenumber calls invalid)."""
+    import phonenumbers
+
     spans = []
+    for found in phonenumbers.PhoneNumberMatcher(text, "GB",
+                                                 leniency=phonenumbers.Leniency.POSSIBLE):
+        number = found.number
+        raw = found.raw_string
+        if (number.country_code == 44 and raw[:1] in "0+("
+                and _UK_NSN.fullmatch(str(number.national_number))):
+            spans.append(Span("phone", found.start, found.end, raw))
     for match in _PHONE_CANDIDATE.finditer(text):
         groups = list(re.finditer(r"\d+", match.group()))
         international = match.group().startswith("+")
@@ -673,6 +771,9 @@ def _looks_like_person(text: str, start: int, end: int, org: bool) -> bool:
         return False
     before = text[max(0, start - 20):start]
     after = text[end:end + 2]
+    following = _TOKEN.match(text, end + 1) if text[end:end + 1] == " " else None
+    if following is not None and _key(following.group()) in _NOT_PERSON_WORDS:
+        return False  # "St Anne's Church", "Tom Hale Trust": the name of an organisation
     if _ROLE_LINE_START.match(text[text.rfind("\n", 0, start) + 1:start]):
         return False  # "Chief Executive, Haven Ravensmoor"
     if words[-1].lower() in _STREET_SURNAMES and _BEFORE_STREET.search(before):
