@@ -101,6 +101,16 @@ def run_themes(frame: pd.DataFrame) -> dict[str, Any]:
         grid.append({"weight": weight, "heading_share": share,
                      **theme_scores(frame, classes[blended.argmax(axis=1)], list(classes))})
     alone = next(g for g in grid if g["weight"] == 0.0)
+    # the package's defaults (CONTEXT_WEIGHT, HEADING_SHARE), per voice
+    variants = {"alone": proba,
+                "with_context": blend_context(proba, *context_proba(frame, proba, heading_proba),
+                                              classes)}
+    by_voice = {}
+    for voice in sorted(set(frame["voice"])):
+        keep = (frame["voice"] == voice).to_numpy()
+        by_voice[voice] = {name: _macro(frame["theme"][keep].tolist(),
+                                        list(classes[p[keep].argmax(axis=1)]), list(classes))
+                           for name, p in variants.items()}
 
     def best(split: str) -> dict[str, Any]:  # ties go to the lighter blend
         return max(grid, key=lambda g: (g[f"{split}_macro_f1"], g[f"{split}_accuracy"],
@@ -110,7 +120,8 @@ def run_themes(frame: pd.DataFrame) -> dict[str, Any]:
               "heading_share": best(a)["heading_share"], "macro_f1": best(a)[f"{b}_macro_f1"],
               "alone_macro_f1": alone[f"{b}_macro_f1"]}
              for a, b in (("tune", "test"), ("test", "tune"))]
-    return {"alone": alone, "cross_validated": folds, "chosen_on_all": best("all"), "grid": grid}
+    return {"alone": alone, "cross_validated": folds, "chosen_on_all": best("all"),
+            "shipped_by_voice": by_voice, "grid": grid}
 
 
 def run_stance(frame: pd.DataFrame) -> dict[str, Any]:
@@ -132,8 +143,13 @@ def run_stance(frame: pd.DataFrame) -> dict[str, Any]:
         negative = [g == "negative" for g in gold], [p == "negative" for p in pred]
         from sklearn.metrics import f1_score
 
+        voices = frame["voice"].to_numpy()
+        by_voice = {voice: _macro([g for g, v in zip(gold, voices, strict=True) if v == voice],
+                                  [p for p, v in zip(pred, voices, strict=True) if v == voice],
+                                  list(POLAR)) for voice in sorted(set(voices))}
         out[name] = {"macro_f1": _macro(gold, pred, list(POLAR)),
                      "negative_f1": round(float(f1_score(*negative, zero_division=0)), 4),
+                     "macro_f1_by_voice": by_voice,
                      "mention_kinds": segs["mention_kind"].value_counts().to_dict()}
         if context:
             changed = labelled["mention_kind"].isin(["previous", "heading"])
@@ -189,10 +205,14 @@ def main(argv: list[str] | None = None) -> int:
         t = themes[name]
         print(f"theme {name:<14} weight {t['weight']:.2f} heading share {t['heading_share']:.2f}: "
               f"macro-F1 {t['all_macro_f1']:.3f}, accuracy {t['all_accuracy']:.3f} (all)")
+    print("theme macro-F1 by voice, alone -> with the shipped weights (in-sample): " + ", ".join(
+        f"{v} {f['alone']:.2f} -> {f['with_context']:.2f}"
+        for v, f in themes["shipped_by_voice"].items()))
     for name in ("alone", "with_context"):
         s = report["stance"][name]
         print(f"stance {name:<13} macro-F1 {s['macro_f1']:.3f} negative F1 {s['negative_f1']:.3f} "
-              f"mention kinds {s['mention_kinds']}")
+              f"mention kinds {s['mention_kinds']}; by voice " + ", ".join(
+                  f"{v} {f:.2f}" for v, f in s["macro_f1_by_voice"].items()))
     for name, dev in report["dev"].items():
         for mode, figures in dev.items():
             print(f"{name} {mode:<13} theme macro-F1 {figures['theme_macro_f1']:.3f} stance "

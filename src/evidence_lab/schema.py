@@ -77,7 +77,9 @@ COLUMNS: dict[str, dict[str, str]] = {
         "codebook_theme": "the codebook's theme, kept beside a discovered one (discovery mode)",
         "discovered_theme": "the emergent theme id, 'unclustered' for outliers (discovery mode)",
         "mentions_target": "True when it names or refers to the target (stance)",
-        "mention_kind": "none/explicit/pronoun/addressed: how it refers to the target (stance)",
+        "mention_kind": "none/explicit/pronoun/addressed, or from its context previous (refers "
+                        "back to a statement naming it) / heading (its heading or question names "
+                        "it): how it refers to the target (stance)",
         "target_spans": "list of (start, end) offsets of the mentions within its text (stance)",
         "pcc_sentiment": "positive/negative/mixed/neutral toward the target (stance)",
         "pcc_sentiment_score": "-1..1, P(positive) - P(negative) (stance)",
