@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from importlib import resources
 from pathlib import Path
 
@@ -85,7 +86,65 @@ def rebuild_vector_cache(embedder: Embedder, *, reuse: bool = True) -> Path:
     return path
 
 
-if __name__ == "__main__":  # python -m evidence_lab.training: refresh the shipped vector cache
+def near_twins(corpus: pd.DataFrame, vectors: np.ndarray, *, cosine: float = 0.92,
+               jaccard: float = 0.5) -> pd.DataFrame:
+    """Statements of ``corpus`` with a near twin: another statement this close in meaning or words.
+
+    A twin is the most similar other statement by embedding cosine, or any statement sharing at
+    least ``jaccard`` of their word 5-grams (templates filled in with other names and numbers).
+
+    Args:
+        corpus: rows with ``id`` and ``text`` (as :func:`load_training_corpus` returns).
+        vectors: one embedding per row of ``corpus``, in order.
+        cosine: cosine similarity at or above which two statements are twins (default 0.92).
+        jaccard: word 5-gram Jaccard at or above which they are twins (default 0.5).
+
+    Returns:
+        One row per statement that has a twin: ``id``, ``twin_id``, ``cosine``, ``jaccard``.
+    """
+    unit = vectors / np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
+    similarity = unit @ unit.T
+    np.fill_diagonal(similarity, -1.0)
+    grams = [_five_grams(t) for t in corpus["text"]]
+    holders: dict[tuple[str, ...], set[int]] = {}
+    for i, own in enumerate(grams):
+        for gram in own:
+            holders.setdefault(gram, set()).add(i)
+    ids = corpus["id"].tolist()
+    rows = []
+    for i, (own, closest) in enumerate(zip(grams, similarity.argmax(axis=1), strict=True)):
+        sharing = set().union(*(holders[g] for g in own)) - {i} if own else set()
+        overlaps = [(len(own & grams[j]) / len(own | grams[j]), j) for j in sharing]
+        best_overlap, overlap_twin = max(overlaps, default=(0.0, -1))
+        if similarity[i, closest] >= cosine or best_overlap >= jaccard:
+            twin = closest if similarity[i, closest] >= cosine else overlap_twin
+            rows.append({"id": ids[i], "twin_id": ids[twin],
+                         "cosine": round(float(similarity[i, twin]), 3),
+                         "jaccard": round(len(own & grams[twin]) / max(len(own | grams[twin]), 1), 3)})
+    return pd.DataFrame(rows, columns=["id", "twin_id", "cosine", "jaccard"])
+
+
+def _five_grams(text: str) -> set[tuple[str, ...]]:
+    words = re.findall(r"[a-z0-9']+", text.lower())
+    return {tuple(words[i:i + 5]) for i in range(len(words) - 4)}
+
+
+def voice_balance(corpus: pd.DataFrame) -> pd.DataFrame:
+    """Statements per voice (and organisation kind) and stance label, with a total column."""
+    kind = corpus["organisation_kind"].where(corpus["organisation_kind"] != "", None)
+    voice = corpus["voice"].where(kind.isna(), corpus["voice"] + "/" + kind.fillna(""))
+    table = pd.crosstab(voice.rename("voice"), corpus["pcc_sentiment"])
+    table["total"] = table.sum(axis=1)
+    return table.sort_values("total", ascending=False)
+
+
+if __name__ == "__main__":  # python -m evidence_lab.training: refresh the vector cache, audit twins
     from .embed import get_embedder
 
     print(f"wrote {rebuild_vector_cache(get_embedder())}")
+    corpus = load_training_corpus()
+    twins = near_twins(corpus, corpus_vectors(corpus["text"].tolist(), get_embedder()))
+    print(f"{len(twins)} of {len(corpus)} statements have a near twin (cosine >= 0.92 or "
+          "word 5-gram Jaccard >= 0.5)")
+    if not twins.empty:
+        print(twins.to_string(index=False))

@@ -41,7 +41,7 @@ def test_blend_keeps_other_and_moves_the_rest():
 def test_a_heading_decides_a_statement_that_names_no_theme():
     theme_model = fit_models(load_codebook())[0]
     segments = pd.DataFrame({"submission_id": ["a", "b"],
-                             "text": ["It closed three weeks later.", "It closed three weeks later."],
+                             "text": ["That happened three weeks later."] * 2,
                              "heading": ["The small grants round", "How the office keeps us informed"]})
     alone = assign_themes(segments, theme_model, context_weight=0.0)["primary_theme"].tolist()
     assert alone[0] == alone[1]
