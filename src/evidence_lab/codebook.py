@@ -93,6 +93,39 @@ class Vocabulary:
 
 
 @dataclass(frozen=True)
+class Letter:
+    """How the findings letter is laid out and addressed (the codebook's ``letter:`` section).
+
+    Every field has a default, so a codebook without the section still gives a letter an officer
+    can complete: "[Panel name]" and "[address]" placeholders where nothing is known.
+
+    Attributes:
+        sender: who writes: the panel's name for the letterhead and the signature block.
+        address: the letterhead's address lines.
+        addressee: the addressee's lines (name, office, "by email"); default: the target's name.
+        salutation: default "Dear <target short name>".
+        subject: the letter's subject line; default: the run's title.
+        closing: the paragraph before the sign-off.
+        sign_off: "Yours sincerely".
+        signatory: the signature block's lines under the space for a signature.
+        font: the letter's font (a font Word and LibreOffice both know, e.g. "Arial").
+        font_size: in points.
+    """
+
+    sender: str = "[Panel name]"
+    address: tuple[str, ...] = ("[address]",)
+    addressee: tuple[str, ...] = ()
+    salutation: str = ""
+    subject: str = ""
+    closing: str = ("We look forward to receiving your response to these findings and "
+                    "recommendations, and to discussing them with you at the Panel's next meeting.")
+    sign_off: str = "Yours sincerely"
+    signatory: tuple[str, ...] = ("Chair of the Panel",)
+    font: str = "Arial"
+    font_size: float = 11.0
+
+
+@dataclass(frozen=True)
 class Codebook:
     """A target and its themes, as read from a YAML file.
 
@@ -101,6 +134,7 @@ class Codebook:
         target: the office holder under scrutiny.
         themes: the themes; ``other`` is implicit and must not be listed.
         vocabulary: respondent kinds, extra request phrases and stop words (:class:`Vocabulary`).
+        letter: how the findings letter is addressed and signed (:class:`Letter`).
         source: where the codebook came from (a path, or ``"default"``).
         sha256: hash of the file's bytes, recorded in every run manifest.
     """
@@ -109,6 +143,7 @@ class Codebook:
     target: Target
     themes: tuple[Theme, ...]
     vocabulary: Vocabulary = Vocabulary()
+    letter: Letter = Letter()
     source: str = "default"
     sha256: str = ""
     extra: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
@@ -186,7 +221,41 @@ def _parse(raw: Any, where: str) -> Codebook:
         raise CodebookError(where, "themes[].id", f"repeats {', '.join(duplicates)}",
                             "give every theme a unique id")
     vocabulary = _parse_vocabulary(raw.get("vocabulary"), where)
-    return Codebook(str(raw.get("name") or Path(where).stem), target, themes, vocabulary)
+    return Codebook(str(raw.get("name") or Path(where).stem), target, themes, vocabulary,
+                    _parse_letter(raw.get("letter"), where))
+
+
+_LETTER_TEXT = ("sender", "salutation", "subject", "closing", "sign_off", "font")
+_LETTER_LINES = ("address", "addressee", "signatory")
+
+
+def _parse_letter(raw: Any, where: str) -> Letter:
+    if raw is None:
+        return Letter()
+    if not isinstance(raw, dict):
+        raise CodebookError(where, "letter", f"is a {type(raw).__name__}, not a mapping",
+                            "write 'letter:' with indented 'sender:', 'address:', 'addressee:' ...")
+    unknown = sorted(set(raw) - set(_LETTER_TEXT) - set(_LETTER_LINES) - {"font_size"})
+    if unknown:
+        raise CodebookError(where, f"letter.{unknown[0]}", "is not a letter field",
+                            f"use only {', '.join(_LETTER_TEXT + _LETTER_LINES)} and font_size")
+    values: dict[str, Any] = {}
+    for key in _LETTER_TEXT:
+        if raw.get(key) is not None:
+            if not isinstance(raw[key], str) or not raw[key].strip():
+                raise CodebookError(where, f"letter.{key}", "is not text",
+                                    f"write 'letter.{key}' as one line of text, or leave it out")
+            values[key] = " ".join(raw[key].split())
+    for key in _LETTER_LINES:
+        if raw.get(key) is not None:
+            values[key] = _strings(raw[key], where, f"letter.{key}")
+    if raw.get("font_size") is not None:
+        size = raw["font_size"]
+        if isinstance(size, bool) or not isinstance(size, int | float) or not 8 <= size <= 16:
+            raise CodebookError(where, "letter.font_size", f"{size!r} is not a size in points",
+                                "write a number from 8 to 16, e.g. 'font_size: 11'")
+        values["font_size"] = float(size)
+    return Letter(**values)
 
 
 def _parse_target(raw: Any, where: str) -> Target:

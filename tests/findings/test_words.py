@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from evidence_lab.findings import number_word, quantifier, short_quote, to_reported_speech
+import evidence_lab as el
+from evidence_lab.codebook import load_codebook
+from evidence_lab.findings import (
+    action_phrase,
+    number_word,
+    quantifier,
+    short_quote,
+    to_reported_speech,
+    unresolved_reference,
+)
 
 
 @pytest.mark.parametrize(("count", "total", "word"), [
@@ -46,3 +55,34 @@ def test_short_quote_is_verbatim_and_marks_a_cut():
     assert quote == " ".join(f"w{i}" for i in range(10)) + " …"
     assert short_quote("Short and whole.") == "Short and whole."
     assert number_word(3) == "three" and number_word(20) == "20"
+
+
+@pytest.mark.parametrize(("sentence", "reference"), [
+    ("Whilst we appreciated that letter, it does not explain the delay.", "that letter"),
+    ("The new charge has undone some of that progress.", "that progress"),
+    ("I wrote to the Commissioner about it in September.", "it"),
+    ("This was the office's idea and it saved us time.", "This"),
+    ("They told us the board was cancelled.", "They"),
+    ("The council therefore has a strong interest in the outcome.", "therefore"),
+    ("The fund opened in July and closed four weeks later.", None),
+    ("It would help if the office sent a short update.", None),
+    ("Those who reported a crime were not told what happened next.", None),
+    ("This year the grant round opened late.", None),
+])
+def test_references_to_an_earlier_sentence_are_found(sentence, reference):
+    assert unresolved_reference(sentence) == reference
+
+
+@pytest.mark.parametrize(("statement", "action"), [
+    ("We recommend that the Commissioner publishes the timetable for each round.",
+     "publishes the timetable for each round"),
+    ("The Commissioner should make sure that volunteers are told about it.", None),
+    ("We would welcome the Commissioner taking a visible lead on mental health.",
+     "takes a visible lead on mental health"),
+    ("We ask the Commissioner to explain the decision, and to meet the council each year.",
+     "explains the decision, and meets the council each year"),
+    ("We do not suggest the Commissioner should interfere in operational matters.", None),
+])
+def test_requests_become_the_panels_recommendation_form(statement, action):
+    codebook = load_codebook(el.sample_call().codebook)
+    assert action_phrase(statement, codebook) == action

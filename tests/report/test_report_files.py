@@ -1,16 +1,20 @@
-"""findings.docx and findings.md as written by ``write_outputs`` for the sample call: the sections
-a panel expects, no links out of the document, and citations that lead back to real statements."""
+"""findings.docx and findings.md as written by ``write_outputs`` for the sample call: the letter's
+parts in order on A4, no links out of the document, and citations that lead back to real
+statements (the docx through its numbered annex)."""
 
 from __future__ import annotations
 
+import os
 import re
+import shutil
+import subprocess
 
 import pandas as pd
 import pytest
 
 pytestmark = pytest.mark.slow
 
-SECTIONS = ["Draft findings", "Findings", "Summary", "Draft recommendations"]
+SECTIONS = ["Draft findings", "Findings", "Summary", "Draft recommendations"]  # findings.md
 TRAILING_CITATION = re.compile(r"\[([^\[\]]+)\]\s*$")
 FINDING_ID = re.compile(r"^[FR]-[0-9a-f]{8}$")
 
@@ -39,30 +43,79 @@ def unresolved(lines: list[str], segment_ids: set[str], finding_ids: set[str]) -
     return bad, cited
 
 
-def test_findings_docx_has_the_sections_and_no_external_links(sample_report):
+LETTER_PARTS = ["Dear Commissioner,", "Findings", "Summary", "Recommendations",
+                "We look forward to receiving your response", "Yours sincerely,",
+                "Annex: the evidence cited"]
+
+
+def _docx(sample_report):
     import docx
 
-    document = docx.Document(str(sample_report.out / "findings.docx"))
-    headings = [p.text for p in document.paragraphs
-                if p.style.name == "Title" or p.style.name.startswith("Heading")]
-    positions = [headings.index(s) if s in headings else -1 for s in SECTIONS]
-    assert -1 not in positions, f"missing sections: {[s for s, i in zip(SECTIONS, positions) if i < 0]}"
-    assert positions == sorted(positions), f"sections out of order: {headings}"
+    return docx.Document(str(sample_report.out / "findings.docx"))
+
+
+def test_findings_docx_is_an_a4_letter_with_its_parts_in_order(sample_report):
+    from docx.shared import Cm
+
+    document = _docx(sample_report)
+    section = document.sections[0]
+    assert abs(section.page_width - Cm(21.0)) < Cm(0.05)
+    assert abs(section.page_height - Cm(29.7)) < Cm(0.05)
+    texts = [p.text for p in document.paragraphs]
+    assert texts[0].startswith("Ravensmoor Police and Crime Panel")  # letterhead from the codebook
+    assert re.fullmatch(r"\d{1,2} [A-Z][a-z]+ \d{4}", texts[1])  # the date
+    assert texts[2].startswith("Sarah Pennington")  # the addressee
+    positions = [next((i for i, t in enumerate(texts) if t.startswith(part)), -1)
+                 for part in LETTER_PARTS]
+    assert -1 not in positions, [p for p, i in zip(LETTER_PARTS, positions, strict=True) if i < 0]
+    assert positions == sorted(positions), texts
+    assert document.styles["Normal"].font.name == "Arial"
     external = [(part.partname, rel.target_ref) for part in document.part.package.iter_parts()
                 for rel in part.rels.values() if rel.is_external]
     assert external == [], f"the document links outside itself: {external}"
-    text = "\n".join(p.text for p in document.paragraphs)
-    missing = [f for f in sample_report.analysis.findings["finding_id"] if f not in text]
+    body = "\n".join(texts)
+    missing = [f for f in sample_report.analysis.findings["finding_id"] if f not in body]
     assert not missing, f"findings missing from findings.docx: {missing}"
 
 
-def test_findings_docx_citations_resolve(sample_report):
-    import docx
+def test_findings_docx_has_lettered_recommendations_and_page_numbers(sample_report):
+    document = _docx(sample_report)
+    recs = [p.text for p in document.paragraphs if re.match(r"^\([a-z]+\) That the ", p.text)]
+    assert len(recs) == len(sample_report.analysis.recommendations) >= 3
+    assert [r[1] for r in recs] == [chr(97 + i) for i in range(len(recs))]
+    footer = document.sections[0].footer.paragraphs[0]._p.xml
+    assert "PAGE" in footer and "NUMPAGES" in footer
 
-    document = docx.Document(str(sample_report.out / "findings.docx"))
-    segment_ids, finding_ids = known_ids(sample_report.out)
-    bad, cited = unresolved([p.text for p in document.paragraphs], segment_ids, finding_ids)
-    assert bad == [] and cited > 0
+
+def test_findings_docx_cites_a_numbered_annex_not_runs_of_ids(sample_report):
+    document = _docx(sample_report)
+    segment_ids, _ = known_ids(sample_report.out)
+    body = [p.text for p in document.paragraphs]
+    assert not any(re.search(r"\w+:\d+, \w+:\d+", t) for t in body), "inline runs of segment ids"
+    annex = document.tables[-1]
+    rows = [[c.text for c in row.cells] for row in annex.rows[1:]]
+    assert [int(r[0]) for r in rows] == list(range(1, len(rows) + 1))
+    assert all(r[3] in segment_ids for r in rows)
+    cited = {s for ids in sample_report.analysis.findings["segment_ids"] for s in ids}
+    assert {r[3] for r in rows} == cited
+    numbers = [int(n) for t in body for ref in re.findall(r"evidence ([\d–, ]+)\]", t)
+               for part in ref.split(", ") for n in part.split("–")]
+    assert numbers and max(numbers) == len(rows)
+
+
+def test_findings_docx_lays_out_as_a_three_to_six_page_letter(sample_report, tmp_path):
+    office = shutil.which("libreoffice") or shutil.which("soffice")
+    if office is None:
+        pytest.skip("LibreOffice is not installed (scripts/install_test_deps.sh installs it)")
+    subprocess.run([office, "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path),
+                    str(sample_report.out / "findings.docx")], check=True, capture_output=True,
+                   timeout=300, env={**os.environ, "HOME": str(tmp_path)})
+    from pypdf import PdfReader
+
+    reader = PdfReader(str(tmp_path / "findings.pdf"))
+    pages = [page.extract_text() or "" for page in reader.pages]
+    annex_starts = next(i for i, text in enumerate(pages) if "Annex: the evidence cited" in text)
+    assert 3 <= annex_starts <= 6, f"the letter runs to {annex_starts} pages before its annex"
 
 
 def test_findings_md_has_the_same_sections(sample_report):

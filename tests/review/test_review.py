@@ -61,7 +61,7 @@ CALL_2 = {
                     "community_safety_partnership\n"
                     "yew_youth.txt,Yew Youth Commission,youth_commission\n"
                     "zeal_victims.txt,Zeal Victim Support,victim_services\n",
-    # its statement ids sort before alder_csp's, so the front-counter finding gets a new id
+    # its statement ids sort before alder_csp's; the front-counter finding keeps its id all the same
     "abbey_residents.txt": "Abbey Residents Association response.\n\n"
                            "The front counter at Abbey police station was closed without any "
                            "consultation with residents.\n",
@@ -253,7 +253,7 @@ def history(calls, tmp_path_factory) -> SimpleNamespace:
     """Call 1, two runs with officers' decisions between them, a correction, call 2, a third run.
 
     Every finding of the first run is accepted except one edited and one rejected (neither about
-    the front counter, which call 2 adds to under a new finding id).
+    the front counter, which call 2 adds to under the same finding id).
     """
     path = tmp_path_factory.mktemp("review") / "ravensmoor.duckdb"
     embedder = Counting(get_embedder())
@@ -339,15 +339,13 @@ def test_finding_whose_evidence_changed_is_flagged_not_rewritten_silently(histor
 
 
 @pytest.mark.slow
-def test_decision_follows_a_finding_whose_id_moved(history):
+def test_a_finding_keeps_its_id_and_decision_when_new_evidence_joins_it(history):
     after = history.third.findings
-    moved = after[after["segment_ids"].map(lambda ids: "abbey_residents:1" in ids)].iloc[0]
-    assert moved["finding_id"] != history.front_counter
+    grown = after[after["segment_ids"].map(lambda ids: "abbey_residents:1" in ids)].iloc[0]
+    assert grown["finding_id"] == history.front_counter  # ids follow the lead statement
+    assert (grown["status"], bool(grown["needs_review"])) == ("accepted", True)
     stored = history.findings.set_index("finding_id")
-    assert stored.loc[moved["finding_id"], "previous_finding_id"] == history.front_counter
-    assert (moved["status"], bool(moved["needs_review"])) == ("accepted", True)
-    assert not stored.loc[history.front_counter, "current"]  # kept, with its decision
-    assert stored.loc[history.front_counter, "status"] == "accepted"
+    assert stored.loc[history.front_counter, "current"]
 
 
 @pytest.mark.slow

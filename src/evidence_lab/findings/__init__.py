@@ -1,14 +1,23 @@
 """Findings: draft the panel's findings and recommendations from the analysed evidence."""
 
-from ._draft import FINDING_COLUMNS, draft_findings
+from ._common import CLAIM_SIMILARITY, FINDING_COLUMNS
+from ._draft import draft_findings, polarity
 from ._quantifiers import number_word, quantifier
+from ._recommend import ANSWER_SIMILARITY, action_phrase
+from ._references import self_contained, unresolved_reference
 from ._rewrite import short_quote, to_reported_speech
 
 __all__ = [
+           "ANSWER_SIMILARITY",
+           "CLAIM_SIMILARITY",
            "FINDING_COLUMNS",
+           "action_phrase",
            "draft_findings",
            "number_word",
+           "polarity",
            "quantifier",
+           "self_contained",
            "short_quote",
            "to_reported_speech",
+           "unresolved_reference",
 ]

@@ -42,9 +42,12 @@ def to_reported_speech(sentence: str) -> str:
     """Rewrite ``sentence`` as a clause that can follow "... said that"."""
     text = " ".join(sentence.split())
     text = _FRAMES.sub("", text, count=1) or text
+    text = re.sub(r"^(?:but|and|so|yet)\s+(?=\w)", "", text, flags=re.IGNORECASE) or text
     for pattern, replacement in _PRONOUNS:
         flags = 0 if pattern.startswith(r"\bI") else re.IGNORECASE
         text = re.sub(pattern, lambda m, r=replacement: _match_case(r, m.group(0)), text, flags=flags)
+    # "also" and a parenthetical "however" lean on the sentence before; the letter has none
+    text = re.sub(r"(?<=\w)(?:,\s*however,|\s+also)(?=\s)", "", text)
     return _lower_first(text).rstrip(" .;:")
 
 

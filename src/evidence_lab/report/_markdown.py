@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ._text import citation, findings_by_theme, letter, opening, summary
+from ._text import answered, citation, findings_by_theme, letter, opening, summary
 
 if TYPE_CHECKING:
     from ..analysis import Analysis
@@ -27,7 +27,9 @@ def findings_markdown(analysis: Analysis) -> str:
     if recs.empty:
         lines.append("No requests or suggestions were found in the evidence.")
     for i, (_, row) in enumerate(recs.iterrows()):
-        lines.append(f"({letter(i)}) **{row['finding_id']}** {row['text']} {citation(row['segment_ids'])}")
+        answers = ", ".join(answered(analysis, row))
+        lines.append(f"({letter(i)}) **{row['finding_id']}** {row['text']}"
+                     f"{f' (answers {answers})' if answers else ''} {citation(row['segment_ids'])}")
     skipped = analysis.run.get("skipped_files") or []
     if skipped:
         lines += ["", "## Files that could not be read", ""]

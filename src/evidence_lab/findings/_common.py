@@ -1,0 +1,85 @@
+"""What findings and recommendations share: the table's columns, ids, wording of who said it."""
+
+from __future__ import annotations
+
+import hashlib
+
+import pandas as pd
+
+from ..codebook import Codebook
+from ._quantifiers import number_word, quantifier
+from ._rewrite import short_quote
+
+FINDING_COLUMNS = ["finding_id", "kind", "theme", "theme_label", "stance", "text", "organisations",
+                   "n_organisations", "quantifier", "stance_balance", "quotes", "segment_ids",
+                   "n_segments", "weight", "finding_ids", "status"]
+#: cosine similarity to a claim's lead at or above which a statement makes the same point: on the
+#: sample call about the top 1% of all pairs of statements (docs/draft.md), where paraphrases sit
+CLAIM_SIMILARITY = 0.55
+
+
+def who_phrase(orgs: pd.DataFrame, all_orgs: pd.DataFrame, codebook: Codebook) -> tuple[str, str]:
+    """('several community safety partnerships', quantifier) for the organisations in ``orgs``."""
+    n = orgs["organisation"].nunique()
+    types = orgs["respondent_type"].fillna("").unique()
+    if len(types) == 1 and types[0]:
+        total = all_orgs.loc[all_orgs["respondent_type"] == types[0], "organisation"].nunique()
+        noun = codebook.vocabulary.respondent_noun(types[0], plural=n != 1)
+    else:
+        total = all_orgs["organisation"].nunique()
+        noun = "respondents" if n != 1 else "respondent"
+    word = quantifier(n, total)
+    if word == "all":
+        phrase = f"all {number_word(n)} {noun}" if n > 2 else f"both {noun}"
+    else:
+        phrase = f"{word} {noun}"
+    return phrase, word
+
+
+def org_list(orgs: pd.Series) -> str:
+    names = sorted(orgs.unique())
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def balance(labels: pd.Series) -> str:
+    counts = labels.value_counts()
+    parts = [f"{number_word(int(counts[k]))} {k}" for k in ("positive", "negative", "mixed", "neutral")
+             if counts.get(k, 0)]
+    return ", ".join(parts)
+
+
+def finding_id(kind: str, theme: str, stance: str, anchor: str) -> str:
+    """``F-``/``R-`` and 8 hex digits from what the finding is about and its lead statement."""
+    prefix = "F-" if kind == "finding" else "R-"
+    return prefix + hashlib.sha1(f"{kind}|{theme}|{stance}|{anchor}".encode()).hexdigest()[:8]
+
+
+def record(kind: str, theme: str, theme_label: str, stance: str, text: str, rows: pd.DataFrame,
+           who_word: str, quotes: list[str], anchor: str, cites: list[str] | None = None) -> dict:
+    """One row of :data:`FINDING_COLUMNS`."""
+    return {
+        "finding_id": finding_id(kind, theme, stance, anchor),
+        "kind": kind, "theme": theme, "theme_label": theme_label, "stance": stance, "text": text,
+        "organisations": sorted(rows["organisation"].unique()),
+        "n_organisations": int(rows["organisation"].nunique()),
+        "quantifier": who_word, "stance_balance": balance(rows["pcc_sentiment"]),
+        "quotes": quotes, "segment_ids": rows["segment_id"].tolist(), "n_segments": len(rows),
+        "weight": round(float(rows["pcc_sentiment_score"].abs().mean()) * rows["organisation"].nunique(), 4),
+        "finding_ids": list(cites or []), "status": "draft",
+    }
+
+
+def quotes_for(order: list[int], frame: pd.DataFrame, limit: int = 2) -> list[str]:
+    """Verbatim quotes, one per organisation, in ``order`` (row positions)."""
+    quotes, seen = [], set()
+    for position in order:
+        row = frame.iloc[position]
+        if row["organisation"] in seen:
+            continue
+        seen.add(row["organisation"])
+        quotes.append(f"“{short_quote(row['text'])}” ({row['organisation']}) [{row['segment_id']}]")
+        if len(quotes) == limit:
+            break
+    return quotes
+
+

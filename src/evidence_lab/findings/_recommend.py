@@ -1,0 +1,177 @@
+"""Draft recommendations: the panel's requests of the target, each answering its findings.
+
+Every concern that several organisations raise (a *major* concern: a negative finding of two or
+more organisations, and the strongest concern of each theme) gets at least one recommendation,
+and every recommendation cites the findings it answers in ``finding_ids``. Where the evidence
+itself asks for something near the concern (a request from a submission that raised it, close
+by in the text, or a request whose embedding is close to the concern's), the request is reused
+in the panel's form, "That the Commissioner publishes ...". Where nobody asked for anything, the
+recommendation asks the target to set out how the concern will be addressed. Requests that lean
+on an earlier sentence ("publish it") are not reused.
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pandas as pd
+
+from ..codebook import Codebook
+from ..nlp import load_pipeline
+from ..vocabulary import vocabulary_of
+from ._common import CLAIM_SIMILARITY, quotes_for, record, who_phrase
+from ._references import self_contained
+from ._rewrite import to_reported_speech
+
+#: cosine similarity at or above which a request answers a concern on its theme that none of the
+#: organisations asking it raised
+ANSWER_SIMILARITY = 0.5
+#: ... and at or above which it answers one that an organisation asking it raised
+RELATED_SIMILARITY = 0.3
+MAX_RECOMMENDATIONS = 12
+#: a request the respondent disowns ("we do not suggest the Commissioner should ...")
+_NEGATED = re.compile(r"\b(?:not|never|nor|no longer)\b[^.;]{0,40}?\b(?:suggest|should|must|needs?|"
+                      r"ask|recommend|want)\b|\b(?:should|must)\s+not\b|\bshouldn't\b",
+                      re.IGNORECASE)
+_IRREGULAR = {"be": "is", "have": "has", "do": "does", "go": "goes"}
+
+
+def third_person(verb: str) -> str:
+    """``publish`` -> ``publishes``, ``carry`` -> ``carries``: the verb after "That the X"."""
+    verb = verb.lower()
+    if verb in _IRREGULAR:
+        return _IRREGULAR[verb]
+    if re.search(r"(?:s|sh|ch|x|z|o)$", verb):
+        return verb + "es"
+    if re.search(r"[^aeiou]y$", verb):
+        return verb[:-1] + "ies"
+    return verb + "s"
+
+
+def action_phrase(statement: str, codebook: Codebook) -> str | None:
+    """What ``statement`` asks the target to do, phrased to follow "That the <target> ...".
+
+    None when the statement asks nothing that can stand in a letter on its own.
+    """
+    vocabulary = vocabulary_of(codebook)
+    if _NEGATED.search(statement) or not self_contained(statement):
+        return None
+    action = vocabulary.requests.requested_action(statement)
+    if action is None:
+        return None
+    action = to_reported_speech(action)
+    if action.startswith("considers "):  # "would welcome X": X is a noun phrase or "the PCC doing"
+        wanted = re.sub(rf"^{vocabulary.target.subject}(?:'s|’s)?\s+", "", action[len("considers "):],
+                        flags=re.IGNORECASE)
+        action = wanted if wanted != action[len("considers "):] else "considers providing " + wanted
+    # parsed after "will", a verb opening the action is tagged as the base form it is
+    first = load_pipeline("parse")("They will " + action)[2]
+    if first.tag_ in {"VB", "VBG", "VBP"}:
+        action = third_person(first.lemma_) + action[len(first.text):]
+        # "to explain X, and to work with Y" -> "explains X, and works with Y"
+        action = re.sub(r"\b(and|or) to (\w+)", lambda m: f"{m.group(1)} {third_person(m.group(2))}",
+                        action)
+    elif first.tag_ != "VBZ" and not action.startswith("considers "):
+        action = "considers " + action
+    if not self_contained(action) or len(action.split()) < 4:
+        return None
+    return action
+
+
+def _asks(frame: pd.DataFrame, eligible: pd.Series, codebook: Codebook) -> pd.Series:
+    """Per row: the action it asks for (None when it asks nothing reusable)."""
+    requests = vocabulary_of(codebook).requests
+    asking = eligible & frame["text"].map(lambda t: requests.anywhere.search(t) is not None)
+    actions = pd.Series([None] * len(frame), index=frame.index, dtype=object)
+    for i in np.flatnonzero(asking.to_numpy()):
+        actions.iloc[i] = action_phrase(frame["text"].iloc[i], codebook)
+    return actions
+
+
+def _request_claims(frame: pd.DataFrame, vectors: np.ndarray, candidates: np.ndarray) -> list[list[int]]:
+    """Requests grouped like claims: the request with the most organisations asking much the same
+    (:data:`CLAIM_SIMILARITY`) first; each group lists its lead request first."""
+    orgs = frame["organisation"].to_numpy()
+    free = np.ones(len(candidates), dtype=bool)
+    close = (vectors[candidates] @ vectors[candidates].T) >= CLAIM_SIMILARITY
+    groups = []
+    while free.any():
+        best = max(np.flatnonzero(free), key=lambda i: (len(set(orgs[candidates[close[i] & free]])),
+                                                        -int(candidates[i])))
+        near = close[best] & free
+        groups.append([int(candidates[best])] + [int(c) for c in candidates[near] if c != candidates[best]])
+        free &= ~near
+    return groups
+
+
+def _cited(frame: pd.DataFrame, vectors: np.ndarray, group: list[int],
+           findings: pd.DataFrame) -> list[str]:
+    """The concerns on the request's theme that it answers: those one of its statements is at
+    least :data:`ANSWER_SIMILARITY` close to; failing any, the closest concern raised by an
+    organisation that asks it, if at least :data:`RELATED_SIMILARITY` close."""
+    theme = frame["primary_theme"].iloc[group[0]]
+    asking = set(frame["organisation"].iloc[group])
+    concerns = findings[(findings["stance"] == "negative") & (findings["theme"] == theme)]
+    if concerns.empty:
+        return []
+    position = {s: i for i, s in enumerate(frame["segment_id"])}
+    cited, related = [], []
+    for _, f in concerns.iterrows():
+        closeness = float((vectors[[position[s] for s in f["segment_ids"]]] @ vectors[group].T).max())
+        if closeness >= ANSWER_SIMILARITY:
+            cited.append(f["finding_id"])
+        elif asking & set(f["organisations"]) and closeness >= RELATED_SIMILARITY:
+            related.append((closeness, f["finding_id"]))
+    return cited or [max(related)[1]] if cited or related else []
+
+
+def draft_recommendations(frame: pd.DataFrame, vectors: np.ndarray, eligible: pd.Series,
+                          findings: pd.DataFrame, codebook: Codebook,
+                          all_orgs: pd.DataFrame) -> list[dict]:
+    """Recommendation records (see :func:`._common.record`), each citing the findings it answers.
+
+    The evidence's own requests come first, those asked by the most organisations first; then
+    every major concern no request answers gets one asking the target to respond to it.
+    """
+    if findings.empty:
+        return []
+    actions = _asks(frame, eligible, codebook)
+    candidates = np.flatnonzero(actions.notna().to_numpy())
+    labels = dict(zip(findings["theme"], findings["theme_label"], strict=False))
+    records: list[dict] = []
+    for group in _request_claims(frame, vectors, candidates) if len(candidates) else []:
+        cites = _cited(frame, vectors, group, findings)
+        if not cites or len(records) == MAX_RECOMMENDATIONS:
+            continue
+        rows = frame.iloc[sorted(group)]
+        theme = frame["primary_theme"].iloc[group[0]]
+        text = f"That the {codebook.target.title} {actions.iloc[group[0]]}."
+        records.append(record("recommendation", theme, labels.get(theme, theme), "request", text,
+                              rows, who_phrase(rows, all_orgs, codebook)[1],
+                              quotes_for(group, frame, 1), frame["segment_id"].iloc[group[0]], cites))
+    answered = {f for r in records for f in r["finding_ids"]}
+    position = {s: i for i, s in enumerate(frame["segment_id"])}
+    for _, concern in _major_concerns(findings).iterrows():
+        if concern["finding_id"] in answered:
+            continue
+        members = [position[s] for s in concern["segment_ids"] if s in position]
+        rows = frame.iloc[members]
+        statement = to_reported_speech(frame["text"].iloc[members[0]])
+        text = (f"That the {codebook.target.title} responds to the concern that {statement}, "
+                f"setting out what will be done.")
+        records.append(record("recommendation", concern["theme"], concern["theme_label"], "request",
+                              text, rows, who_phrase(rows, all_orgs, codebook)[1],
+                              quotes_for(members, frame, 1), "answer:" + concern["finding_id"],
+                              [concern["finding_id"]]))
+    return records
+
+
+def _major_concerns(findings: pd.DataFrame) -> pd.DataFrame:
+    """Negative findings of two or more organisations, plus each theme's strongest concern."""
+    if findings.empty:
+        return findings
+    negative = findings[findings["stance"] == "negative"]
+    first = negative.groupby("theme", sort=False).head(1)
+    major = negative[(negative["n_organisations"] >= 2) | negative.index.isin(first.index)]
+    return major.sort_values(["n_organisations", "weight"], ascending=False, kind="stable")
