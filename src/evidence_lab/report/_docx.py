@@ -15,7 +15,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .._io import atomic_write_bytes
-from ._text import EvidenceAnnex, answered, findings_by_theme, letter, letter_date, letter_opening, summary
+from ._text import (
+    EvidenceAnnex,
+    answered,
+    findings_by_theme,
+    letter,
+    letter_date,
+    letter_opening,
+    summary,
+)
 
 if TYPE_CHECKING:
     from docx.document import Document
