@@ -108,9 +108,13 @@ def run_themes(frame: pd.DataFrame) -> dict[str, Any]:
     by_voice = {}
     for voice in sorted(set(frame["voice"])):
         keep = (frame["voice"] == voice).to_numpy()
-        by_voice[voice] = {name: _macro(frame["theme"][keep].tolist(),
-                                        list(classes[p[keep].argmax(axis=1)]), list(classes))
-                           for name, p in variants.items()}
+        gold = frame["theme"][keep].tolist()
+        by_voice[voice] = {"n": int(keep.sum())}
+        for name, p in variants.items():
+            predicted = list(classes[p[keep].argmax(axis=1)])
+            by_voice[voice][name] = _macro(gold, predicted, list(classes))
+            by_voice[voice][f"{name}_correct"] = sum(g == q for g, q in zip(gold, predicted,
+                                                                            strict=True))
 
     def best(split: str) -> dict[str, Any]:  # ties go to the lighter blend
         return max(grid, key=lambda g: (g[f"{split}_macro_f1"], g[f"{split}_accuracy"],
@@ -206,7 +210,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"theme {name:<14} weight {t['weight']:.2f} heading share {t['heading_share']:.2f}: "
               f"macro-F1 {t['all_macro_f1']:.3f}, accuracy {t['all_accuracy']:.3f} (all)")
     print("theme macro-F1 by voice, alone -> with the shipped weights (in-sample): " + ", ".join(
-        f"{v} {f['alone']:.2f} -> {f['with_context']:.2f}"
+        f"{v} {f['alone']:.2f} -> {f['with_context']:.2f} ({f['alone_correct']} -> "
+        f"{f['with_context_correct']} of {f['n']} right)"
         for v, f in themes["shipped_by_voice"].items()))
     for name in ("alone", "with_context"):
         s = report["stance"][name]

@@ -19,7 +19,7 @@ import pandas as pd
 from ..codebook import OTHER_THEME
 
 #: Share of a statement's codebook-theme probability that its context decides (0 turns it off).
-CONTEXT_WEIGHT = 0.4
+CONTEXT_WEIGHT = 0.5
 #: Within the context, the heading's share; the neighbours share the rest equally.
 HEADING_SHARE = 1.0
 
