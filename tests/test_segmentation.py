@@ -214,3 +214,18 @@ def test_context_without_submissions_and_when_empty(nlp):
     assert list(empty.columns) == [*SEGMENT_COLUMNS, *CONTEXT_COLUMNS] and empty.empty
     with pytest.raises(ColumnsError, match=r"^context needs the column\(s\) start_char, end_char"):
         add_context(pd.DataFrame({"submission_id": ["a"], "text": ["x"]}))
+
+
+def test_letterheads_contents_lists_and_contact_lines_are_not_headings(nlp):
+    text = ("Harbour Residents Association\n\n"
+            "12 Quay Street\n\n"
+            "Telephone: 01234 567890\n\n"
+            "Contents\n\nGrants\n\nVisits\n\nOur response\n\n"
+            "Visits\n\nThe Commissioner has not visited us.")
+    subs = submissions(text)
+    context = add_context(segment(subs, nlp=nlp, show_progress=False), subs)
+    assert list(zip(context["text"], context["heading"], strict=True)) == [
+        ("Harbour Residents Association", ""), ("12 Quay Street", ""),
+        ("Telephone: 01234 567890", ""), ("Contents", ""), ("Grants", ""), ("Visits", ""),
+        ("Our response", ""),  # the section title and its sub-title head the body below
+        ("Visits", "Our response"), ("The Commissioner has not visited us.", "Visits")]

@@ -181,23 +181,53 @@ def is_title_line(text: str, start: int, end: int) -> bool:
     return _whole_line(text, start, end)
 
 
+#: Contact details and references: an email or web address, a UK postcode, or five digits or more
+#: (a phone number).
+_CONTACT = re.compile(r"@|\bwww\.|https?:|\b[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}\b|"
+                      r"(?:[0-9][^0-9\n]{0,2}){5}")
+#: A heading is at most this many title lines above the body text it heads (a section title and
+#: a sub-title); the lines of a longer run (a letterhead, an address block) are not headings.
+_MAX_HEADING_RUN = 2
+
+
+def _is_furniture(statement: str) -> bool:
+    """A short line of letter furniture, neither heading nor body text: contact details, or a
+    line that starts with a number and ends without punctuation (a street address, a date)."""
+    if len(statement) > _TITLE_MAX_CHARS:
+        return False
+    return bool(_CONTACT.search(statement)) or (statement[:1].isdigit()
+                                                and not _TITLE_END.search(statement))
+
+
 def _heading_flags(text: str | None, statements: list[str], spans: list[tuple[int, int]],
                    marked: list[list[int]] | None) -> list[bool]:
     """Which statements (``spans`` of ``text``, in order) are heading lines.
 
-    A format's own marks (docx styles, Markdown ``#``) decide when it has any; otherwise a short
-    title line is a heading when a statement that is not one follows it (so a closing name and
-    role are not headings of nothing). Without the submission ``text`` each statement is taken
-    to fill its line.
+    A format's own marks (docx styles, Markdown ``#``) decide when it has any. Otherwise a short
+    title line is a heading when body text follows it within :data:`_MAX_HEADING_RUN` title lines
+    (letter furniture in between is skipped), so a closing name and role, or a letterhead's
+    address block, are not headings. Without the submission ``text`` each statement is taken to
+    fill its line.
     """
     if marked:
         return [any(s < m_end and m_start < e for m_start, m_end in marked) for s, e in spans]
-    titles = [is_title_line(text, s, e) if text is not None else is_title_line(t, 0, len(t))
-              for t, (s, e) in zip(statements, spans, strict=True)]
-    flags, body_after = [False] * len(spans), False
+    kinds = []
+    for statement, (start, end) in zip(statements, spans, strict=True):
+        if _is_furniture(statement):
+            kinds.append("furniture")
+        elif (is_title_line(text, start, end) if text is not None
+              else is_title_line(statement, 0, len(statement))):
+            kinds.append("title")
+        else:
+            kinds.append("body")
+    flags = [False] * len(spans)
+    titles_to_body: int | None = None  # title lines between here and the next body statement
     for i in range(len(spans) - 1, -1, -1):
-        flags[i] = titles[i] and body_after
-        body_after = body_after or not titles[i]
+        if kinds[i] == "body":
+            titles_to_body = 0
+        elif kinds[i] == "title" and titles_to_body is not None:
+            flags[i] = titles_to_body < _MAX_HEADING_RUN
+            titles_to_body += 1
     return flags
 
 
