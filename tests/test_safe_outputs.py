@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import csv
+import json
 import os
 import re
+import shutil
 
 import pandas as pd
 import pytest
@@ -196,3 +198,121 @@ def test_organisations_named_in_text_stay_and_people_go(organisations_call):
         assert "07700 900" not in organisations_call[name]
     blanked = [s["text"] for s in segments if "[name]" in s["text"] and "Contact" not in s["text"]]
     assert blanked == []
+
+
+# -- a killed run never mixes two runs' outputs (issue 15, defect 5) -----------------------------
+
+KILL_POINTS = ("staged:submissions.csv", "before_swap", "after_swap")
+DETERMINISTIC = ("submissions.csv", "segments.csv", "themes.csv", "findings.csv",
+                 "stance_by_organisation.csv", "strongest_statements.csv", "findings.md")
+
+
+def _cli(*args, pause=None):
+    import subprocess
+    import sys
+
+    env = {**os.environ, "EVIDENCE_LAB_PAUSE_AT": pause or ""}
+    return subprocess.Popen([sys.executable, "-m", "evidence_lab", *map(str, args)], env=env,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+
+
+def _run_and_kill(args, point):
+    """Start the CLI, wait until it reports pausing at ``point``, and SIGKILL it there."""
+    import select
+    import signal
+    import time
+
+    proc = _cli(*args, pause=point)
+    deadline, seen = time.monotonic() + 300, ""
+    while time.monotonic() < deadline and f"paused at {point}" not in seen:
+        ready, _, _ = select.select([proc.stderr], [], [], 5)
+        if ready:
+            line = proc.stderr.readline()
+            if not line and proc.poll() is not None:
+                break
+            seen += line
+    assert f"paused at {point}" in seen, seen
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+
+
+def _snapshot(folder):
+    return {p.name: p.read_bytes() for p in folder.iterdir() if p.is_file()}
+
+
+@pytest.fixture(scope="module")
+def two_runs(tmp_path_factory):
+    """An old run's outputs, and a finished new run (one more submission, a new title)."""
+    root = tmp_path_factory.mktemp("kill")
+    old_in, new_in = root / "old_in", root / "new_in"
+    old_in.mkdir()
+    (old_in / "a.txt").write_text(LETTER, encoding="utf-8")
+    (old_in / "b.txt").write_text("The Commissioner's grant round opened late again. We would "
+                                  "welcome a published timetable.\n", encoding="utf-8")
+    shutil.copytree(old_in, new_in)
+    (new_in / "c.txt").write_text("Our residents praise the new rural patrol, which the "
+                                  "Commissioner funded.\n", encoding="utf-8")
+    old_out, new_out = root / "old_out", root / "new_out"
+    for inputs, out, title in ((old_in, old_out, "Old"), (new_in, new_out, "New")):
+        assert _cli("analyse", inputs, "--out", out, "--title", title, "--quiet").wait() == 0
+    return {"root": root, "new_in": new_in, "old": _snapshot(old_out),
+            "new": _snapshot(new_out), "old_out": old_out}
+
+
+def _is_old(files, runs):
+    return files == runs["old"]
+
+
+def _is_new(files, runs):
+    return (set(files) == set(runs["new"])
+            and all(files[name] == runs["new"][name] for name in DETERMINISTIC)
+            and json.loads(files["run.json"])["title"] == "New")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("point", KILL_POINTS)
+def test_a_killed_run_leaves_the_old_outputs_or_the_new_ones(two_runs, point, tmp_path):
+    out = tmp_path / "out"
+    shutil.copytree(two_runs["old_out"], out)
+    (out / "notes.txt").write_text("the officer's own notes", encoding="utf-8")
+    _run_and_kill(["analyse", two_runs["new_in"], "--out", out, "--title", "New", "--quiet"],
+                  point)
+    files = _snapshot(out)
+    files.pop("notes.txt", None)  # may be on its way into the new folder; put back below
+    if point == "after_swap":
+        assert _is_new(files, two_runs)
+    else:
+        assert _is_old(files, two_runs)
+    # the next good run clears what the killed one left, and keeps the officer's notes
+    assert _cli("analyse", two_runs["new_in"], "--out", out, "--title", "New", "--quiet").wait() == 0
+    files = _snapshot(out)
+    assert files.pop("notes.txt") == b"the officer's own notes"
+    assert _is_new(files, two_runs)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]  # no staging folder left
+
+
+def test_stale_temporary_files_are_cleared(tmp_path):
+    from evidence_lab.report._outputs import _recover
+
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / ".submissions.csv.x1y2.tmp").write_text("half a file", encoding="utf-8")
+    (out / "notes.txt").write_text("keep", encoding="utf-8")
+    _recover(out)
+    assert sorted(p.name for p in out.iterdir()) == ["notes.txt"]
+
+
+@pytest.mark.slow
+def test_the_store_marks_a_run_completed_only_after_its_outputs(two_runs, tmp_path):
+    from evidence_lab.store import ReviewStore
+
+    review, out = tmp_path / "r.duckdb", tmp_path / "out"
+    assert _cli("ingest", two_runs["new_in"], "--review", review, "--quiet").wait() == 0
+    _run_and_kill(["analyse", "--review", review, "--out", out, "--quiet"], "before_swap")
+    assert not out.exists()
+    with ReviewStore(review) as store:
+        assert "completed" not in set(store.runs()["status"])
+    assert _cli("analyse", "--review", review, "--out", out, "--quiet").wait() == 0
+    with ReviewStore(review) as store:
+        assert store.runs()["status"].tolist()[-1] == "completed"
+    assert (out / "run.json").is_file()

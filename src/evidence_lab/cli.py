@@ -224,9 +224,11 @@ def _cmd_analyse_review(args: argparse.Namespace) -> int:
         raise _UsageError("pass either INPUT or --review, not both; add files to the review first "
                           f"with: evidence-lab ingest {' '.join(args.inputs)} --review {args.review}")
     with Review.open(args.review, create=False) as review:
+        codes: list[int] = []  # the run is marked completed only once its outputs are written
         result = review.analyse(codebook=args.codebook, discover=args.discover,
-                                show_progress=not args.quiet, random_state=args.seed)
-    code = _write_analysis(result, args)
+                                show_progress=not args.quiet, random_state=args.seed,
+                                write=lambda analysis: codes.append(_write_analysis(analysis, args)))
+    code = codes[0]
     changed = result.run["review"].get("changed_by_corrections", [])
     if changed:
         print(f"{len(changed)} other statement(s) changed because of the officers' corrections; "

@@ -5,7 +5,11 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
+import os
 import re
+import shutil
+import sys
+import time
 from collections.abc import Callable
 from pathlib import Path, PurePath, PureWindowsPath
 from typing import TYPE_CHECKING, Any
@@ -188,7 +192,8 @@ def write_outputs(analysis: Analysis, out_dir: str | Path, *, redact: bool = Tru
     Returns:
         The output folder.
     """
-    out = Path(out_dir)
+    out = Path(os.path.abspath(out_dir))
+    _recover(out)  # what a killed run left behind, before deciding whether anything changed
     key = outputs_key(analysis, redact=redact, redactor=redactor)
     if skip_unchanged and holds_outputs(out, key):
         return out
@@ -228,7 +233,12 @@ def outputs_key(analysis: Analysis, *, redact: bool, redactor: Redactor | None) 
 
 
 def holds_outputs(out: Path, key: str) -> bool:
-    """True when ``out`` holds every output file, written for ``key`` (:func:`outputs_key`)."""
+    """True when ``out`` holds every output file, written for ``key`` (:func:`outputs_key`).
+
+    What a killed run left beside or in ``out`` is cleared first (see :func:`write_outputs`).
+    """
+    out = Path(os.path.abspath(out))
+    _recover(out)
     try:
         manifest = json.loads((Path(out) / "run.json").read_text(encoding="utf-8"))
     except (OSError, ValueError):
@@ -259,13 +269,116 @@ def _cell(value: object, sep: str) -> object:
                     for item in value)
 
 
+#: set to a point name (``staged:<file>``, ``before_swap``, ``after_swap``) to make the writer
+#: stop there for a while, so a test can kill a real run at that moment
+PAUSE_ENV = "EVIDENCE_LAB_PAUSE_AT"
+_OUR_NAMES = frozenset((*OUTPUT_FILES, "subthemes.csv"))
+
+
+def _pause(point: str) -> None:
+    if os.environ.get(PAUSE_ENV) == point:
+        print(f"evidence_lab paused at {point}", file=sys.stderr, flush=True)
+        time.sleep(60)
+
+
 def _write(analysis: Analysis, out: Path) -> Path:
+    """Write every file into a staging folder beside ``out``, then swap it in whole.
+
+    A run killed at any moment leaves ``out`` holding the previous run's files or this run's,
+    never a mix. On Linux the two folders are exchanged in one step (``renameat2``); elsewhere
+    the old folder is renamed aside first, and the next run puts it back if the kill fell
+    between the two renames. Files in ``out`` that are not outputs are moved across unchanged.
+    A folder that is the working directory (or holds it) is written file by file instead.
+    """
+    out = Path(os.path.abspath(out))
+    if Path.cwd() == out or out in Path.cwd().parents:
+        out.mkdir(parents=True, exist_ok=True)
+        return _write_files(analysis, out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    staging, aside = _staging(out), _aside(out)
+    _recover(out)
+    staging.mkdir()
+    _write_files(analysis, staging)
+    if out.is_dir():
+        for entry in out.iterdir():  # the user's own files travel with the folder
+            if entry.name not in _OUR_NAMES and not _is_temporary(entry.name):
+                os.replace(entry, staging / entry.name)
+    _pause("before_swap")
+    if out.exists() and _exchange(staging, out):
+        _pause("after_swap")
+        shutil.rmtree(staging, ignore_errors=True)  # now the previous run's files
+        return out
+    if out.exists():
+        os.replace(out, aside)
+    os.replace(staging, out)
+    _pause("after_swap")
+    shutil.rmtree(aside, ignore_errors=True)
+    return out
+
+
+def _staging(out: Path) -> Path:
+    return out.parent / f".{out.name}.staging"
+
+
+def _aside(out: Path) -> Path:
+    return out.parent / f".{out.name}.old"
+
+
+def _is_temporary(name: str) -> bool:
+    return name.startswith(".") and name.endswith(".tmp")
+
+
+def _clear_stale(out: Path) -> None:
+    """Remove temporary files a killed run left in ``out`` (``.submissions.csv.*.tmp``)."""
+    for entry in out.glob(".*.tmp"):
+        entry.unlink(missing_ok=True)
+
+
+def _recover(out: Path) -> None:
+    """Undo what a killed run left: put back a folder renamed aside, the user's files moved into
+    the staging folder, and remove the rest (temporary files included)."""
+    staging, aside = _staging(out), _aside(out)
+    if aside.is_dir() and not out.exists():
+        os.replace(aside, out)
+    for leftover in (staging, aside):
+        if not leftover.is_dir():
+            continue
+        if out.is_dir():
+            for entry in leftover.iterdir():
+                if (entry.name not in _OUR_NAMES and not _is_temporary(entry.name)
+                        and not (out / entry.name).exists()):
+                    os.replace(entry, out / entry.name)
+        shutil.rmtree(leftover, ignore_errors=True)
+    if out.is_dir():
+        _clear_stale(out)
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two folders in one atomic step (Linux ``renameat2(RENAME_EXCHANGE)``); False when the
+    system cannot."""
+    if not sys.platform.startswith("linux"):
+        return False
+    import ctypes
+
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    renameat2.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p,
+                          ctypes.c_uint]
+    done = renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange) == 0
+    return done
+
+
+def _write_files(analysis: Analysis, out: Path) -> Path:
     from ._docx import findings_docx
     from ._html import report_html
     from ._markdown import findings_markdown
 
-    out.mkdir(parents=True, exist_ok=True)
     write_csv(flat(analysis.submission_table()), out / "submissions.csv")
+    _pause("staged:submissions.csv")
     write_csv(flat(analysis.segment_table()), out / "segments.csv")
     write_csv(flat(analysis.themes.drop(columns=["representatives"], errors="ignore")),
               out / "themes.csv")
@@ -277,5 +390,6 @@ def _write(analysis: Analysis, out: Path) -> Path:
     atomic_write_text(out / "findings.md", findings_markdown(analysis))
     findings_docx(analysis, out / "findings.docx")
     atomic_write_text(out / "report.html", report_html(analysis))
+    _pause("staged:report.html")
     atomic_write_text(out / "run.json", json.dumps(analysis.run, indent=2, default=str))
     return out

@@ -16,7 +16,7 @@ whose evidence changed is flagged ``needs_review`` rather than silently rewritte
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Self
 
@@ -112,7 +112,8 @@ class Review:
     # --- analysis ----------------------------------------------------------------------------
 
     def analyse(self, codebook: Codebook | str | Path | None = None, discover: bool = False, *,
-                show_progress: bool = True, random_state: int = 0) -> Analysis:
+                show_progress: bool = True, random_state: int = 0,
+                write: Callable[[Analysis], object] | None = None) -> Analysis:
         """Analyse every call in the review, reusing stored statements and vectors.
 
         Models are fitted on the shipped corpus plus the review's corrections, and each corrected
@@ -128,6 +129,9 @@ class Review:
             discover: group by themes discovered in the data instead of the codebook's.
             show_progress: show progress bars.
             random_state: seed for theme discovery.
+            write: called with the result before the run is marked completed in the review,
+                e.g. ``lambda a: el.write_outputs(a, "out")``: a run whose outputs were not
+                written is never recorded as completed.
 
         Returns:
             The :class:`Analysis`; its ``findings`` carry ``status``, ``edited_text`` and
@@ -139,7 +143,7 @@ class Review:
         """
         book = codebook if isinstance(codebook, Codebook) else load_codebook(codebook)
         return analyse_review(self.store, self._embedder, book, discover=discover,
-                              show_progress=show_progress, random_state=random_state)
+                              show_progress=show_progress, random_state=random_state, write=write)
 
     # --- officers' decisions -----------------------------------------------------------------
 

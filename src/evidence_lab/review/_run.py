@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import hashlib
+from collections.abc import Callable
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -67,8 +68,13 @@ def discoverer_name(book: Codebook) -> str:
 
 
 def analyse_review(store: ReviewStore, embedder: StoreEmbedder, book: Codebook, *,
-                   discover: bool, show_progress: bool, random_state: int) -> Analysis:
-    """Analyse every call in ``store`` (see :meth:`evidence_lab.review.Review.analyse`)."""
+                   discover: bool, show_progress: bool, random_state: int,
+                   write: Callable[[Analysis], object] | None = None) -> Analysis:
+    """Analyse every call in ``store`` (see :meth:`evidence_lab.review.Review.analyse`).
+
+    ``write`` gets the result before the run is marked completed, so a run whose outputs were
+    not written (killed, or failed while writing) is never recorded as completed.
+    """
     subs = store.submissions()
     if subs.empty:
         raise ReviewStoreError(f"{store.path} holds no submissions yet; add a call first: "
@@ -92,6 +98,9 @@ def analyse_review(store: ReviewStore, embedder: StoreEmbedder, book: Codebook, 
         shown, rows = merge_findings(store, analysis.findings)
         run = _manifest(analysis, key, store, calls, run_id, corrections, ignored, shown, rows,
                         reused)
+        result = _result(analysis, embedder, shown, run, subs, segs, corrections)
+        if write is not None:
+            write(result)
         with store.transaction():
             if not reused:
                 store.write_artifact(CACHE_ARTIFACT, _cache_bytes(key, analysis))
@@ -106,6 +115,12 @@ def analyse_review(store: ReviewStore, embedder: StoreEmbedder, book: Codebook, 
         with contextlib.suppress(Exception):  # the original error is the one to report
             store.finish_run(run_id, status, {**begun, "error": f"{type(exc).__name__}: {exc}"})
         raise
+    return result
+
+
+def _result(analysis: Analysis, embedder: StoreEmbedder, shown: pd.DataFrame,
+            run: dict[str, Any], subs: pd.DataFrame, segs: pd.DataFrame,
+            corrections: pd.DataFrame | None) -> Analysis:
     if analysis.embeddings is None:  # a reused run: the vectors are all in the store
         analysis = dataclasses.replace(analysis, embeddings=Embeddings.of(
             analysis.segments["segment_id"], analysis.segments["text"], embedder))
