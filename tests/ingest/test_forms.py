@@ -76,3 +76,24 @@ def test_questions_with_no_answers_are_refused(tmp_path):
     with pytest.raises(UnreadableFileError, match=r"has no 'text' column .*or head each free-text "
                        r"column with its question$"):
         READERS[".csv"](path)
+
+
+@pytest.mark.slow
+def test_questions_and_previous_statements_are_redacted_in_outputs(tmp_path):
+    import csv
+
+    import evidence_lab as el
+
+    question = "What happened when you rang the office on 01632 960123 about the grant?"
+    path = tmp_path / "form.csv"
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        answer = ("Write to me at jo.bloggs@example.org for details. The Commissioner's office "
+                  "never rang back about the grant round.")
+        csv.writer(handle).writerows([["id", question], ["F-1", answer]])
+    analysis = el.analyse([path], show_progress=False)
+    assert question in set(analysis.segments["heading"])  # the analysis keeps the originals
+    out = el.write_outputs(analysis, tmp_path / "out")
+    rows = list(csv.DictReader((out / "segments.csv").read_text(encoding="utf-8").splitlines()))
+    assert [r["previous_text"] for r in rows][1].startswith("Write to me at [")
+    written = (out / "segments.csv").read_text(encoding="utf-8")
+    assert "01632 960123" not in written and "jo.bloggs@example.org" not in written
