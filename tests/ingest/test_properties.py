@@ -7,10 +7,9 @@ real files cut short, overwritten or spliced (for .docx/.xlsx also inside a vali
 
 from __future__ import annotations
 
-import json
-
 import codecs
 import io
+import json
 import zipfile
 
 import pytest
