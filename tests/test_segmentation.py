@@ -229,3 +229,19 @@ def test_letterheads_contents_lists_and_contact_lines_are_not_headings(nlp):
         ("Telephone: 01234 567890", ""), ("Contents", ""), ("Grants", ""), ("Visits", ""),
         ("Our response", ""),  # the section title and its sub-title head the body below
         ("Visits", "Our response"), ("The Commissioner has not visited us.", "Visits")]
+
+
+# -- letter furniture -----------------------------------------------------------------------------
+
+def test_letter_furniture_is_found_and_evidence_is_not():
+    from evidence_lab.segmentation import letter_furniture
+
+    lines = [("Submission to the Coldwater Police and Crime Panel", True),
+             ("10 November 2026", True), ("Dear Chair,", True),
+             ("Thank you for inviting the partnership to contribute.", False),
+             ("The grant round opened late and nobody told us why.", False),
+             ("Evidence from partners shows the fund opened late", False),
+             ("Tel: [phone]", True), ("Yours sincerely,", True), ("[name]", True),
+             ("Chair, Coldwater Community Safety Partnership", True)]
+    frame = pd.DataFrame({"submission_id": "a", "text": [text for text, _ in lines]})
+    assert letter_furniture(frame).tolist() == [flag for _, flag in lines]

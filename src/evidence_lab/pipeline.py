@@ -116,6 +116,7 @@ def analyse(inputs: Inputs, *, codebook: Codebook | str | Path | None = None,
         submissions = flag_submissions(ingest.submissions)
     with timer.stage("segment"):
         segs = _with_context(_segment(submissions, spec), submissions)
+        segs = _without_furniture(segs)
     with timer.stage("embed"):
         short = _short_submissions(submissions, segs)
         vectors = Embeddings.of(segs["segment_id"], segs["text"], spec.embedder,
@@ -234,6 +235,14 @@ def _segment(submissions: pd.DataFrame, spec: RunSpec) -> pd.DataFrame:
     from .segmentation import segment
 
     return segment(submissions, show_progress=spec.show_progress)
+
+
+def _without_furniture(segments: pd.DataFrame) -> pd.DataFrame:
+    """Segments less a letter's furniture (salutations, sign-offs, signature blocks): not
+    evidence, so never themed, given a stance or cited (see ``segmentation.letter_furniture``)."""
+    from .segmentation import letter_furniture
+
+    return segments[~letter_furniture(segments)].reset_index(drop=True)
 
 
 def _with_context(segments: pd.DataFrame, submissions: pd.DataFrame) -> pd.DataFrame:

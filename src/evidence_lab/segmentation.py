@@ -294,3 +294,41 @@ def _submission_context(text: str | None, group: pd.DataFrame, meta: dict
         else:
             before = statement
     return out
+
+
+# -- letter furniture: salutations, sign-offs, signature blocks, contact lines, mastheads ----------
+
+_MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|"
+           "december")
+_FURNITURE = re.compile(
+    r"^\W*(?:"
+    r"dear\b[^.!?]{0,60}"                                     # Dear Chair, / Dear Commissioner
+    r"|(?:yours\s+(?:sincerely|faithfully|truly)|kind(?:est)?\s+regards|best\s+wishes|"
+    r"with\s+(?:best|kind)\s+(?:wishes|regards)|regards|many\s+thanks|thank\s+you)\W*"
+    r"|(?:tel(?:ephone)?|phone|mobile|e-?mail|web(?:site)?|address|date|ref(?:erence)?)\s*[:.].*"
+    r"|(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:" + _MONTHS + r")\s+\d{4})\W*"      # 10 November 2026
+    r"|(?:\[\w+\](?:\s*(?:and|,)\s*)?)+\W*"                   # a redacted name and nothing else
+    r"|(?:written\s+)?(?:submission|response|evidence)\s+(?:to|from|of)\b"   # masthead
+    r"(?=[^.!?]*\b(?:panel|call\s+for\s+evidence|review|inquiry|committee)\b)[^.!?]{0,90}"
+    r")$", re.IGNORECASE)
+_SIGN_OFF = re.compile(r"^\W*(?:yours\s+(?:sincerely|faithfully|truly)|kind(?:est)?\s+regards|"
+                       r"best\s+wishes|with\s+(?:best|kind)\s+(?:wishes|regards)|regards)\b",
+                       re.IGNORECASE)
+SIGNATURE_MAX_WORDS = 15  # a line of a signature block (name, role, organisation) is this short
+
+
+def letter_furniture(segments: pd.DataFrame) -> pd.Series:
+    """True for the statements that are a letter's furniture, not evidence: the salutation, the
+    sign-off and the signature block after it, contact lines, a date on its own, a redacted name
+    on its own, and a masthead ("Submission to the ... Panel"). Themes, stance and findings
+    leave them out.
+
+    Needs ``submission_id`` and ``text``; the statements of a submission in their order.
+    """
+    require_columns(segments, ["submission_id", "text"], stage="letter furniture")
+    text = segments["text"].fillna("").astype(str).str.strip()
+    furniture = text.str.match(_FURNITURE)
+    # everything short after the sign-off is the signature block (name, role, organisation)
+    signed = text.str.match(_SIGN_OFF).groupby(segments["submission_id"], sort=False).cummax()
+    short = text.str.split().str.len() <= SIGNATURE_MAX_WORDS
+    return (furniture | (signed & short)).astype(bool)

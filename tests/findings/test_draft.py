@@ -140,3 +140,20 @@ def test_roll_ups_by_organisation_and_strongest_statements(analysis):
     criticism = strongest[strongest["direction"] == "criticism"]
     assert len(praise) == 3 and len(criticism) == 3
     assert (praise["pcc_sentiment_score"] > 0).all() and (criticism["pcc_sentiment_score"] < 0).all()
+
+
+def test_a_finding_keeps_its_id_when_one_statement_is_relabelled(analysis):
+    from evidence_lab.findings import draft_findings
+
+    findings = analysis.findings[(analysis.findings["kind"] == "finding")
+                                 & (analysis.findings["n_segments"] >= 2)]
+    assert not findings.empty
+    target = findings.iloc[0]
+    segments = analysis.segments.copy()
+    member = target["segment_ids"][-1]  # not the lead
+    segments.loc[segments["segment_id"] == member, "pcc_sentiment"] = "neutral"
+    again = draft_findings(segments, analysis.submissions, analysis.embeddings, analysis.codebook,
+                           analysis.themes)
+    kept = again.set_index("finding_id")
+    assert target["finding_id"] in kept.index
+    assert member not in kept.loc[target["finding_id"], "segment_ids"]

@@ -68,6 +68,7 @@ def test_short_quote_is_verbatim_and_marks_a_cut():
     ("It would help if the office sent a short update.", None),
     ("Those who reported a crime were not told what happened next.", None),
     ("This year the grant round opened late.", None),
+    ("To our knowledge it has not been published.", "it"),
 ])
 def test_references_to_an_earlier_sentence_are_found(sentence, reference):
     assert unresolved_reference(sentence) == reference

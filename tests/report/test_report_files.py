@@ -135,3 +135,26 @@ def test_every_citation_in_findings_md_is_a_statement_in_segments_csv(sample_rep
     uncited = [line[:60] for line in entries if not TRAILING_CITATION.search(line)]
     assert uncited == [], f"findings without a citation: {uncited}"
     assert cited >= sample_report.analysis.findings["n_segments"].sum()
+
+
+def test_report_html_links_ids_and_opens_each_statement_in_its_paragraph(sample_report):
+    page = (sample_report.out / "report.html").read_text(encoding="utf-8")
+    findings = sample_report.analysis.findings
+    for finding_id in findings["finding_id"]:
+        assert f'id="{finding_id}"' in page and f'href="#{finding_id}"' in page
+    for ids in findings.loc[findings["kind"] == "recommendation", "finding_ids"]:
+        assert all(f'<a href="#{f}">{f}</a>' in page for f in ids)
+    cited = {s for ids in findings["segment_ids"] for s in ids}
+    assert page.count("<mark>") >= len(cited)  # each cited statement, marked in its paragraph
+    title = re.search(r"<h1>(.*?)</h1>", page).group(1)
+    assert title[:1].isupper()
+
+
+def test_summary_weighs_concerns_and_strengths_and_cites_findings(sample_report):
+    text = (sample_report.out / "findings.md").read_text(encoding="utf-8")
+    section = text.split("## Summary", 1)[1].split("\n## ", 1)[0]
+    lines = [line for line in section.splitlines() if line.startswith("- ")]
+    ids = set(sample_report.analysis.findings["finding_id"])
+    assert lines and all(set(re.findall(r"\bF-[0-9a-f]{8}\b", line)) <= ids for line in lines)
+    assert any("concern" in line and re.search(r"\bF-[0-9a-f]{8}\b", line) for line in lines)
+    assert any("praised" in line or "equal weight to praise" in line for line in lines)

@@ -20,7 +20,7 @@ import pandas as pd
 from ..codebook import Codebook
 from ..nlp import load_pipeline
 from ..vocabulary import vocabulary_of
-from ._common import CLAIM_SIMILARITY, quotes_for, record, who_phrase
+from ._common import CLAIM_SIMILARITY, org_list, quotes_for, record, who_phrase
 from ._references import self_contained
 from ._rewrite import to_reported_speech
 
@@ -107,9 +107,10 @@ def _request_claims(frame: pd.DataFrame, vectors: np.ndarray, candidates: np.nda
 
 def _cited(frame: pd.DataFrame, vectors: np.ndarray, group: list[int],
            findings: pd.DataFrame) -> list[str]:
-    """The concerns on the request's theme that it answers: those one of its statements is at
-    least :data:`ANSWER_SIMILARITY` close to; failing any, the closest concern raised by an
-    organisation that asks it, if at least :data:`RELATED_SIMILARITY` close."""
+    """The concerns on the request's theme that it answers: the closest concern raised by an
+    organisation that asks it (if its lead request is at least :data:`RELATED_SIMILARITY` close
+    to one of the concern's statements), then every concern at least :data:`ANSWER_SIMILARITY`
+    close."""
     theme = frame["primary_theme"].iloc[group[0]]
     asking = set(frame["organisation"].iloc[group])
     concerns = findings[(findings["stance"] == "negative") & (findings["theme"] == theme)]
@@ -118,12 +119,14 @@ def _cited(frame: pd.DataFrame, vectors: np.ndarray, group: list[int],
     position = {s: i for i, s in enumerate(frame["segment_id"])}
     cited, related = [], []
     for _, f in concerns.iterrows():
-        closeness = float((vectors[[position[s] for s in f["segment_ids"]]] @ vectors[group].T).max())
+        closeness = float((vectors[[position[s] for s in f["segment_ids"]]] @ vectors[group[0]]).max())
         if closeness >= ANSWER_SIMILARITY:
             cited.append(f["finding_id"])
         elif asking & set(f["organisations"]) and closeness >= RELATED_SIMILARITY:
             related.append((closeness, f["finding_id"]))
-    return cited or [max(related)[1]] if cited or related else []
+    if related:  # the organisation's own concern comes first: it is what it asked about
+        cited.insert(0, max(related)[1])
+    return cited
 
 
 def draft_recommendations(frame: pd.DataFrame, vectors: np.ndarray, eligible: pd.Series,
@@ -158,8 +161,8 @@ def draft_recommendations(frame: pd.DataFrame, vectors: np.ndarray, eligible: pd
         members = [position[s] for s in concern["segment_ids"] if s in position]
         rows = frame.iloc[members]
         statement = to_reported_speech(frame["text"].iloc[members[0]])
-        text = (f"That the {codebook.target.title} responds to the concern that {statement}, "
-                f"setting out what will be done.")
+        text = (f"That the {codebook.target.title} responds to the concern raised by "
+                f"{org_list(rows['organisation'])} that {statement}, setting out what will be done.")
         records.append(record("recommendation", concern["theme"], concern["theme_label"], "request",
                               text, rows, who_phrase(rows, all_orgs, codebook)[1],
                               quotes_for(members, frame, 1), "answer:" + concern["finding_id"],

@@ -8,7 +8,8 @@ statement is *self-contained* when none of these is found (by the bundled spaCy 
 - a demonstrative determiner ("that letter", "these changes"), except before words that point
   at the review itself or at time ("this review", "this year", "that time");
 - a demonstrative pronoun ("This was ...", "about that"), except "those who/which/that";
-- "it"/"its" with no singular common noun before it in the sentence, or a third-person
+- "it"/"its" with no singular common noun before it in the sentence (an opening phrase such as
+  "To our knowledge" does not count), or a third-person
   "they/them/their" with no plural noun before it (a person's name is no antecedent for "it"),
   except an opening "It" that only introduces a clause ("It would help if ...", "It is clear
   that ...");
@@ -50,6 +51,8 @@ def unresolved_reference(text: str) -> str | None:
     """
     doc = load_pipeline("parse")(" ".join(text.split()))
     seen_thing = seen_plural = False  # an earlier noun "it" / "they" can point to
+    # nouns of an opening phrase ("To our knowledge, it ...") are no antecedent
+    opening = {t.i for t in doc[0].subtree} if len(doc) and doc[0].dep_ == "prep" else set()
     for i, token in enumerate(doc):
         word = token.lower_
         if word in _DEMONSTRATIVES and token.tag_ == "DT":
@@ -69,6 +72,8 @@ def unresolved_reference(text: str) -> str | None:
                 return token.text
         elif word == "one" and token.dep_ in {"dobj", "pobj", "nsubj", "nsubjpass"}:
             return token.text  # "adding one": one of what?
+        if token.i in opening:
+            continue
         seen_thing = seen_thing or (token.tag_ == "NN" and word not in DEICTIC_NOUNS)
         seen_plural = seen_plural or token.tag_ in {"NNS", "NNPS"}
     return None

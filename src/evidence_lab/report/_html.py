@@ -2,38 +2,56 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 import jinja2
 import pandas as pd
+from markupsafe import Markup, escape
 
 from .._version import __version__
 from ._plots import PLOTS, to_data_uri
-from ._text import findings_by_theme, letter, opening, summary
+from ._text import answered, findings_by_theme, letter, opening, summary
 
 if TYPE_CHECKING:
     from ..analysis import Analysis
 
 
 def _environment() -> jinja2.Environment:
-    return jinja2.Environment(loader=jinja2.PackageLoader("evidence_lab.report", "templates"),
-                              autoescape=True, undefined=jinja2.StrictUndefined)
+    env = jinja2.Environment(loader=jinja2.PackageLoader("evidence_lab.report", "templates"),
+                             autoescape=True, undefined=jinja2.StrictUndefined)
+    env.filters["link_ids"] = link_ids
+    return env
 
 
 def _evidence(analysis: Analysis, segment_ids: list[str] | str) -> list[dict]:
+    """Each cited statement with the paragraph of its submission it sits in (for context)."""
     segments = analysis.segments.set_index("segment_id")
     orgs = analysis.submissions.set_index("submission_id")["organisation"]
+    paragraphs = analysis.segments.groupby(["submission_id", "paragraph"], sort=False)
     rows = []
     ids = segment_ids.split(";") if isinstance(segment_ids, str) else segment_ids
     for segment_id in ids:
         if segment_id in segments.index:
             seg = segments.loc[segment_id]
             page = seg["page"]
+            around = paragraphs.get_group((seg["submission_id"], seg["paragraph"]))
+            context = [{"text": " ".join(str(t).split()), "cited": sid == segment_id}
+                       for sid, t in zip(around["segment_id"], around["text"], strict=True)]
             rows.append({"segment_id": segment_id, "text": " ".join(str(seg["text"]).split()),
                          "pcc_sentiment": seg["pcc_sentiment"],
                          "organisation": orgs.get(seg["submission_id"], ""),
-                         "page": "" if pd.isna(page) else int(page)})
+                         "page": "" if pd.isna(page) else int(page), "context": context})
     return rows
+
+
+_FINDING_REF = re.compile(r"\b[FR]-[0-9a-f]{8}\b")
+
+
+def link_ids(text: str) -> Markup:
+    """``text`` escaped, with each finding id in it a link to that finding on the page."""
+    return Markup(_FINDING_REF.sub(lambda m: f'<a href="#{m.group(0)}">{m.group(0)}</a>',
+                                   str(escape(text))))
 
 
 def _captions(analysis: Analysis) -> dict[str, tuple[str, str]]:
@@ -68,6 +86,11 @@ def _submission_rows(analysis: Analysis) -> list[dict]:
     return rows
 
 
+def _capitalised(title: str) -> str:
+    """A page title starts with a capital ("sample call" -> "Sample call")."""
+    return title[:1].upper() + title[1:]
+
+
 def report_html(analysis: Analysis, *, plots: bool = True) -> str:
     """The full report as one HTML string."""
     themes = []
@@ -78,14 +101,15 @@ def report_html(analysis: Analysis, *, plots: bool = True) -> str:
             item["evidence"] = _evidence(analysis, row["segment_ids"])
             items.append(item)
         themes.append((label, items))
-    recommendations = [dict(row, letter=letter(i)) for i, (_, row) in
-                       enumerate(analysis.recommendations.iterrows())]
+    recommendations = [dict(row, letter=letter(i), answers=answered(analysis, row),
+                            evidence=_evidence(analysis, row["segment_ids"]))
+                       for i, (_, row) in enumerate(analysis.recommendations.iterrows())]
     captions = _captions(analysis)
     pictures = [(*captions.get(name, (name, "")), to_data_uri(make(analysis)))
                 for name, make in PLOTS.items()] if plots else []
     template = _environment().get_template("report.html.j2")
     return template.render(
-        title=analysis.run.get("title") or "Draft findings", version=__version__,
+        title=_capitalised(analysis.run.get("title") or "Draft findings"), version=__version__,
         started=analysis.run.get("started", ""), opening=opening(analysis), themes=themes,
         summary=summary(analysis), recommendations=recommendations, plots=pictures,
         theme_rows=analysis.themes.to_dict("records"),

@@ -8,7 +8,11 @@ import pandas as pd
 from ..schema import require_columns
 from ._classifier import StanceClassifier, explain, score
 
-MIXED_MINORITY = 0.25  # a submission is mixed when the minority polarity holds this share
+#: a submission is mixed only when both sides carry real weight: the minority polarity holds at
+#: least this share of its evaluative statements ...
+MIXED_MINORITY = 1 / 3
+MIXED_MIN_STATEMENTS = 2  # ... and at least this many of them, or as many as the other side
+# (a mixed statement counts half to each)
 
 
 def assign_stance(segments: pd.DataFrame, classifier: StanceClassifier) -> pd.DataFrame:
@@ -40,7 +44,8 @@ def submission_stance(labels: list[str], scores: list[float]) -> tuple[str, floa
     mean = float(np.mean(evaluative)) if evaluative else 0.0
     if polar == 0:
         return "neutral", 0.0
-    if min(positive, negative) / polar >= MIXED_MINORITY:
+    minority = min(positive, negative)
+    if minority / polar >= MIXED_MINORITY and (minority >= MIXED_MIN_STATEMENTS or positive == negative):
         return "mixed", round(mean, 4)
     return ("positive" if positive > negative else "negative"), round(mean, 4)
 
