@@ -118,7 +118,7 @@ def test_recommendations_are_requests_that_cite_their_findings(analysis):
     for _, rec in recs.iterrows():
         assert rec["text"].startswith(f"That the {title} "), rec["text"]
         assert rec["finding_ids"] and set(rec["finding_ids"]) <= set(findings["finding_id"])
-        assert not re.search(r"\b(?:considers the request|said that|raised by)\b", rec["text"])
+        assert not re.search(r"\b(?:considers the request|said that)\b|\(raised by", rec["text"])
     answered = {f for ids in recs["finding_ids"] for f in ids}
     major = findings[(findings["stance"] == "negative") & (findings["n_organisations"] >= 2)]
     assert set(major["finding_id"]) <= answered  # one or more per major concern
@@ -146,8 +146,8 @@ def test_a_finding_keeps_its_id_when_one_statement_is_relabelled(analysis):
     from evidence_lab.findings import draft_findings
 
     findings = analysis.findings[(analysis.findings["kind"] == "finding")
-                                 & (analysis.findings["n_segments"] >= 2)]
-    assert not findings.empty
+                                 & (analysis.findings["n_segments"] >= 3)]
+    assert not findings.empty  # one relabel leaves it at least two statements
     target = findings.iloc[0]
     segments = analysis.segments.copy()
     member = target["segment_ids"][-1]  # not the lead

@@ -68,18 +68,18 @@ def summary(analysis: Analysis) -> list[str]:
     them), ties named as ties, each citing its finding ids."""
     findings = analysis.findings[analysis.findings["kind"] == "finding"]
     target = analysis.codebook.target.title
-    lines = []
+    lines = _breadth(analysis)
     for stance, noun in (("negative", "concern"), ("positive", "praise")):
         labels, count, ids = _leaders(_theme_weights(findings, stance))
         if not labels:
             continue
         orgs = f"{number_word(count)} organisation{'s' if count != 1 else ''}"
         if len(labels) > 1:
-            lines.append(f"The evidence gave equal weight to {noun} about {_and(labels)}: "
+            lines.append(f"Among the findings, {noun} about {_and(labels)} carried equal weight: "
                          f"{orgs} raised each ({', '.join(ids)}).")
         elif stance == "negative":
-            lines.append(f"The greatest weight of concern was about {labels[0]}, raised by {orgs} "
-                         f"({', '.join(ids)}).")
+            lines.append(f"Among the findings, the greatest weight of concern was about {labels[0]}, "
+                         f"raised by {orgs} ({', '.join(ids)}).")
         else:
             lines.append(f"The {target} was most often praised for {labels[0]}, by {orgs} "
                          f"({', '.join(ids)}).")
@@ -96,6 +96,30 @@ def summary(analysis: Analysis) -> list[str]:
         lines.append(f"On {_and(divided)} the evidence was divided, with praise and concern "
                      f"from similar numbers of organisations.")
     return lines
+
+
+def _breadth(analysis: Analysis) -> list[str]:
+    """One sentence on where the criticism in all the evidence lies, from the statements' stance
+    labels (not only the findings): the theme with the most critical statements."""
+    segments = analysis.segments.merge(analysis.submissions[["submission_id", "organisation"]],
+                                       on="submission_id", how="left")
+    critical = segments[(segments["pcc_sentiment"] == "negative")
+                        & ~segments["primary_theme"].isin(["other", "unclustered"])]
+    if critical.empty:
+        return []
+    counts = critical.groupby("primary_theme").agg(n=("segment_id", "size"),
+                                                   orgs=("organisation", "nunique"))
+    counts = counts.sort_values(["n", "orgs"], ascending=False, kind="stable")
+    top = counts.iloc[0]
+    label = analysis.codebook.label_of(str(counts.index[0])).lower()
+    tied = counts[counts["n"] == top["n"]]
+    if len(tied) > 1:
+        labels = [analysis.codebook.label_of(str(t)).lower() for t in tied.index]
+        return [(f"Across all the evidence, {_and(labels)} drew equal numbers of critical "
+                f"statements ({number_word(int(top['n']))} each).")]
+    return [(f"Across all the evidence, most critical statements were about {label} "
+            f"({number_word(int(top['n']))} statements from {number_word(int(top['orgs']))} "
+            f"organisations).")]
 
 
 def _lead_of(analysis: Analysis, row: pd.Series) -> str:
