@@ -139,14 +139,15 @@ def _claims(vectors: np.ndarray, idx: np.ndarray, can_lead: np.ndarray, orgs: np
         best, best_key = -1, None
         for i in np.flatnonzero(free & can_lead):
             near = close[i] & free
-            key = (len(set(orgs[near])), int(near.sum()), round(abs(float(scores[i])), 1),
-                   float(sims[i][near].mean()), -int(idx[i]))
+            # breadth, then clarity, then the earliest statement: not how many statements
+            # agree, so relabelling one of them does not hand the lead (and the id) to another
+            key = (len(set(orgs[near])), round(abs(float(scores[i])), 1), -int(idx[i]))
             if best_key is None or key > best_key:
                 best, best_key = int(i), key
         if best < 0 or best_key is None:
             break
         near = close[best] & free
-        n_orgs, n = best_key[0], best_key[1]
+        n_orgs, n = best_key[0], int(near.sum())
         if n_orgs < 2 and n < 2 and claims and abs(scores[best]) < CLEAR_CRITICISM:
             break  # past a theme's first point, a single mild statement is a quote, not a finding
         order = np.argsort(-sims[best][near], kind="stable")
