@@ -9,7 +9,7 @@ import evidence_lab as el
 from evidence_lab.embed import PrecomputedEmbedder
 from evidence_lab.engine import run_on_dask
 from evidence_lab.ingest import read_inputs
-from evidence_lab.segmentation import segment
+from evidence_lab.segmentation import letter_furniture, segment
 
 pytest.importorskip("distributed")
 pytestmark = pytest.mark.slow
@@ -22,7 +22,8 @@ def test_dask_engine_matches_a_local_run():
     local_vectors = el.analyse(submissions, segments=local_segments, show_progress=False).vectors
     dask_segments, dask_vectors = run_on_dask(submissions, n_workers=2, chunks_per_worker=2)
     assert dask_segments.to_dict("records") == local_segments.to_dict("records")
-    np.testing.assert_allclose(dask_vectors, local_vectors, atol=1e-5)
+    kept = ~letter_furniture(local_segments).to_numpy()  # the analysis leaves furniture out
+    np.testing.assert_allclose(dask_vectors[kept], local_vectors, atol=1e-5)
     local = el.analyse(submissions, show_progress=False)
     distributed = el.analyse(submissions, engine="dask", show_progress=False)
     for column in ("primary_theme", "themes", "pcc_sentiment"):

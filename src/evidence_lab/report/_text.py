@@ -160,10 +160,10 @@ def letter_opening(analysis: Analysis) -> list[str]:
     title = analysis.run.get("title")
     call = f"the Panel's call for evidence on {title}" if title else "the Panel's call for evidence"
     return [
-        (f"Thank you for the opportunity to set out the Panel's findings. In response to {call}, "
-        f"the Panel received {number_word(len(subs))} submissions from {number_word(n_orgs)} "
-        f"organisations and individuals: {_and(parts)}. The Panel is grateful to everyone who "
-        f"took the time to respond."),
+        (f"The Panel has now considered the written evidence it received in response to {call}: "
+         f"{number_word(len(subs))} submissions from {number_word(n_orgs)} organisations and "
+         f"individuals ({_and(parts)}). The Panel is grateful to everyone who took the time to "
+         f"respond."),
         ("This letter sets out what the evidence told the Panel, theme by theme, followed by a "
         "summary and the Panel's recommendations. The numbers after each finding refer to the "
         "statements quoted in the annex, on which the finding rests."),
