@@ -156,7 +156,7 @@ def run_stance(frame: pd.DataFrame) -> dict[str, Any]:
                      "macro_f1_by_voice": by_voice,
                      "mention_kinds": segs["mention_kind"].value_counts().to_dict()}
         if context:
-            changed = labelled["mention_kind"].isin(["previous", "heading"])
+            changed = labelled["mention_kind"].isin(["previous", "question"])
             out["context_mentions"] = [
                 {"text": t, "kind": k, "gold": g, "predicted": p}
                 for t, k, g, p in zip(frame["text"][changed], labelled["mention_kind"][changed],

@@ -78,7 +78,7 @@ COLUMNS: dict[str, dict[str, str]] = {
         "discovered_theme": "the emergent theme id, 'unclustered' for outliers (discovery mode)",
         "mentions_target": "True when it names or refers to the target (stance)",
         "mention_kind": "none/explicit/pronoun/addressed, or from its context previous (refers "
-                        "back to a statement naming it) / heading (its heading or question names "
+                        "back to a statement naming it) / question (the question it answers names "
                         "it): how it refers to the target (stance)",
         "target_spans": "list of (start, end) offsets of the mentions within its text (stance)",
         "pcc_sentiment": "positive/negative/mixed/neutral toward the target (stance)",

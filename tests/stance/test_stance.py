@@ -103,8 +103,11 @@ def test_context_carries_the_target_from_the_statement_before_and_the_question()
                           "This has left our members frustrated.", "", "",
                           "The council closed the library."]})
     out = find_mentions(segments, None, matcher)
-    assert out["mention_kind"].tolist() == ["explicit", "previous", "previous", "heading", "none",
+    assert out["mention_kind"].tolist() == ["explicit", "previous", "previous", "question", "none",
                                             "none"]
+    # a heading that names the target but asks nothing carries no mention
+    titled = segments.assign(heading=segments["heading"].replace(question, "The Commissioner"))
+    assert find_mentions(titled, None, matcher)["mention_kind"].iloc[3] == "none"
     assert out["target_spans"].iloc[1] == [(0, 8)]  # "This has"
     assert out["target_spans"].iloc[3] == []
     alone = find_mentions(segments, None, matcher, context=False)

@@ -64,9 +64,9 @@ class StanceClassifier(ClassifierMixin, BaseEstimator):
         mixed_min: ``mixed`` is only predicted when its probability reaches this (default 0.4);
             otherwise the stronger of positive and negative wins.
         use_parse: add dependency-parse links between cues and the target (default False:
-            re-measured by ``bench/parse_links_eval.py``, stance macro-F1 0.545 with them against
-            0.544 without on dev_real (one statement) and 0.751 either way on dev_gold, which does
-            not pay for the parser; parses only statements that name the target and hold a cue).
+            re-measured by ``bench/parse_links_eval.py``, stance macro-F1 0.537 with them against
+            0.544 without on dev_real and 0.751 either way on dev_gold, so they do not pay for
+            the parser; parses only statements that name the target and hold a cue).
 
     Attributes:
         classes_: ``positive``, ``negative``, ``mixed``, ``neutral``.

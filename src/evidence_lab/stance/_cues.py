@@ -118,7 +118,7 @@ def cue_features(text: str, spans: list[tuple[int, int]], mention_kind: str) -> 
     negations = [h.end for h in hits if h.group == "negation"]
     counts.update({
         # a mention its context supplies (the statement before, the question) counts as its own
-        "mentions_explicit": float(mention_kind in ("explicit", "previous", "heading")),
+        "mentions_explicit": float(mention_kind in ("explicit", "previous", "question")),
         "mentions_pronoun": float(mention_kind == "pronoun"),
         "mentions_addressed": float(mention_kind == "addressed"),
         "praise_after_contrast": float(first_contrast is not None and any(

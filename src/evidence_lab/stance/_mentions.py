@@ -9,8 +9,10 @@ to the target ("Dear Commissioner").
 With the context columns of :func:`~evidence_lab.segmentation.add_context` two more kinds follow
 from the statement's context: ``previous`` when a demonstrative subject refers back to a preceding
 statement that named the target ("This has left our members frustrated." after a sentence about the
-Commissioner's decision), and ``heading`` when the heading or form question it answers names the
-target ("not well at all" under "How well has the Commissioner's office kept you informed?").
+Commissioner's decision), and ``question`` when the question it answers (a form field, or a heading
+that asks) names the target ("not well at all" under "How well has the Commissioner's office kept
+you informed?"). A heading that only names the target does not count: under "How the Commissioner
+works with us" a closing "Yours sincerely," is no evaluation of her.
 """
 
 from __future__ import annotations
@@ -30,7 +32,7 @@ ANAPHOR = re.compile(
     r"meant|left|leaves|caused|causes|made|makes|will|would|took|came|led|leads|put|puts|let|"
     r"lets|seems?|seemed|felt|feels)\b", re.IGNORECASE)
 #: Mention kinds that come from a statement's context rather than its own words.
-CONTEXT_KINDS = ("previous", "heading")
+CONTEXT_KINDS = ("previous", "question")
 
 
 def find_mentions(segments: pd.DataFrame, submissions: pd.DataFrame | None,
@@ -38,9 +40,9 @@ def find_mentions(segments: pd.DataFrame, submissions: pd.DataFrame | None,
     """Add ``mentions_target``, ``mention_kind`` and ``target_spans`` to segments.
 
     ``mention_kind`` is none/explicit/pronoun/addressed, and with ``context`` (the default) and the
-    ``previous_text``/``heading`` columns also previous/heading; ``target_spans`` is a list of
+    ``previous_text``/``heading`` columns also previous/question; ``target_spans`` is a list of
     ``(start, end)`` offsets within the segment text (the anaphor for ``previous``, none for
-    ``heading``).
+    ``question``).
     """
     require_columns(segments, ["submission_id", "text"], stage="target mentions")
     addressed: set[str] = set()
@@ -53,7 +55,8 @@ def find_mentions(segments: pd.DataFrame, submissions: pd.DataFrame | None,
     n = len(segments)
     before = _column(segments, "previous_text", n) if context else [None] * n
     headings = _column(segments, "heading", n) if context else [None] * n
-    named_headings = {h: bool(matcher.find(h)) for h in set(headings) if h}
+    named_questions = {h: bool(matcher.find(h)) for h in set(headings)
+                       if h and h.rstrip().endswith("?")}
     for submission_id, text, prior, heading in zip(segments["submission_id"], segments["text"],
                                                    before, headings, strict=True):
         last_text, last_mentioned = previous.get(submission_id, ("", False))
@@ -68,9 +71,9 @@ def find_mentions(segments: pd.DataFrame, submissions: pd.DataFrame | None,
         elif not spans and prior and prior == last_text and last_mentioned and ANAPHOR.search(text):
             spans = [m.span() for m in ANAPHOR.finditer(text)][:1]
             kind = "previous"
-        elif not spans and heading and named_headings.get(heading):
-            kind = "heading"
-        previous[submission_id] = (text, kind not in ("none", "heading"))
+        elif not spans and heading and named_questions.get(heading):
+            kind = "question"
+        previous[submission_id] = (text, kind not in ("none", "question"))
         kinds.append(kind)
         spans_out.append(spans)
     out = segments.copy()

@@ -19,9 +19,9 @@ import pandas as pd
 from ..codebook import OTHER_THEME
 
 #: Share of a statement's codebook-theme probability that its context decides (0 turns it off).
-CONTEXT_WEIGHT = 0.5
+CONTEXT_WEIGHT = 0.6
 #: Within the context, the heading's share; the neighbours share the rest equally.
-HEADING_SHARE = 1.0
+HEADING_SHARE = 0.75
 
 
 def context_proba(segments: pd.DataFrame, proba: np.ndarray, heading_proba: np.ndarray | None,
@@ -62,8 +62,11 @@ def blend_context(proba: np.ndarray, context: np.ndarray, has_context: np.ndarra
                   classes: np.ndarray, *, weight: float = CONTEXT_WEIGHT) -> np.ndarray:
     """``proba`` with each row's codebook-theme mass shared out partly by its context.
 
-    A row keeps its ``other`` probability; of the rest, ``1 - weight`` follows its own
-    distribution over the themes and ``weight`` its context's (rows without context unchanged).
+    A row keeps its ``other`` probability; of the rest, a share ``weight * m`` follows its
+    context's distribution over the themes and the remainder its own, where ``m`` is the context's
+    own codebook-theme mass: a heading that reads as procedural ("Who we are", "Annex") has little
+    say, rather than its small theme probabilities being blown up to a confident vote. Rows without
+    context are unchanged.
     """
     out = proba.copy()
     themes = np.asarray(classes) != OTHER_THEME
@@ -74,6 +77,7 @@ def blend_context(proba: np.ndarray, context: np.ndarray, has_context: np.ndarra
     usable = has_context & (ctx_mass[:, 0] > 0) & (mass[:, 0] > 0)
     own_share = np.divide(own, mass, out=np.zeros_like(own), where=mass > 0)
     ctx_share = np.divide(ctx, ctx_mass, out=np.zeros_like(ctx), where=ctx_mass > 0)
-    mixed = mass * ((1 - weight) * own_share + weight * ctx_share)
+    say = weight * np.clip(ctx_mass, 0.0, 1.0)
+    mixed = mass * ((1 - say) * own_share + say * ctx_share)
     out[np.ix_(usable, themes)] = mixed[usable]
     return out
