@@ -27,6 +27,15 @@ def test_context_is_the_heading_and_the_neighbours_under_it():
     assert has.tolist() == [True, True, True, False]  # b: no heading, no neighbour
 
 
+def test_a_heading_line_keeps_its_own_theme():
+    segments = pd.DataFrame({"submission_id": ["a", "a", "a"],
+                             "text": ["Grants came late.", "## Visits", "Nobody came."],
+                             "heading": ["Funding", "Funding", "Visits"]})
+    proba = np.array([[0, 1.0, 0], [1.0, 0, 0], [1.0, 0, 0]])
+    _, has = context_proba(segments, proba, proba, heading_share=0.5)
+    assert has.tolist() == [True, False, True]
+
+
 def test_blend_keeps_other_and_moves_the_rest():
     proba = np.array([[0.3, 0.1, 0.6], [0.5, 0.5, 0.0]])
     context = np.array([[0.0, 1.0, 0.0], [0.0, 0.0, 1.0]])  # the second context is all 'other'

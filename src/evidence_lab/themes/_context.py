@@ -28,9 +28,12 @@ def context_proba(segments: pd.DataFrame, proba: np.ndarray, heading_proba: np.n
                   *, heading_share: float = HEADING_SHARE) -> tuple[np.ndarray, np.ndarray]:
     """Each statement's context distribution and whether it has any context.
 
+    A heading line itself (the row whose text the next row's ``heading`` is) has no context: the
+    section above it is not what it is about.
+
     Args:
         segments: statements in submission order, with ``submission_id`` and (optionally)
-            ``heading``.
+            ``heading`` and ``text``.
         proba: the statements' own theme probabilities (rows as ``segments``).
         heading_proba: the theme probabilities of each row's heading text, or None for none.
         heading_share: the heading's weight within the context (default :data:`HEADING_SHARE`).
@@ -53,6 +56,12 @@ def context_proba(segments: pd.DataFrame, proba: np.ndarray, heading_proba: np.n
         if heading_proba is not None and headings[i]:
             context[i] += heading_share * heading_proba[i]
             weight[i] += heading_share
+    texts = segments["text"].astype(str).to_numpy() if "text" in segments else None
+    if texts is not None:  # a heading line is what the text below it is about: it keeps its own
+        for i in range(n - 1):
+            if (submissions[i + 1] == submissions[i] and headings[i + 1] != headings[i]
+                    and headings[i + 1] and headings[i + 1] in texts[i]):
+                weight[i] = 0.0
     has = weight > 0
     context[has] /= weight[has, None]
     return context, has
