@@ -163,20 +163,28 @@ class CorrectionLayer(BaseEstimator):
 class _Adapted:
     """Mixin: the shipped model's probabilities, then the review's correction layer on top.
 
-    ``shipped_proba_`` keeps the shipped probabilities of the latest :meth:`predict_proba` call,
-    so the pipeline can say which labels the layer changed without predicting twice.
+    ``moved_`` collects the texts whose most likely label the layer changed (over every
+    :meth:`predict_proba` call of this model), so the pipeline can say which labels came from the
+    review's corrections without asking the shipped model a second time.
     """
 
     layer_: CorrectionLayer
-    shipped_proba_: np.ndarray
+    moved_: set[str]
 
     def _adapted(self, statements: pd.DataFrame, shipped: np.ndarray,
                  embedder: Embedder | str | None) -> np.ndarray:
-        self.shipped_proba_ = shipped
         if len(statements) == 0:
             return shipped
         vectors = resolve_embedder(embedder).encode(statements["text"].tolist())
-        return self.layer_.transform(vectors, shipped)
+        adapted = self.layer_.transform(vectors, shipped)
+        moved = shipped.argmax(axis=1) != adapted.argmax(axis=1)
+        self.moved_ = getattr(self, "moved_", set()) | {
+            _key(t) for t in statements["text"][moved]}
+        return adapted
+
+
+def _key(text: str) -> str:
+    return " ".join(str(text).split())
 
 
 class ReviewThemeClassifier(_Adapted, GuidedThemeClassifier):
@@ -201,6 +209,7 @@ def _wrap(model: Any, kind: type, layer: CorrectionLayer) -> Any:
     adapted = kind(**model.get_params())
     adapted.__dict__.update({k: v for k, v in vars(model).items() if k.endswith("_")})
     adapted.layer_ = layer
+    adapted.moved_ = set()
     return adapted
 
 
@@ -247,21 +256,48 @@ def adapt_models(models: tuple[GuidedThemeClassifier, StanceClassifier],
     return themes, stance
 
 
-def shipped_model(model: Any) -> Any:
-    """The shipped model inside an adapted one (a plain classifier), else None."""
-    if not isinstance(model, _Adapted):
-        return None
-    base = next(k for k in type(model).__mro__ if k in (GuidedThemeClassifier, StanceClassifier))
-    plain = base(**BaseEstimator.get_params(model))
-    plain.__dict__.update({k: v for k, v in vars(model).items()
-                           if k.endswith("_") and k not in ("layer_", "shipped_proba_")})
-    return plain
+def moved_by_corrections(model: Any, texts: Sequence[str]) -> np.ndarray:
+    """True for each text whose most likely label an adapted model's correction layer changed in
+    its predictions so far (always False for a plain shipped model)."""
+    moved: set[str] = getattr(model, "moved_", set()) if isinstance(model, _Adapted) else set()
+    return np.array([_key(t) in moved for t in texts], dtype=bool)
 
 
-def shipped_proba(model: Any) -> np.ndarray | None:
-    """The shipped model's probabilities behind an adapted model's latest prediction, else None."""
-    return getattr(model, "shipped_proba_", None) if isinstance(model, _Adapted) else None
+def _margin_uncertainty(proba: np.ndarray) -> np.ndarray:
+    top = np.sort(proba, axis=1)
+    return 1.0 - (top[:, -1] - top[:, -2])
+
+
+def suggestion_order(vectors: np.ndarray, theme_proba: np.ndarray, stance_proba: np.ndarray,
+                     n: int, *, random_state: int = 0) -> np.ndarray:
+    """Positions of ``n`` statements to code next: uncertain, representative, diverse.
+
+    The statements are split into ``n`` groups by k-means on their embeddings (k-means++ seeding),
+    so large groups get more picks and no two picks come from one group; in each group the pick is
+    the statement whose labels the models are least sure of (margin between the two most likely
+    labels, theme and stance averaged) times how central it is in its group (cosine to the centre).
+    """
+    from sklearn.cluster import KMeans
+
+    n = min(n, len(vectors))
+    if n <= 0:
+        return np.array([], dtype=int)
+    uncertainty = 0.5 * _margin_uncertainty(theme_proba) + 0.5 * _margin_uncertainty(stance_proba)
+    km = KMeans(n_clusters=n, n_init=3, random_state=random_state).fit(vectors)
+    centres = km.cluster_centers_ / np.maximum(
+        np.linalg.norm(km.cluster_centers_, axis=1, keepdims=True), 1e-9)
+    central = np.clip((vectors * centres[km.labels_]).sum(axis=1), 0, None)
+    score = uncertainty * central
+    picks = []
+    for c in range(n):
+        members = np.flatnonzero(km.labels_ == c)
+        if len(members):
+            picks.append(int(members[np.argmax(score[members])]))
+    sizes = np.bincount(km.labels_, minlength=n)
+    # the biggest groups first: an officer who stops early has coded what matters most
+    return np.array(sorted(picks, key=lambda p: -sizes[km.labels_[p]]), dtype=int)
 
 
 __all__ = ["LABEL_SOURCES", "CorrectionLayer", "ReviewStanceClassifier", "ReviewThemeClassifier",
-           "adapt_models", "fit_layer", "shipped_model", "shipped_proba"]
+           "adapt_models", "fit_layer", "moved_by_corrections",
+           "suggestion_order"]

@@ -76,6 +76,11 @@ def _parser() -> argparse.ArgumentParser:
                           "without it (instead of GOLD)")
     evaluate.add_argument("--codebook", metavar="FILE.yaml", help="codebook (default: the shipped one)")
     evaluate.add_argument("--json", action="store_true", help="print the full scores as JSON")
+    evaluate.add_argument("--learning-curve", metavar="K,K,...",
+                          help="treat K gold statements as an officer's corrections (random and "
+                          "suggested) and score the rest, e.g. 0,10,20,40")
+    evaluate.add_argument("--seeds", type=int, default=5,
+                          help="draws per K for --learning-curve (default 5)")
     evaluate.add_argument("--errors", metavar="FILE.csv",
                           help="write every disagreement with the tool's scores and evidence spans")
 
@@ -203,6 +208,8 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
 
     if args.heldout == bool(args.gold):
         raise _UsageError("evaluate takes a GOLD.jsonl file or --heldout (one of the two)")
+    if args.learning_curve:
+        return _learning_curve(args)
     if args.heldout:
         from .evaluation import heldout_gold
 
@@ -214,6 +221,26 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
         print(json.dumps(scores, indent=2))
         return EXIT_OK
     print(format_scores(scores))
+    return EXIT_OK
+
+
+def _learning_curve(args: argparse.Namespace) -> int:
+    from .evaluation import format_learning_curve, learning_curve
+
+    if args.heldout:
+        raise _UsageError("--learning-curve takes a GOLD.jsonl file, not --heldout")
+    try:
+        ks = [int(k) for k in args.learning_curve.split(",") if k.strip()]
+    except ValueError:
+        raise _UsageError(f"--learning-curve takes whole numbers separated by commas, such as "
+                          f"0,10,20,40, not {args.learning_curve!r}") from None
+    if not ks or args.seeds < 1:
+        raise _UsageError("--learning-curve needs at least one size and --seeds at least 1")
+    curve = learning_curve(args.gold, ks, seeds=args.seeds, codebook=args.codebook)
+    if args.json:
+        print(curve.to_json(orient="records", indent=2))
+        return EXIT_OK
+    print(format_learning_curve(curve))
     return EXIT_OK
 
 

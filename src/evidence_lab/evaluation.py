@@ -272,3 +272,135 @@ def format_voice_scores(by_voice: dict[str, dict[str, Any]]) -> str:
                  for v in (theme.get("macro_f1"), stance.get("macro_f1"), negative)]
         lines.append(f"{voice:<22}{n:>5}" + "".join(cells))
     return "\n".join(lines)
+
+
+# -- learning curve: how much an officer's coding of k statements helps on the rest --------------
+
+LEARNING_STRATEGIES = ("random", "suggest")
+
+
+def learning_curve(gold: str | Path | pd.DataFrame, ks: list[int], *, seeds: int = 5,
+                   codebook: Codebook | str | Path | None = None,
+                   strategies: tuple[str, ...] = LEARNING_STRATEGIES) -> pd.DataFrame:
+    """Treat ``k`` gold statements as an officer's corrections and score the tool on the rest.
+
+    Each gold statement is one submission, as in :func:`evaluate`. For every ``k``, seed and
+    strategy (``random``: any k statements; ``suggest``: the k that
+    :func:`~evidence_lab.adapt.suggestion_order` picks, as ``evidence-lab suggest`` does), the
+    chosen statements' gold labels train the review's correction layer
+    (:class:`~evidence_lab.adapt.CorrectionLayer`, exactly as ``analyse`` uses it) and the other
+    statements are scored. The shipped models never see the gold labels.
+
+    Returns:
+        One row per (strategy, k, seed): ``strategy``, ``k``, ``seed``, ``n_scored`` (statements
+        not coded), ``theme_macro_f1``, ``stance_macro_f1`` on them, and the same without the
+        corrections (``theme_macro_f1_without``, ``stance_macro_f1_without``); NaN when the rest
+        has no label of that task.
+
+    Raises:
+        GoldFileError: for an unreadable gold file, or a ``k`` that leaves fewer than 2 statements.
+    """
+    frame = (gold if isinstance(gold, pd.DataFrame) else read_gold(gold)).reset_index(drop=True)
+    book = codebook if isinstance(codebook, Codebook) else load_codebook(codebook)
+    bad = [k for k in ks if k < 0 or k > len(frame) - 2]
+    if bad:
+        raise GoldFileError(f"learning curve sizes {bad} do not fit {len(frame)} gold statements; "
+                            f"use sizes from 0 to {len(frame) - 2}")
+    unknown = sorted(set(strategies) - set(LEARNING_STRATEGIES))
+    if unknown:
+        raise GoldFileError(f"unknown strategy {unknown}; use {', '.join(LEARNING_STRATEGIES)}")
+    base = _shipped_predictions(frame, book)
+    rows = []
+    for strategy in strategies:
+        for k in ks:
+            for seed in range(seeds if k else 1):  # k = 0 is the same for every seed
+                chosen = _choose(strategy, k, seed, base)
+                rows.append({"strategy": strategy, "k": k, "seed": seed,
+                             **_score_rest(frame, book, base, chosen)})
+    return pd.DataFrame(rows)
+
+
+def _shipped_predictions(frame: pd.DataFrame, book: Codebook) -> dict[str, Any]:
+    from .embed import get_embedder
+    from .models import fit_models
+
+    embedder = get_embedder()
+    themes, stance = fit_models(book, embedder=embedder)
+    statements = frame[["text"]]
+    return {"vectors": embedder.encode(frame["text"].tolist()), "themes": themes, "stance": stance,
+            "theme_proba": themes.predict_proba(statements),
+            "stance_proba": stance.predict_proba(statements)}
+
+
+def _choose(strategy: str, k: int, seed: int, base: dict[str, Any]) -> np.ndarray:
+    from .adapt import suggestion_order
+
+    n = len(base["vectors"])
+    if k == 0:
+        return np.array([], dtype=int)
+    if strategy == "random":
+        return np.random.default_rng(seed).choice(n, size=k, replace=False)
+    return suggestion_order(base["vectors"], base["theme_proba"], base["stance_proba"], k,
+                            random_state=seed)
+
+
+def _adapted(base: dict[str, Any], proba: np.ndarray, labels: pd.Series, chosen: np.ndarray,
+             classes: np.ndarray) -> np.ndarray:
+    from .adapt import CorrectionLayer
+
+    known = chosen[labels.iloc[chosen].notna().to_numpy()] if len(chosen) else chosen
+    known = known[labels.iloc[known].isin(list(classes)).to_numpy()]
+    if not len(known):
+        return proba
+    layer = CorrectionLayer().fit(base["vectors"][known], proba[known],
+                                  labels.iloc[known].tolist(), list(classes))
+    out = layer.transform(base["vectors"], proba).copy()  # never the shared shipped array
+    out[known] = (labels.iloc[known].to_numpy()[:, None] == classes[None, :]).astype(float)
+    return out
+
+
+def _score_rest(frame: pd.DataFrame, book: Codebook, base: dict[str, Any],
+                chosen: np.ndarray) -> dict[str, Any]:
+    """Scores on the statements not chosen, with the corrections and without (paired)."""
+    themes, stance = base["themes"], base["stance"]
+    rest = np.setdiff1d(np.arange(len(frame)), chosen)
+    out: dict[str, Any] = {"n_scored": len(rest)}
+    for suffix, use in (("", chosen), ("_without", np.array([], dtype=int))):
+        theme_proba = _adapted(base, base["theme_proba"], frame["theme"], use, themes.classes_)
+        stance_proba = _adapted(base, base["stance_proba"], frame["pcc_sentiment"], use,
+                                stance.classes_)
+        scores = score_predictions(frame.iloc[rest], list(_themes_of(theme_proba, themes)[rest]),
+                                   list(stance.decide(stance_proba, frame["text"].tolist())[rest]),
+                                   book)
+        out[f"theme_macro_f1{suffix}"] = scores.get("theme", {}).get("macro_f1", np.nan)
+        out[f"stance_macro_f1{suffix}"] = scores.get("pcc_sentiment", {}).get("macro_f1", np.nan)
+    return out
+
+
+def _themes_of(proba: np.ndarray, themes: Any) -> np.ndarray:
+    """Each statement's theme when it is one short submission (the whole text's, as in analyse)."""
+    from .themes import rollup_themes
+
+    ids = [f"gold-{i}" for i in range(len(proba))]
+    one = pd.DataFrame({"submission_id": ids, "text": ["x"] * len(ids)})
+    for j, cls in enumerate(themes.classes_):
+        one[f"theme_score_{cls}"] = proba[:, j]
+    rolled = rollup_themes(one, themes.classes_, dict(zip(ids, proba, strict=True)))
+    return rolled.loc[ids, "primary_theme"].to_numpy()
+
+
+def format_learning_curve(curve: pd.DataFrame) -> str:
+    """Per strategy and k: mean and spread (standard deviation over seeds) of each task's
+    macro-F1 on the statements not coded, and the mean gain over no corrections on the same
+    statements."""
+    lines = [(f"{'strategy':<10}{'k':>4}{'seeds':>6}{'scored':>7}  {'themes macro-F1 (gain)':<24}"
+              f"{'stance macro-F1 (gain)':<24}")]
+    for (strategy, k), group in curve.groupby(["strategy", "k"], sort=True):
+        cells = []
+        for task in ("theme_macro_f1", "stance_macro_f1"):
+            mean, spread = group[task].mean(), group[task].std(ddof=0)
+            gain = (group[task] - group[f"{task}_without"]).mean()
+            cells.append(f"{mean:.3f} ±{spread:.3f} ({gain:+.3f})")
+        lines.append(f"{strategy:<10}{k:>4}{len(group):>6}{int(group['n_scored'].iloc[0]):>7}  "
+                     f"{cells[0]:<24}{cells[1]:<24}")
+    return "\n".join(lines)

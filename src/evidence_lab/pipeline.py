@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import platform
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,7 +21,7 @@ import numpy as np
 import pandas as pd
 
 from ._version import __version__
-from .adapt import adapt_models, shipped_model, shipped_proba
+from .adapt import adapt_models, moved_by_corrections
 from .analysis import Analysis
 from .codebook import OTHER_THEME, Codebook, load_codebook
 from .embed import Embedder, Embeddings, resolve_embedder
@@ -290,11 +290,8 @@ def label_themes(segments: pd.DataFrame, short: pd.DataFrame, vectors: Embedding
     theme_model = models[0]
     weight = CONTEXT_WEIGHT if spec.context else 0.0
     segs = assign_themes(segments, theme_model, context_weight=weight)
-    segs["label_source"] = "shipped_model"
-    shipped = shipped_model(theme_model)
-    if shipped is not None:  # which labels the review's corrections changed
-        before = assign_themes(segments, shipped, context_weight=weight)["primary_theme"]
-        segs.loc[(before != segs["primary_theme"]).to_numpy(), "label_source"] = "review_model"
+    moved = moved_by_corrections(theme_model, segs["text"].tolist())
+    segs["label_source"] = np.where(moved, "review_model", "shipped_model")
     segs = officer_labels(segs, spec.corrections, "theme", theme_model.classes_)
     whole: np.ndarray | list[np.ndarray] = (theme_model.predict_proba(short[["text"]])
                                              if len(short) else [])
@@ -323,8 +320,8 @@ def label_stance(segments: pd.DataFrame, submissions: pd.DataFrame, short: pd.Da
     segs = assign_stance(segs, stance_model)
     if "label_source" not in segs.columns:
         segs["label_source"] = "shipped_model"
-    changed = _stance_changed(shipped_proba(stance_model), segs, stance_model.decide)
-    segs.loc[changed, "label_source"] = "review_model"
+    segs.loc[moved_by_corrections(stance_model, segs["text"].tolist()),
+             "label_source"] = "review_model"
     segs = officer_labels(segs, spec.corrections, "pcc_sentiment", stance_model.classes_)
     rollup = rollup_stance(segs)
     if len(short):  # short submissions are one statement: classify the whole text, as coders do
@@ -335,15 +332,6 @@ def label_stance(segments: pd.DataFrame, submissions: pd.DataFrame, short: pd.Da
         whole = whole[whole.index.isin(rollup.index)]
         rollup.loc[whole.index, ["pcc_sentiment", "pcc_sentiment_score"]] = whole
     return segs, rollup
-
-
-def _stance_changed(shipped: np.ndarray | None, segs: pd.DataFrame,
-                    decide: Callable[[np.ndarray], np.ndarray]) -> np.ndarray:
-    """True where the review's correction layer changed the shipped stance model's label."""
-    if shipped is None or not len(segs):
-        return np.zeros(len(segs), dtype=bool)
-    now = segs[[c for c in segs.columns if c.startswith("stance_proba_")]].to_numpy()
-    return np.asarray(decide(shipped) != decide(now))
 
 
 def officer_labels(segments: pd.DataFrame, corrections: pd.DataFrame | None, field: str,

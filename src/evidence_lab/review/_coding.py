@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
+from ..adapt import suggestion_order
 from ..codebook import OTHER_THEME, Codebook
 from ..errors import ReviewStoreError
 from ..schema import SENTIMENT_LABELS
@@ -138,41 +139,6 @@ def _row_problem(sid: str | None, text: str | None, theme: str | None, stance: s
     if stance is not None and stance not in SENTIMENT_LABELS:
         return f"pcc_sentiment {stance!r} is not one of {', '.join(SENTIMENT_LABELS)}"
     return None
-
-
-def _margin_uncertainty(proba: np.ndarray) -> np.ndarray:
-    top = np.sort(proba, axis=1)
-    return 1.0 - (top[:, -1] - top[:, -2])
-
-
-def suggestion_order(vectors: np.ndarray, theme_proba: np.ndarray, stance_proba: np.ndarray,
-                     n: int, *, random_state: int = 0) -> np.ndarray:
-    """Positions of ``n`` statements to code next: uncertain, representative, diverse.
-
-    The statements are split into ``n`` groups by k-means on their embeddings (k-means++ seeding),
-    so large groups get more picks and no two picks come from one group; in each group the pick is
-    the statement whose labels the models are least sure of (margin between the two most likely
-    labels, theme and stance averaged) times how central it is in its group (cosine to the centre).
-    """
-    from sklearn.cluster import KMeans
-
-    n = min(n, len(vectors))
-    if n <= 0:
-        return np.array([], dtype=int)
-    uncertainty = 0.5 * _margin_uncertainty(theme_proba) + 0.5 * _margin_uncertainty(stance_proba)
-    km = KMeans(n_clusters=n, n_init=3, random_state=random_state).fit(vectors)
-    centres = km.cluster_centers_ / np.maximum(
-        np.linalg.norm(km.cluster_centers_, axis=1, keepdims=True), 1e-9)
-    central = np.clip((vectors * centres[km.labels_]).sum(axis=1), 0, None)
-    score = uncertainty * central
-    picks = []
-    for c in range(n):
-        members = np.flatnonzero(km.labels_ == c)
-        if len(members):
-            picks.append(int(members[np.argmax(score[members])]))
-    sizes = np.bincount(km.labels_, minlength=n)
-    # the biggest groups first: an officer who stops early has coded what matters most
-    return np.array(sorted(picks, key=lambda p: -sizes[km.labels_[p]]), dtype=int)
 
 
 def suggest(analysis: Analysis, corrected: set[str], n: int, *, random_state: int = 0,

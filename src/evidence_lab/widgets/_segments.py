@@ -55,6 +55,8 @@ class SegmentReviewer(Displayable):
         context: the statement inside its paragraph, underlined (HTML; empty when the segments
             lack paragraph offsets).
         theme_picker, stance_picker, save_button: relabelling the statement shown.
+        queue_button: "Code these next": page through the statements whose coding would teach
+            the review's models most (see :meth:`code_next`).
         message: what the last save did.
     """
 
@@ -82,6 +84,7 @@ class SegmentReviewer(Displayable):
         self._theme_labels.update({t: label for label, t in self.theme_choices})
         self._check_filter(theme, stance, organisation)
         self.theme, self.stance, self.organisation = theme, stance, organisation
+        self.queue: list[str] | None = None
         self.position = 0
         self._build()
         self._select()
@@ -133,6 +136,7 @@ class SegmentReviewer(Displayable):
         from the first."""
         self._check_filter(theme, stance, organisation)
         self.theme, self.stance, self.organisation = theme, stance, organisation
+        self.queue = None
         self._syncing = True
         try:
             self.theme_filter.value = theme or ALL
@@ -142,7 +146,48 @@ class SegmentReviewer(Displayable):
             self._syncing = False
         self._select()
 
+    def code_next(self, n: int = 30) -> list[str]:
+        """Page through the ``n`` statements to code next, in the order to code them.
+
+        The same choice as ``evidence-lab suggest``: uncertain, representative and diverse
+        statements not corrected yet (see :func:`evidence_lab.adapt.suggestion_order`). A filter
+        chosen afterwards ends the queue. Returns their ``segment_id``s.
+        """
+        from ..adapt import suggestion_order
+
+        segs = self._segments
+        done = set(self.corrections["segment_id"])
+        if "corrected_by" in segs.columns:
+            done |= set(segs.loc[segs["corrected_by"].fillna("").astype(str) != "", "segment_id"])
+        open_ = segs[~segs["segment_id"].isin(done)]
+        embeddings = self.analysis.embeddings
+        if embeddings is None or open_.empty:
+            self.queue = []
+        else:
+            order = suggestion_order(
+                embeddings.rows(open_["segment_id"]),
+                open_[[c for c in segs.columns if c.startswith("theme_score_")]].to_numpy(float),
+                open_[[c for c in segs.columns if c.startswith("stance_proba_")]].to_numpy(float),
+                n)
+            self.queue = open_["segment_id"].iloc[order].tolist()
+        self.theme = self.stance = self.organisation = None
+        self._syncing = True
+        try:
+            for dropdown in (self.theme_filter, self.stance_filter, self.organisation_filter):
+                dropdown.value = ALL
+        finally:
+            self._syncing = False
+        self._select()
+        return list(self.queue)
+
     def _select(self) -> None:
+        if self.queue is not None:
+            by_id = self._segments.set_index("segment_id", drop=False)
+            self._selection = by_id.loc[self.queue].drop(columns="_organisation").reset_index(
+                drop=True)
+            self.position = 0
+            self._render()
+            return
         keep = pd.Series(True, index=self._segments.index)
         if self.theme is not None:
             keep &= self._segments["primary_theme"] == self.theme
@@ -274,20 +319,25 @@ class SegmentReviewer(Displayable):
                                     icon="check", layout=w.Layout(width="auto"),
                                     tooltip="Record the theme and stance chosen here for this "
                                     "statement")
+        self.queue_button = w.Button(description="Code these next", icon="list",
+                                     layout=w.Layout(width="auto"),
+                                     tooltip="Page through the statements whose coding would "
+                                     "teach the models most")
+        self.queue_button.on_click(lambda _: self.code_next())
         self.message = w.HTML()
         self.prev_button.on_click(lambda _: self.prev())
         self.next_button.on_click(lambda _: self.next())
         self.save_button.on_click(self._on_save)
         for dropdown in (self.theme_filter, self.stance_filter, self.organisation_filter):
             dropdown.observe(self._on_filter, names="value")
-        for name in ("theme_filter", "stance_filter", "organisation_filter", "prev_button",
-                     "next_button", "position_label", "body", "context", "theme_picker",
+        for name in ("theme_filter", "stance_filter", "organisation_filter", "queue_button",
+                     "prev_button", "next_button", "position_label", "body", "context", "theme_picker",
                      "stance_picker", "save_button", "message"):
             getattr(self, name).add_class("el-" + name.replace("_", "-"))
         row = {"flex_flow": "row wrap", "align_items": "center", "max_width": "100%"}
         self.widget = w.VBox([
-            w.HBox([self.theme_filter, self.stance_filter, self.organisation_filter],
-                   layout=w.Layout(**row)),
+            w.HBox([self.theme_filter, self.stance_filter, self.organisation_filter,
+                    self.queue_button], layout=w.Layout(**row)),
             w.HBox([self.prev_button, self.next_button, self.position_label],
                    layout=w.Layout(**row)),
             self.body,
@@ -304,6 +354,7 @@ class SegmentReviewer(Displayable):
         filters = (self.theme_filter, self.stance_filter, self.organisation_filter)
         chosen = [d.value for d in filters]
         self.theme, self.stance, self.organisation = (None if v == ALL else v for v in chosen)
+        self.queue = None
         self._select()
 
     def _on_save(self, _button: Any = None) -> None:
