@@ -34,3 +34,18 @@ def test_organisations_named_in_statements_are_kept(sample_report: SampleReport)
             checked += 1
             assert organisation in written[segment_id], (segment_id, written[segment_id])
     assert checked >= 5
+
+
+def test_findings_markdown_escapes_raw_html_from_the_evidence(sample_report: SampleReport) -> None:
+    import dataclasses
+
+    from evidence_lab.report import findings_markdown
+
+    payloads = ['"><svg onload=alert(2)>', '<iframe src="https://example.org/x"></iframe>']
+    findings = sample_report.analysis.findings.copy()
+    findings["text"] = [f"{t} {payloads[i % 2]}" for i, t in enumerate(findings["text"])]
+    findings["quotes"] = [[*q, payloads[1]] for q in findings["quotes"]]
+    analysis = dataclasses.replace(sample_report.analysis, findings=findings)
+    markdown = findings_markdown(analysis)
+    assert "<svg" not in markdown and "<iframe" not in markdown
+    assert "&lt;svg onload=alert(2)&gt;" in markdown and "&lt;iframe" in markdown
