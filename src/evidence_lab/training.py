@@ -148,3 +148,4 @@ if __name__ == "__main__":  # python -m evidence_lab.training: refresh the vecto
           "word 5-gram Jaccard >= 0.5)")
     if not twins.empty:
         print(twins.to_string(index=False))
+    print(voice_balance(corpus).to_string())
