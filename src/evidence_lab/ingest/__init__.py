@@ -1,11 +1,18 @@
 """Ingest: read submissions from files and folders with exact provenance, and flag duplicates."""
 
-from ._ingest import IngestResult, SkippedFile, read_inputs, read_manifest
+from ._ingest import (
+    MAX_STATEMENTS_PER_SUBMISSION,
+    IngestResult,
+    SkippedFile,
+    read_inputs,
+    read_manifest,
+)
 from ._quality import flag_submissions, language_of
 from ._readers import MAX_FILE_BYTES, MAX_UNZIPPED_BYTES, READERS, RawDocument, decode_text
 
 __all__ = [
     "MAX_FILE_BYTES",
+    "MAX_STATEMENTS_PER_SUBMISSION",
     "MAX_UNZIPPED_BYTES",
     "READERS",
     "IngestResult",

@@ -14,10 +14,14 @@ import pandas as pd
 
 from ..errors import NoInputError, UnreadableFileError
 from ..schema import SUBMISSION_COLUMNS
-from ._readers import READERS, RawDocument, decode_text
+from ._readers import READERS, WARNINGS_KEY, RawDocument, decode_text
 
 MANIFEST_NAME = "manifest.csv"
 MANIFEST_COLUMNS = ("file", "organisation", "respondent_type", "received")
+#: A submission that would make more statements than this is refused: no real letter comes near
+#: it, and a crafted file (a zip bomb of short paragraphs) would otherwise take hours to segment.
+MAX_STATEMENTS_PER_SUBMISSION = 20_000
+_STATEMENT_END = re.compile(r"[.!?;](?=\s|$)|\n")
 
 
 @dataclass
@@ -36,11 +40,14 @@ class IngestResult:
         submissions: the submissions DataFrame (columns in :mod:`evidence_lab.schema`).
         skipped: files that could not be read, with the reason for each.
         files: every input file that was read successfully.
+        warnings: files that were read, but not all of them (a sheet left out, a bad line
+            skipped, stray NUL bytes removed), with what happened.
     """
 
     submissions: pd.DataFrame
     skipped: list[SkippedFile] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
+    warnings: list[SkippedFile] = field(default_factory=list)
 
 
 def _slug(text: str) -> str:
@@ -128,6 +135,7 @@ def read_inputs(inputs: Sequence[str | Path] | str | Path, *, quiet: bool = Fals
     manifests: dict[Path, dict[str, dict[str, str]]] = {}
     rows: list[dict] = []
     files: list[str] = []
+    warnings: list[SkippedFile] = []
     used_ids: set[str] = set()
 
     for path, manifest_path in _expand([p for p in inputs if Path(p).exists()]):
@@ -143,6 +151,10 @@ def read_inputs(inputs: Sequence[str | Path] | str | Path, *, quiet: bool = Fals
             skip(exc.path, exc.reason)
             continue
         files.append(str(path))
+        for message in dict.fromkeys(m for d in documents for m in d.metadata.get(WARNINGS_KEY, [])):
+            warnings.append(SkippedFile(str(path), message))
+            if not quiet:
+                print(f"warning: {path}: {message}", file=sys.stderr)
         entry = manifests.get(manifest_path, {}).get(path.name, {}) if manifest_path else {}
         tabular = path.suffix.lower() in (".csv", ".xlsx", ".jsonl")
         for index, doc in enumerate(documents):
@@ -152,7 +164,7 @@ def read_inputs(inputs: Sequence[str | Path] | str | Path, *, quiet: bool = Fals
         reasons = "; ".join(f"{s.path}: {s.reason}" for s in skipped) or "no files found"
         raise NoInputError(f"No readable submissions in {', '.join(map(str, inputs))} ({reasons}). "
                            "Pass .txt, .md, .docx, .pdf, .csv or .xlsx files or folders holding them.")
-    return IngestResult(pd.DataFrame(rows, columns=SUBMISSION_COLUMNS), skipped, files)
+    return IngestResult(pd.DataFrame(rows, columns=SUBMISSION_COLUMNS), skipped, files, warnings)
 
 
 def _read_one(path: Path) -> list[RawDocument]:
@@ -161,13 +173,29 @@ def _read_one(path: Path) -> list[RawDocument]:
         raise UnreadableFileError(str(path), f"unsupported file type '{path.suffix or '(none)'}'; "
                                   "save it as .docx, .pdf, .txt, .md, .csv, .xlsx or .jsonl")
     try:
-        return reader(path)
+        documents = reader(path)
     except UnreadableFileError:
         raise
     except OSError as exc:
         raise UnreadableFileError(str(path), f"cannot be opened ({exc.strerror or exc})") from None
     except Exception as exc:  # noqa: BLE001 - a reader bug must not sink the batch
         raise UnreadableFileError(str(path), f"could not be read ({type(exc).__name__}: {exc})") from None
+    for doc in documents:
+        _check_statements(doc, path)
+    return documents
+
+
+def _check_statements(doc: RawDocument, path: Path) -> None:
+    """Refuse a submission that would make over :data:`MAX_STATEMENTS_PER_SUBMISSION` statements
+    (counted cheaply, by sentence ends and line breaks, before anything is segmented)."""
+    if len(doc.text) < MAX_STATEMENTS_PER_SUBMISSION * 2:
+        return  # too short to hold that many statements
+    count = len(_STATEMENT_END.findall(doc.text))
+    if count > MAX_STATEMENTS_PER_SUBMISSION:
+        raise UnreadableFileError(
+            doc.source or str(path), f"holds about {count:,} statements, over the limit of "
+            f"{MAX_STATEMENTS_PER_SUBMISSION:,} for one submission; it was not read. Split it "
+            "into smaller files if it is a real submission")
 
 
 def _row(doc: RawDocument, path: Path, index: int, tabular: bool, entry: dict[str, str],

@@ -31,9 +31,13 @@ from ._forms import join_answers, question_columns
 MAX_FILE_BYTES = 25 * 1024 * 1024
 #: A .docx/.xlsx whose parts unpack to more than this is treated as a zip bomb.
 MAX_UNZIPPED_BYTES = 200 * 1024 * 1024
+#: A .docx/.xlsx whose XML parts (the text, not the pictures) unpack to more than this is refused.
+MAX_UNZIPPED_XML_BYTES = 64 * 1024 * 1024
 #: A .docx/.xlsx with more parts than this is treated as a zip bomb.
 MAX_ZIP_MEMBERS = 10_000
 TEXT_COLUMN = "text"
+#: metadata key of what a reader noticed but read past (a sheet left out, a bad line, NULs)
+WARNINGS_KEY = "reader_warnings"
 OPTIONAL_COLUMNS = ("submission_id", "organisation", "respondent_type")
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # encrypted Office files and old .doc/.xls
@@ -117,8 +121,10 @@ def decode_text(data: bytes, path: str) -> str:
     if _looks_utf16(data):
         encoding = "utf-16-le" if data[1:2] == b"\x00" else "utf-16-be"
         return _printable(_decode_marked(data, encoding, "UTF-16", path), path)
-    if b"\x00" in data:
-        raise UnreadableFileError(path, _BINARY)
+    if b"\x00" in data:  # a few stray NULs in UTF-8 text are removed; otherwise it is binary
+        data = data.replace(b"\x00", b"")
+        if _control_share(data) > _BINARY_CONTROL_SHARE or not _is_utf8(data):
+            raise UnreadableFileError(path, _BINARY)
     try:
         return _printable(data.decode("utf-8"), path)
     except UnicodeDecodeError:
@@ -139,6 +145,24 @@ def decode_text(data: bytes, path: str) -> str:
     except (UnicodeDecodeError, LookupError):
         text = data.decode("cp1252", errors="replace")
     return _printable(text, path)
+
+
+#: a file is binary when over this share of its first bytes are control bytes (NUL included)
+_BINARY_CONTROL_SHARE = 0.05
+_CONTROL_BYTES = bytes([*range(9), 11, *range(14, 32), 127])
+
+
+def _is_utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _control_share(data: bytes) -> float:
+    sample = data[:_TEXT_CHECK_CHARS]
+    return (len(sample) - len(sample.translate(None, _CONTROL_BYTES))) / max(1, len(sample))
 
 
 def _decode_marked(data: bytes, encoding: str, name: str, path: str) -> str:
@@ -191,10 +215,16 @@ def read_text(path: Path) -> list[RawDocument]:
 
     In a ``.md`` file the ``#`` heading lines are recorded in ``metadata["headings"]``.
     """
-    text = _normalise_newlines(decode_text(_check_size(path), str(path)))
+    data = _check_size(path)
+    text = _normalise_newlines(decode_text(data, str(path)))
     if not text.strip():
         raise UnreadableFileError(str(path), "the file holds only white space")
     metadata: dict[str, Any] = {}
+    nuls = data.count(0) if not _looks_utf16(data) and not data.startswith(
+        (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) else 0
+    if nuls:
+        metadata[WARNINGS_KEY] = [(f"{nuls} stray NUL byte(s) were removed from the text; check "
+                                  "the file was saved as plain text")]
     if path.suffix.lower() == ".md":
         spans = [[m.start(), m.end()] for m in _MARKDOWN_HEADING.finditer(text)]
         if spans:
@@ -217,6 +247,14 @@ def _check_zip(path: Path, data: bytes, kind: str, extension: str) -> None:
             raise UnreadableFileError(
                 str(path), f"the {kind} file unpacks to {total / 1e6:.0f} MB in {len(members)} "
                 "parts, which looks like a zip bomb; it was not opened")
+        markup = sum(info.file_size for info in members
+                     if info.filename.lower().endswith((".xml", ".rels")))
+        if markup > MAX_UNZIPPED_XML_BYTES:  # pictures are large, text is not
+            raise UnreadableFileError(
+                str(path), f"the {kind} file's text parts unpack to {markup / 1e6:.0f} MB, over "
+                f"the {MAX_UNZIPPED_XML_BYTES / 1e6:.0f} MB limit (a 1,000-page document needs "
+                "far less), which looks like a zip bomb; it was not opened. Split it into "
+                "smaller files if it is a real submission")
         if any(info.flag_bits & 0x1 for info in members):
             raise UnreadableFileError(str(path), f"the {kind} file is encrypted; remove the "
                                       f"password and save it again as {extension}")
@@ -433,17 +471,18 @@ def _delimiter(text: str) -> str:
     return max(_DELIMITERS, key=lambda d: (counts[d], d == ","))
 
 
-def _read_table(path: Path) -> pd.DataFrame:
+def _read_table(path: Path, warnings: list[str]) -> pd.DataFrame:
     data = _check_size(path)
     if path.suffix.lower() == ".xlsx":
         _check_zip(path, data, "Excel", ".xlsx")
         with _failures(path, "not a readable Excel workbook: damaged, or another kind of file "
                        "renamed to .xlsx", "open it in its application and save it as .xlsx"):
-            return pd.read_excel(io.BytesIO(data), dtype=str, engine="openpyxl",
-                                 keep_default_na=False)
+            sheets = pd.read_excel(io.BytesIO(data), dtype=str, engine="openpyxl",
+                                   keep_default_na=False, sheet_name=None)
+        return _workbook_table(sheets, warnings)
     text = _normalise_newlines(decode_text(data, str(path)))
     if path.suffix.lower() == ".jsonl":
-        return _read_jsonl(path, text)
+        return _read_jsonl(path, text, warnings)
     try:
         return pd.read_csv(io.StringIO(text), sep=_delimiter(text), dtype=str,
                            keep_default_na=False)
@@ -460,11 +499,41 @@ def _read_table(path: Path) -> pd.DataFrame:
                                   "save it again from the spreadsheet as CSV") from None
 
 
-def json_objects(text: str) -> Iterator[tuple[int, dict]]:
+def _workbook_table(sheets: dict[str, pd.DataFrame], warnings: list[str]) -> pd.DataFrame:
+    """Every sheet with a ``text`` column, one after another (``sheet`` kept in the metadata);
+    with none, the first sheet (its columns may be the form's questions). Each other sheet that
+    holds anything is named in ``warnings``."""
+    def has_text(frame: pd.DataFrame) -> bool:
+        return TEXT_COLUMN in {str(c).strip().lower() for c in frame.columns}
+
+    chosen = [name for name, frame in sheets.items() if has_text(frame)] or list(sheets)[:1]
+    left = [name for name, frame in sheets.items() if name not in chosen and not frame.empty]
+    if left:
+        warnings.append(f"only sheet(s) {', '.join(map(repr, chosen))} were read; "
+                        f"{', '.join(map(repr, left))} have no '{TEXT_COLUMN}' column and were "
+                        f"not; add one there, or move those responses to a read sheet")
+    if len(chosen) == 1:
+        return sheets[chosen[0]]
+    frames = []
+    for name in chosen:
+        frame = sheets[name].copy()
+        frame.columns = [TEXT_COLUMN if str(c).strip().lower() == TEXT_COLUMN else c
+                         for c in frame.columns]
+        frames.append(frame.assign(sheet=name))
+    return pd.concat(frames, ignore_index=True).fillna("")
+
+
+def json_objects(text: str, bad: list[str] | None = None) -> Iterator[tuple[int, dict]]:
     """The objects of a JSON Lines text with their line numbers; blank lines are skipped.
 
+    Args:
+        text: the file's text.
+        bad: when given, a line that is not a JSON object is described here and skipped
+            instead of stopping the read.
+
     Raises:
-        ValueError: naming the first line that is not a JSON object, and the fix.
+        ValueError: naming the first line that is not a JSON object, and the fix (only when
+            ``bad`` is None).
     """
     import json
 
@@ -473,24 +542,28 @@ def json_objects(text: str) -> Iterator[tuple[int, dict]]:
             continue
         try:
             row = json.loads(line)
-        except json.JSONDecodeError:
-            raise ValueError(f"line {number} is not valid JSON; write one object per line") from None
-        if not isinstance(row, dict):
-            raise ValueError(  # noqa: TRY004 - every malformed line is reported alike, as a ValueError
+            problem = None if isinstance(row, dict) else (
                 f"line {number} is not a JSON object; write one object per line, "
                 "with a 'text' field")
-        yield number, row
+        except json.JSONDecodeError:
+            problem = f"line {number} is not valid JSON; write one object per line"
+        if problem is None:
+            yield number, row
+        elif bad is None:
+            raise ValueError(problem)
+        else:
+            bad.append(problem)
 
 
-def _read_jsonl(path: Path, text: str) -> pd.DataFrame:
-    """JSON Lines: one object per line (e.g. a hand-coded sample or a form export)."""
-    try:
-        rows = [{k: "" if v is None else str(v) for k, v in row.items()}
-                for _, row in json_objects(text)]
-    except ValueError as exc:
-        raise UnreadableFileError(str(path), str(exc)) from None
+def _read_jsonl(path: Path, text: str, warnings: list[str]) -> pd.DataFrame:
+    """JSON Lines: one object per line (e.g. a hand-coded sample or a form export); a bad line
+    is left out and named in ``warnings``, the good ones are kept."""
+    bad: list[str] = []
+    rows = [{k: "" if v is None else str(v) for k, v in row.items()}
+            for _, row in json_objects(text, bad)]
     if not rows:
-        raise UnreadableFileError(str(path), "the file holds no JSON objects")
+        raise UnreadableFileError(str(path), bad[0] if bad else "the file holds no JSON objects")
+    warnings += [f"{problem}; it was left out, the other lines were read" for problem in bad]
     frame = pd.DataFrame(rows).fillna("")
     if "id" in frame.columns and "submission_id" not in frame.columns:
         frame = frame.rename(columns={"id": "submission_id"})
@@ -517,7 +590,8 @@ def read_table(path: Path) -> list[RawDocument]:
     case-insensitively, values kept exactly as given); any other non-empty column is kept in
     ``metadata``. Rows with no response are not submissions.
     """
-    table = _read_table(path)
+    warnings: list[str] = []
+    table = _read_table(path, warnings)
     table.columns = _unique([str(c).strip() for c in table.columns])
     lookup: dict[str, str] = {}
     for column in table.columns:
@@ -559,6 +633,8 @@ def read_table(path: Path) -> list[RawDocument]:
     if not documents:
         what = f"the '{TEXT_COLUMN}' column is" if not questions else "every question column is"
         raise UnreadableFileError(str(path), f"{what} empty in every row")
+    if warnings:
+        documents[0].metadata[WARNINGS_KEY] = warnings
     return documents
 
 
