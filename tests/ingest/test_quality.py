@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 import time
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -38,10 +39,11 @@ def test_exact_copies_ignore_case_punctuation_and_spacing():
 
 def test_near_duplicate_at_and_below_threshold():
     # last word changed: 19 shared 5-grams, 1 new each side -> Jaccard 19/21 = 0.905 (kept)
-    # a middle word changed: 5 5-grams differ -> 15 shared / 25 in the union = 0.6 (not a copy)
+    # a middle word changed: 5 5-grams differ -> 15 shared / 25 in the union = 0.6, but 15 of
+    # its 20 shingles (0.75) are in the original: a near-copy by containment (issue 15)
     out = flags(words(), words((23, "yankee")), words((11, "zulu")))
-    assert out["duplicate_of"].tolist() == ["", "s0", ""]
-    assert out["duplicate_group"].tolist() == ["dup-1", "dup-1", ""]
+    assert out["duplicate_of"].tolist() == ["", "s0", "s0"]
+    assert out["duplicate_group"].tolist() == ["dup-1", "dup-1", "dup-1"]
     lowered = flags(words(), words((23, "yankee")), words((11, "zulu")), threshold=0.6)
     assert lowered["duplicate_of"].tolist() == ["", "s0", "s0"]
 
@@ -152,3 +154,52 @@ def test_ten_thousand_submissions_are_fast():
     assert (campaign["duplicate_of"].iloc[1:] == "r0").all()
     assert (out.drop(index=campaign.index)["duplicate_group"] == "").all()
     assert elapsed < 30, f"took {elapsed:.1f} s"
+
+
+# -- campaign letters lightly edited (issue 15, defect 7) --------------------------------------
+
+CAMPAIGN = ("We are writing as residents of the Marsh Lane estate to ask the Panel to hold the "
+            "Commissioner to account for the closure of our local police office. Since it shut, "
+            "response times have doubled and burglaries on the estate have risen every month. "
+            "We ask that the office reopen at least three days a week, that the neighbourhood "
+            "team be restored to its former strength, and that the Commissioner publish the "
+            "figures behind the decision so that residents can judge it for themselves.")
+EDITED = (CAMPAIGN.replace("residents of the Marsh Lane estate", "tenants on Marsh Lane")
+          .replace("have doubled", "have more than doubled")
+          .replace("three days a week", "on weekdays"))
+OTHER = ("Our partnership welcomes the Commissioner's new grant round, although the timetable "
+         "was short. We would like the office to publish its evaluation of last year's projects "
+         "and to involve partners earlier in setting priorities for the coming year, especially "
+         "on rural crime, where the neighbourhood team has been stretched since the spring.")
+
+
+def test_a_lightly_edited_campaign_letter_is_flagged_with_its_original():
+    # three small edits: word 5-gram Jaccard about 0.6, under the 0.8 threshold on its own
+    assert flag_submissions(pd.DataFrame({"submission_id": ["c1", "c2"], "text": [CAMPAIGN, EDITED]}),
+                            threshold=0.8)["duplicate_of"].tolist() == ["", "c1"]
+    frame = pd.DataFrame({"submission_id": ["c1", "o1", "c2"], "text": [CAMPAIGN, OTHER, EDITED]})
+    flagged = flag_submissions(frame)
+    assert flagged["duplicate_group"].tolist() == ["dup-1", "", "dup-1"]
+    assert flagged["duplicate_of"].tolist() == ["", "", "c1"]
+
+
+def test_a_campaign_letter_inside_a_longer_letter_is_flagged():
+    longer = CAMPAIGN + " " + OTHER + " My own family was burgled twice last winter."
+    frame = pd.DataFrame({"submission_id": ["c1", "c2"], "text": [CAMPAIGN, longer]})
+    assert flag_submissions(frame)["duplicate_of"].tolist() == ["", "c1"]
+
+
+def test_embedding_similarity_groups_a_reworded_copy():
+    reworded = (CAMPAIGN.replace("We are writing as", "As").replace("to ask the Panel", "we urge "
+                "the Panel").replace("Since it shut", "Since the closure").replace(
+                "burglaries on the estate have risen", "break-ins have climbed").replace(
+                "We ask that", "Please ensure").replace("to its former strength", "in full"))
+    frame = pd.DataFrame({"submission_id": ["c1", "c2", "o1"],
+                          "text": [CAMPAIGN, reworded, OTHER]})
+    vectors = np.array([[1.0, 0.0], [0.99, 0.05], [0.0, 1.0]])
+    assert flag_submissions(frame, vectors=vectors)["duplicate_group"].tolist() == [
+        "dup-1", "dup-1", ""]
+    unrelated = np.array([[1.0, 0.0], [1.0, 0.0], [1.0, 0.0]])  # same topic, other wording
+    other_only = pd.DataFrame({"submission_id": ["c1", "o1"], "text": [CAMPAIGN, OTHER]})
+    assert flag_submissions(other_only, vectors=unrelated[:2])["duplicate_group"].tolist() == [
+        "", ""]

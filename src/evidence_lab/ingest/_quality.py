@@ -3,7 +3,10 @@
 Campaign letters (one template sent by many people, sometimes lightly edited) and the same file
 sent twice would otherwise be counted as many voices. Near-duplicates are found with word 5-gram
 shingles: two submissions whose shingle sets have a Jaccard similarity of at least ``threshold``
-are grouped.
+are grouped, and so are two whose shorter one has most of its shingles in the other
+(containment: a campaign letter with a few words changed, or with a personal paragraph added);
+with embeddings, near-identical vectors that share some wording group a reworded copy.
+``duplicate_group`` names the submissions forming each campaign.
 Candidates come from MinHash locality-sensitive hashing (numpy, no pairwise loop), and every
 candidate pair is confirmed with the exact Jaccard similarity, so a flag is never a hash accident.
 """
@@ -26,7 +29,19 @@ DUPLICATE_THRESHOLD = 0.8
 LANGUAGE_MIN_WORDS = 20
 ENGLISH_MIN_SHARE = 0.15
 
-_BANDS, _ROWS = 16, 4  # 64 MinHash values; P(candidate) is 0.9998 at Jaccard 0.8, 0.12 at 0.3
+#: Two texts are also near-duplicates when this share of the shorter one's shingles is in the
+#: other (a campaign letter with a few words changed, or a personal paragraph added), provided
+#: the shorter has at least ``CONTAINMENT_MIN_SHINGLES`` shingles (about 25 words).
+CONTAINMENT_THRESHOLD = 0.6
+CONTAINMENT_MIN_SHINGLES = 20
+#: With ``vectors``, two texts whose embeddings have at least this cosine similarity and share
+#: at least ``EMBEDDING_MIN_CONTAINMENT`` of their shingles are a campaign too (a reworded copy).
+EMBEDDING_THRESHOLD = 0.95
+EMBEDDING_MIN_CONTAINMENT = 0.3
+
+# 64 MinHash values in 32 bands of 2: P(candidate) is 0.99 at Jaccard 0.4, 0.27 at 0.1; every
+# candidate is confirmed exactly, and a bucket's members meet at most _MAX_LEADERS leaders
+_BANDS, _ROWS = 32, 2
 _MAX_LEADERS = 50  # comparisons per LSH bucket member, bounding the worst case
 _NON_LATIN = re.compile(r"[^\x00-\u024f]")  # Cyrillic, Greek, Arabic, Han, ... letters
 _LANGUAGE_SAMPLE_TOKENS = 500
@@ -48,13 +63,19 @@ _ENGLISH = frozenset({
 
 
 def flag_submissions(submissions: pd.DataFrame, *,
-                     threshold: float = DUPLICATE_THRESHOLD) -> pd.DataFrame:
+                     threshold: float = DUPLICATE_THRESHOLD,
+                     vectors: np.ndarray | None = None) -> pd.DataFrame:
     """Flag duplicate and near-duplicate submissions and guess whether each is in English.
 
     Args:
         submissions: needs ``submission_id`` and ``text`` (the submissions DataFrame).
         threshold: Jaccard similarity of word 5-gram shingles at or above which two submissions
             are near-duplicates (default 0.8). Case, punctuation and spacing are ignored.
+            Two submissions are grouped too when :data:`CONTAINMENT_THRESHOLD` of the shorter's
+            shingles are in the other (a campaign letter lightly edited).
+        vectors: optional embeddings, one row per submission (unit length or not): a pair with
+            cosine similarity of at least :data:`EMBEDDING_THRESHOLD` that shares at least
+            :data:`EMBEDDING_MIN_CONTAINMENT` of its shingles is grouped as well.
 
     Returns:
         A copy of ``submissions`` with three more columns:
@@ -78,7 +99,9 @@ def flag_submissions(submissions: pd.DataFrame, *,
     texts = [t if isinstance(t, str) else "" for t in submissions["text"]]
     ids = [str(s) for s in submissions["submission_id"]]
     tokens = [_tokens(t) for t in texts]
-    groups = _duplicate_groups(tokens, threshold)
+    if vectors is not None and len(vectors) != len(texts):
+        raise ValueError(f"vectors has {len(vectors)} rows for {len(texts)} submissions")
+    groups = _duplicate_groups(tokens, threshold, vectors)
     duplicate_of = [""] * len(texts)
     duplicate_group = [""] * len(texts)
     for number, members in enumerate(groups, start=1):
@@ -115,7 +138,8 @@ def _language(tokens: list[str]) -> str:
     return "non-en" if share < ENGLISH_MIN_SHARE else "en"
 
 
-def _duplicate_groups(token_lists: Sequence[list[str]], threshold: float) -> list[list[int]]:
+def _duplicate_groups(token_lists: Sequence[list[str]], threshold: float,
+                      vectors: np.ndarray | None = None) -> list[list[int]]:
     """Row indices of each group of (near-)identical token lists; groups, members in row order."""
     parent = list(range(len(token_lists)))
 
@@ -146,6 +170,10 @@ def _duplicate_groups(token_lists: Sequence[list[str]], threshold: float) -> lis
         shingles = _shingle_sets([token_lists[i] for i in distinct])
         for a, b in _similar_pairs(shingles, threshold):
             union(distinct[a], distinct[b])
+        if vectors is not None:
+            chosen = np.asarray(vectors, dtype=np.float32)[distinct]
+            for a, b in _embedding_pairs(shingles, chosen):
+                union(distinct[a], distinct[b])
 
     members: dict[int, list[int]] = {}
     for index in range(len(token_lists)):
@@ -216,6 +244,30 @@ def _jaccard(a: np.ndarray, b: np.ndarray) -> float:
     return common / (a.size + b.size - common)
 
 
+def _near_copies(a: np.ndarray, b: np.ndarray, threshold: float) -> bool:
+    """Jaccard at least ``threshold``, or the shorter mostly contained in the longer."""
+    small, large = sorted((a.size, b.size))
+    common = np.intersect1d(a, b, assume_unique=True).size
+    if small >= threshold * large and common / (a.size + b.size - common) >= threshold:
+        return True
+    return small >= CONTAINMENT_MIN_SHINGLES and common >= CONTAINMENT_THRESHOLD * small
+
+
+def _embedding_pairs(shingles: Sequence[np.ndarray], vectors: np.ndarray) -> list[tuple[int, int]]:
+    """Pairs whose embeddings are nearly the same and that share some wording (a reworded copy)."""
+    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+    unit = vectors / np.where(norms == 0, 1, norms)
+    pairs = []
+    for i in range(len(unit) - 1):  # row by row: memory stays O(n), not O(n^2)
+        similar = np.flatnonzero(unit[i + 1:] @ unit[i] >= EMBEDDING_THRESHOLD) + i + 1
+        for j in similar.tolist():
+            small = min(shingles[i].size, shingles[j].size)
+            common = np.intersect1d(shingles[i], shingles[j], assume_unique=True).size
+            if small and common >= EMBEDDING_MIN_CONTAINMENT * small:
+                pairs.append((i, j))
+    return pairs
+
+
 def _similar_pairs(shingles: Sequence[np.ndarray], threshold: float) -> list[tuple[int, int]]:
     """Pairs (i, j) with Jaccard >= ``threshold``, enough to connect every group (not all pairs).
 
@@ -223,7 +275,6 @@ def _similar_pairs(shingles: Sequence[np.ndarray], threshold: float) -> list[tup
     similar to, or becomes a leader itself, so a bucket of n near-copies costs n comparisons.
     """
     signatures = _signatures(shingles)
-    sizes = np.array([s.size for s in shingles])
     weights = _mix(np.arange(1, _ROWS + 1, dtype=np.uint64))
     verdicts: dict[tuple[int, int], bool] = {}  # the same pair often shares several bands
     with np.errstate(over="ignore"):
@@ -242,10 +293,8 @@ def _similar_pairs(shingles: Sequence[np.ndarray], threshold: float) -> list[tup
                     for leader in leaders[:_MAX_LEADERS]:
                         pair = (leader, member)
                         if pair not in verdicts:
-                            small, large = sorted((sizes[leader], sizes[member]))
-                            verdicts[pair] = bool(  # Jaccard <= small / large: skip the exact test
-                                small >= threshold * large
-                                and _jaccard(shingles[leader], shingles[member]) >= threshold)
+                            verdicts[pair] = _near_copies(shingles[leader], shingles[member],
+                                                          threshold)
                         if verdicts[pair]:
                             break
                     else:
