@@ -112,8 +112,7 @@ def analyse(inputs: Inputs, *, codebook: Codebook | str | Path | None = None,
     started = time.time()
     with timer.stage("read"):
         ingest = _read(inputs, quiet=not show_progress)
-        # campaign letters and near-copies are flagged and grouped, never silently dropped
-        submissions = flag_submissions(ingest.submissions)
+        submissions = ingest.submissions
     with timer.stage("segment"):
         segs = _with_context(_segment(submissions, spec), submissions)
         segs = _without_furniture(segs)
@@ -122,6 +121,11 @@ def analyse(inputs: Inputs, *, codebook: Codebook | str | Path | None = None,
         vectors = Embeddings.of(segs["segment_id"], segs["text"], spec.embedder,
                                 show_progress=show_progress)
         spec.embedder.encode(short["text"].tolist())  # whole short submissions, read as one
+    with timer.stage("duplicates"):
+        # campaign letters and near-copies are flagged and grouped (by wording, and by the mean
+        # of their statements' vectors), never silently dropped
+        submissions = flag_submissions(submissions,
+                                       vectors=_submission_vectors(submissions, segs, vectors))
     with timer.stage("fit_models"):
         # the shipped models stay as trained; the officers' corrections are a review-local layer
         # on top (see evidence_lab.adapt): refitting on them took 10-50 s and they barely counted
@@ -262,6 +266,21 @@ def _seed_embedder(embedder: Embedder, texts: list[str], vectors: np.ndarray) ->
     preload = getattr(embedder, "preload", None)
     if callable(preload):
         preload({text_key(t): v for t, v in zip(texts, vectors, strict=True)})
+
+
+def _submission_vectors(submissions: pd.DataFrame, segments: pd.DataFrame,
+                        vectors: Embeddings) -> np.ndarray:
+    """Each submission's mean statement vector (zeros for one with no statement)."""
+    matrix = vectors.rows(segments["segment_id"])
+    width = matrix.shape[1] if matrix.ndim == 2 else 0
+    position = {sid: i for i, sid in enumerate(submissions["submission_id"])}
+    rows = segments["submission_id"].map(position).to_numpy()
+    sums = np.zeros((len(submissions), width), dtype=np.float32)
+    counts = np.zeros(len(submissions), dtype=np.float32)
+    known = ~pd.isna(rows)
+    np.add.at(sums, rows[known].astype(int), matrix[known])
+    np.add.at(counts, rows[known].astype(int), 1.0)
+    return sums / np.maximum(counts, 1.0)[:, None]
 
 
 def _short_submissions(submissions: pd.DataFrame, segments: pd.DataFrame) -> pd.DataFrame:
