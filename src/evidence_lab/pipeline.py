@@ -434,6 +434,7 @@ def _manifest(spec: RunSpec, ingest: IngestResult, subs: pd.DataFrame, segs: pd.
         "engine": spec.engine,
         "input_files": ingest.files,
         "skipped_files": [{"path": s.path, "reason": s.reason} for s in ingest.skipped],
+        "read_warnings": [{"path": w.path, "reason": w.reason} for w in ingest.warnings],
         "counts": {"submissions": len(subs), "segments": len(segs), "themes": len(themes),
                    "findings": int(kinds.get("finding", 0)),
                    "recommendations": int(kinds.get("recommendation", 0)),

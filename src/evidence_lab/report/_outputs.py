@@ -161,10 +161,11 @@ def _with_paths(analysis: Analysis, redactor: Redactor) -> Analysis:
     run = dict(analysis.run)
     if run.get("input_files"):
         run["input_files"] = [redactor.redact_path(str(p)) for p in run["input_files"]]
-    if run.get("skipped_files"):
-        run["skipped_files"] = [{**s, "path": redactor.redact_path(str(s.get("path", ""))),
-                                 "reason": redactor.redact(str(s.get("reason", "")))[0]}
-                                for s in run["skipped_files"]]
+    for listed in ("skipped_files", "read_warnings"):
+        if run.get(listed):
+            run[listed] = [{**s, "path": redactor.redact_path(str(s.get("path", ""))),
+                            "reason": redactor.redact(str(s.get("reason", "")))[0]}
+                           for s in run[listed]]
     return dataclasses.replace(analysis, submissions=subs, run=run)
 
 
