@@ -341,7 +341,7 @@ class Redactor:
 
     def _pipeline(self) -> Language:
         if self.nlp is None:
-            from .nlp import load_pipeline
+            from ..nlp import load_pipeline
 
             self.nlp = load_pipeline("entities")
         return self.nlp
