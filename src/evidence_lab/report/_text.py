@@ -17,11 +17,7 @@ if TYPE_CHECKING:
 def opening(analysis: Analysis) -> str:
     """First paragraph: the call, how many organisations responded and of which kinds."""
     subs = analysis.submissions
-    n_orgs = subs["organisation"].nunique()
-    kinds = Counter(subs.drop_duplicates("organisation")["respondent_type"].fillna(""))
-    nouns = analysis.codebook.vocabulary
-    parts = [f"{number_word(n)} {nouns.respondent_noun(kind, plural=n != 1)}"
-             for kind, n in sorted(kinds.items(), key=lambda kv: (-kv[1], kv[0]))]
+    n_orgs, parts = _respondents(analysis)
     listing = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
     title = analysis.run.get("title") or "the call for evidence"
     return (f"This draft sets out the evidence received in response to {title}. "
@@ -152,11 +148,7 @@ def letter_date(analysis: Analysis) -> str:
 def letter_opening(analysis: Analysis) -> list[str]:
     """The letter's opening paragraphs: the call, who responded, and how the letter is set out."""
     subs = analysis.submissions
-    n_orgs = subs["organisation"].nunique()
-    kinds = Counter(subs.drop_duplicates("organisation")["respondent_type"].fillna(""))
-    nouns = analysis.codebook.vocabulary
-    parts = [f"{number_word(n)} {nouns.respondent_noun(kind, plural=n != 1)}"
-             for kind, n in sorted(kinds.items(), key=lambda kv: (-kv[1], kv[0]))]
+    n_orgs, parts = _respondents(analysis)
     title = analysis.run.get("title")
     call = f"the Panel's call for evidence on {title}" if title else "the Panel's call for evidence"
     return [
@@ -221,3 +213,14 @@ def letter(index: int) -> str:
         index, rem = divmod(index - 1, 26)
         letters = chr(97 + rem) + letters
     return letters
+
+
+def _respondents(analysis: Analysis) -> tuple[int, list[str]]:
+    """How many organisations responded, and their kinds counted in words, largest first
+    ("four community safety partnerships", "one youth commission")."""
+    subs = analysis.submissions
+    kinds = Counter(subs.drop_duplicates("organisation")["respondent_type"].fillna(""))
+    nouns = analysis.codebook.vocabulary
+    parts = [f"{number_word(n)} {nouns.respondent_noun(kind, plural=n != 1)}"
+             for kind, n in sorted(kinds.items(), key=lambda kv: (-kv[1], kv[0]))]
+    return int(subs["organisation"].nunique()), parts
