@@ -30,6 +30,7 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
+from synthetic import write_results
 
 HERE = Path(__file__).resolve().parent
 DATA = HERE / "data" / "context" / "statements.jsonl"
@@ -222,9 +223,7 @@ def main(argv: list[str] | None = None) -> int:
         for mode, figures in dev.items():
             print(f"{name} {mode:<13} theme macro-F1 {figures['theme_macro_f1']:.3f} stance "
                   f"macro-F1 {figures['stance_macro_f1']:.3f} negative F1 {figures['negative_f1']}")
-    if args.out:
-        args.out.parent.mkdir(parents=True, exist_ok=True)
-        args.out.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+    write_results(report, args.out)
     return 0
 
 

@@ -14,12 +14,13 @@ measuring only: nothing is fitted or tuned on them.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 import time
 from pathlib import Path
 from typing import Any
+
+from synthetic import write_results
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
@@ -77,9 +78,7 @@ def main(argv: list[str] | None = None) -> int:
             figures = report[name][path.name] = score(gold, model.predict(gold[["text"]]).tolist())
             print(f"{name:<10} {path.name:<16} n {figures['n']:>4} stance macro-F1 "
                   f"{figures['macro_f1']:.3f} negative F1 {figures['negative_f1']:.3f}")
-    if args.out:
-        args.out.parent.mkdir(parents=True, exist_ok=True)
-        args.out.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+    write_results(report, args.out)
     return 0
 
 
