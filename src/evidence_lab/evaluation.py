@@ -327,9 +327,14 @@ def _shipped_predictions(frame: pd.DataFrame, book: Codebook) -> dict[str, Any]:
     embedder = get_embedder()
     themes, stance = fit_models(book, embedder=embedder)
     statements = frame[["text"]]
-    return {"vectors": embedder.encode(frame["text"].tolist()), "themes": themes, "stance": stance,
-            "theme_proba": themes.predict_proba(statements),
-            "stance_proba": stance.predict_proba(statements)}
+    base: dict[str, Any] = {
+        "vectors": embedder.encode(frame["text"].tolist()), "themes": themes, "stance": stance,
+        "theme_proba": themes.predict_proba(statements),
+        "stance_proba": stance.predict_proba(statements)}
+    # the labels with no corrections are the same for every draw: decided once
+    base["theme_labels"] = _themes_of(base["theme_proba"], themes)
+    base["stance_labels"] = stance.decide(base["stance_proba"], frame["text"].tolist())
+    return base
 
 
 def _choose(strategy: str, k: int, seed: int, base: dict[str, Any]) -> np.ndarray:
@@ -346,16 +351,16 @@ def _choose(strategy: str, k: int, seed: int, base: dict[str, Any]) -> np.ndarra
 
 def _adapted(base: dict[str, Any], proba: np.ndarray, labels: pd.Series, chosen: np.ndarray,
              classes: np.ndarray) -> np.ndarray:
-    from .adapt import CorrectionLayer
+    from .adapt import CorrectionLayer, _onehot
 
-    known = chosen[labels.iloc[chosen].notna().to_numpy()] if len(chosen) else chosen
-    known = known[labels.iloc[known].isin(list(classes)).to_numpy()]
+    given = labels.iloc[chosen]
+    known = chosen[(given.notna() & given.isin(list(classes))).to_numpy()]
     if not len(known):
         return proba
     layer = CorrectionLayer().fit(base["vectors"][known], proba[known],
                                   labels.iloc[known].tolist(), list(classes))
     out = layer.transform(base["vectors"], proba).copy()  # never the shared shipped array
-    out[known] = (labels.iloc[known].to_numpy()[:, None] == classes[None, :]).astype(float)
+    out[known] = _onehot(labels.iloc[known].to_numpy(), classes)
     return out
 
 
@@ -365,13 +370,15 @@ def _score_rest(frame: pd.DataFrame, book: Codebook, base: dict[str, Any],
     themes, stance = base["themes"], base["stance"]
     rest = np.setdiff1d(np.arange(len(frame)), chosen)
     out: dict[str, Any] = {"n_scored": len(rest)}
-    for suffix, use in (("", chosen), ("_without", np.array([], dtype=int))):
-        theme_proba = _adapted(base, base["theme_proba"], frame["theme"], use, themes.classes_)
-        stance_proba = _adapted(base, base["stance_proba"], frame["pcc_sentiment"], use,
-                                stance.classes_)
-        scores = score_predictions(frame.iloc[rest], list(_themes_of(theme_proba, themes)[rest]),
-                                   list(stance.decide(stance_proba, frame["text"].tolist())[rest]),
-                                   book)
+    theme_proba = _adapted(base, base["theme_proba"], frame["theme"], chosen, themes.classes_)
+    stance_proba = _adapted(base, base["stance_proba"], frame["pcc_sentiment"], chosen,
+                            stance.classes_)
+    labelled = {"": (_themes_of(theme_proba, themes),
+                     stance.decide(stance_proba, frame["text"].tolist())),
+                "_without": (base["theme_labels"], base["stance_labels"])}
+    for suffix, (theme_labels, stance_labels) in labelled.items():
+        scores = score_predictions(frame.iloc[rest], list(theme_labels[rest]),
+                                   list(stance_labels[rest]), book)
         out[f"theme_macro_f1{suffix}"] = scores.get("theme", {}).get("macro_f1", np.nan)
         out[f"stance_macro_f1{suffix}"] = scores.get("pcc_sentiment", {}).get("macro_f1", np.nan)
     return out

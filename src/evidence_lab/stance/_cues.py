@@ -13,6 +13,8 @@ from functools import lru_cache
 
 import numpy as np
 
+from ._mentions import CONTEXT_KINDS
+
 PRAISE = [
     r"welcom\w*", r"thank\w*", r"grateful", r"prais\w*", r"commend\w*", r"congratulat\w*",
     r"valu(?:able|ed)", r"helpful", r"excellent", r"outstanding", r"impressive", r"positive\w*",
@@ -118,7 +120,7 @@ def cue_features(text: str, spans: list[tuple[int, int]], mention_kind: str) -> 
     negations = [h.end for h in hits if h.group == "negation"]
     counts.update({
         # a mention its context supplies (the statement before, the question) counts as its own
-        "mentions_explicit": float(mention_kind in ("explicit", "previous", "question")),
+        "mentions_explicit": float(mention_kind in ("explicit", *CONTEXT_KINDS)),
         "mentions_pronoun": float(mention_kind == "pronoun"),
         "mentions_addressed": float(mention_kind == "addressed"),
         "praise_after_contrast": float(first_contrast is not None and any(
