@@ -114,8 +114,7 @@ def analyse(inputs: Inputs, *, codebook: Codebook | str | Path | None = None,
         ingest = _read(inputs, quiet=not show_progress)
         submissions = ingest.submissions
     with timer.stage("segment"):
-        segs = _with_context(_segment(submissions, spec), submissions)
-        segs = _without_furniture(segs)
+        segs = _statements(submissions, spec)
     with timer.stage("embed"):
         short = _short_submissions(submissions, segs)
         vectors = Embeddings.of(segs["segment_id"], segs["text"], spec.embedder,
@@ -241,12 +240,12 @@ def _segment(submissions: pd.DataFrame, spec: RunSpec) -> pd.DataFrame:
     return segment(submissions, show_progress=spec.show_progress)
 
 
-def _without_furniture(segments: pd.DataFrame) -> pd.DataFrame:
-    """Segments less a letter's furniture (salutations, sign-offs, signature blocks): not
-    evidence, so never themed, given a stance or cited (see ``segmentation.letter_furniture``)."""
-    from .segmentation import letter_furniture
+def _statements(submissions: pd.DataFrame, spec: RunSpec) -> pd.DataFrame:
+    """The call's statements with their context, less a letter's furniture (salutations,
+    sign-offs, signature blocks: not evidence, so never themed, given a stance or cited)."""
+    from .segmentation import without_furniture
 
-    return segments[~letter_furniture(segments)].reset_index(drop=True)
+    return without_furniture(_with_context(_segment(submissions, spec), submissions))
 
 
 def _with_context(segments: pd.DataFrame, submissions: pd.DataFrame) -> pd.DataFrame:

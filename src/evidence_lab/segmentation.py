@@ -317,6 +317,12 @@ _SIGN_OFF = re.compile(r"^\W*(?:yours\s+(?:sincerely|faithfully|truly)|kind(?:es
 SIGNATURE_MAX_WORDS = 15  # a line of a signature block (name, role, organisation) is this short
 
 
+def without_furniture(segments: pd.DataFrame) -> pd.DataFrame:
+    """``segments`` less a letter's furniture (see :func:`letter_furniture`): not evidence, so
+    never stored, themed, given a stance or cited."""
+    return segments[~letter_furniture(segments)].reset_index(drop=True)
+
+
 def letter_furniture(segments: pd.DataFrame) -> pd.Series:
     """True for the statements that are a letter's furniture, not evidence: the salutation, the
     sign-off and the signature block after it, contact lines, a date on its own, a redacted name

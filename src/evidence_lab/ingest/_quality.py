@@ -239,11 +239,6 @@ def _signatures(shingles: Sequence[np.ndarray]) -> np.ndarray:
     return signatures
 
 
-def _jaccard(a: np.ndarray, b: np.ndarray) -> float:
-    common = np.intersect1d(a, b, assume_unique=True).size
-    return common / (a.size + b.size - common)
-
-
 def _near_copies(a: np.ndarray, b: np.ndarray, threshold: float) -> bool:
     """Jaccard at least ``threshold``, or the shorter mostly contained in the longer."""
     small, large = sorted((a.size, b.size))

@@ -18,7 +18,7 @@ def opening(analysis: Analysis) -> str:
     """First paragraph: the call, how many organisations responded and of which kinds."""
     subs = analysis.submissions
     n_orgs, parts = _respondents(analysis)
-    listing = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+    listing = _and(parts)
     title = analysis.run.get("title") or "the call for evidence"
     return (f"This draft sets out the evidence received in response to {title}. "
             f"{number_word(len(subs)).capitalize()} submissions were received from "

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from ..errors import ReviewStoreError
 from ..ingest import SkippedFile, read_inputs
-from ..segmentation import letter_furniture, segment
+from ..segmentation import segment, without_furniture
 from ..store import ReviewStore, content_hash
 from ._embedder import StoreEmbedder
 
@@ -114,7 +114,7 @@ def add_call(store: ReviewStore, embedder: StoreEmbedder,
     new["submission_id"] = final_ids
     segs = segment(new, show_progress=show_progress)
     # letter furniture (salutations, sign-offs, signature blocks) is not evidence: never stored
-    segs = segs[~letter_furniture(segs)].reset_index(drop=True)
+    segs = without_furniture(segs)
     before = embedder.n_encoded
     embedder.encode(segs["text"].tolist(), show_progress=show_progress)  # stored first
     with store.transaction():
