@@ -41,7 +41,7 @@ from sklearn.base import BaseEstimator
 from sklearn.utils._param_validation import Interval
 from sklearn.utils.validation import check_is_fitted
 
-from .embed import Embedder, resolve_embedder
+from .embed import Embedder, Embeddings, resolve_embedder
 from .schema import Statements, as_statements
 from .stance import StanceClassifier
 from .themes import GuidedThemeClassifier
@@ -312,3 +312,14 @@ def suggestion_order(vectors: np.ndarray, theme_proba: np.ndarray, stance_proba:
 __all__ = ["LABEL_SOURCES", "CorrectionLayer", "ReviewStanceClassifier", "ReviewThemeClassifier",
            "adapt_models", "fit_layer", "moved_by_corrections",
            "suggestion_order"]
+
+
+def suggestion_order_of(segments: pd.DataFrame, embeddings: Embeddings, n: int, *,
+                        random_state: int = 0) -> np.ndarray:
+    """:func:`suggestion_order` over an analysis' segments: their vectors and their
+    ``theme_score_*`` and ``stance_proba_*`` columns. Returns positions in ``segments``."""
+    theme_cols = [c for c in segments.columns if c.startswith("theme_score_")]
+    stance_cols = [c for c in segments.columns if c.startswith("stance_proba_")]
+    return suggestion_order(embeddings.rows(segments["segment_id"]),
+                            segments[theme_cols].to_numpy(float),
+                            segments[stance_cols].to_numpy(float), n, random_state=random_state)

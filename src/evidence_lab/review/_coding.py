@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
-from ..adapt import suggestion_order
+from ..adapt import suggestion_order_of
 from ..codebook import OTHER_THEME, Codebook
 from ..errors import ReviewStoreError
 from ..schema import SENTIMENT_LABELS
@@ -155,11 +155,7 @@ def suggest(analysis: Analysis, corrected: set[str], n: int, *, random_state: in
         return pd.DataFrame(columns=CODING_COLUMNS)
     if analysis.embeddings is None:
         raise ReviewStoreError("suggest needs the analysis' embeddings; run analyse again")
-    theme_cols = [c for c in segs.columns if c.startswith("theme_score_")]
-    stance_cols = [c for c in segs.columns if c.startswith("stance_proba_")]
-    order = suggestion_order(analysis.embeddings.rows(segs["segment_id"]),
-                             segs[theme_cols].to_numpy(float), segs[stance_cols].to_numpy(float),
-                             n, random_state=random_state)
+    order = suggestion_order_of(segs, analysis.embeddings, n, random_state=random_state)
     theme = segs["codebook_theme"] if "codebook_theme" in segs.columns else segs["primary_theme"]
     out = pd.DataFrame({"segment_id": segs["segment_id"], "text": segs["text"], "theme": theme,
                         "pcc_sentiment": segs["pcc_sentiment"], "note": ""}).iloc[order]

@@ -153,7 +153,7 @@ class SegmentReviewer(Displayable):
         statements not corrected yet (see :func:`evidence_lab.adapt.suggestion_order`). A filter
         chosen afterwards ends the queue. Returns their ``segment_id``s.
         """
-        from ..adapt import suggestion_order
+        from ..adapt import suggestion_order_of
 
         segs = self._segments
         done = set(self.corrections["segment_id"])
@@ -164,11 +164,7 @@ class SegmentReviewer(Displayable):
         if embeddings is None or open_.empty:
             self.queue = []
         else:
-            order = suggestion_order(
-                embeddings.rows(open_["segment_id"]),
-                open_[[c for c in segs.columns if c.startswith("theme_score_")]].to_numpy(float),
-                open_[[c for c in segs.columns if c.startswith("stance_proba_")]].to_numpy(float),
-                n)
+            order = suggestion_order_of(open_, embeddings, n)
             self.queue = open_["segment_id"].iloc[order].tolist()
         self.theme = self.stance = self.organisation = None
         self._syncing = True
