@@ -158,9 +158,8 @@ def _claims(vectors: np.ndarray, idx: np.ndarray, can_lead: np.ndarray, orgs: np
 
 def _theme_findings(frame: pd.DataFrame, vectors: np.ndarray, mask: pd.Series, can_lead: pd.Series,
                     theme: str, theme_label: str, codebook: Codebook, all_orgs: pd.DataFrame,
-                    topics: list[frozenset[str]]) -> list[dict]:
+                    topics: list[frozenset[str]], signs: pd.Series) -> list[dict]:
     records = []
-    signs = polarity(frame)
     for stance in ("negative", "positive"):
         idx = np.flatnonzero((mask & (signs == stance)).to_numpy())
         words = [topics[i] for i in idx]
@@ -203,7 +202,8 @@ def draft_findings(segments: pd.DataFrame, submissions: pd.DataFrame, embeddings
     if "segment_kind" in frame.columns:  # letter furniture is not evidence
         frame = frame[frame["segment_kind"].fillna("statement") == "statement"].reset_index(drop=True)
     vectors = embeddings.rows(frame["segment_id"])
-    requests = vocabulary_of(codebook).requests
+    vocabulary = vocabulary_of(codebook)
+    requests = vocabulary.requests
     eligible = (frame["text"].str.split().str.len() >= MIN_WORDS) & \
         ~frame["primary_theme"].isin([OTHER_THEME, "unclustered"])
     asks = frame["text"].map(requests.opens).astype(bool)
@@ -214,13 +214,14 @@ def draft_findings(segments: pd.DataFrame, submissions: pd.DataFrame, embeddings
     all_orgs = submissions[["organisation", "respondent_type"]].drop_duplicates()
     labels = dict(zip(themes["theme_id"], themes["label"], strict=True))
     records: list[dict] = []
-    topics = topic_words(frame["text"].tolist(), eligible & ~asks & (polarity(frame) != ""),
-                         vocabulary_of(codebook).stop_words)
+    signs = polarity(frame)
+    topics = topic_words(frame["text"].tolist(), eligible & ~asks & (signs != ""),
+                         vocabulary.stop_words)
     for theme in themes["theme_id"]:
         mask = eligible & ~asks & (frame["primary_theme"] == theme)
         records.extend(_theme_findings(frame, vectors, mask, can_lead, theme,
                                        labels.get(theme, codebook.label_of(theme)), codebook,
-                                       all_orgs, topics))
+                                       all_orgs, topics, signs))
     found = pd.DataFrame(records, columns=FINDING_COLUMNS)
     if not found.empty:
         found = found.sort_values(["n_organisations", "weight", "n_segments"],

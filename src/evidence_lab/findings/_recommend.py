@@ -106,7 +106,7 @@ def _request_claims(frame: pd.DataFrame, vectors: np.ndarray, candidates: np.nda
 
 
 def _cited(frame: pd.DataFrame, vectors: np.ndarray, group: list[int],
-           findings: pd.DataFrame) -> list[str]:
+           findings: pd.DataFrame, position: dict[str, int]) -> list[str]:
     """The concerns on the request's theme that it answers: the closest concern raised by an
     organisation that asks it (if its lead request is at least :data:`RELATED_SIMILARITY` close
     to one of the concern's statements), then every concern at least :data:`ANSWER_SIMILARITY`
@@ -116,7 +116,6 @@ def _cited(frame: pd.DataFrame, vectors: np.ndarray, group: list[int],
     concerns = findings[(findings["stance"] == "negative") & (findings["theme"] == theme)]
     if concerns.empty:
         return []
-    position = {s: i for i, s in enumerate(frame["segment_id"])}
     cited, related = [], []
     for _, f in concerns.iterrows():
         closeness = float((vectors[[position[s] for s in f["segment_ids"]]] @ vectors[group[0]]).max())
@@ -143,8 +142,9 @@ def draft_recommendations(frame: pd.DataFrame, vectors: np.ndarray, eligible: pd
     candidates = np.flatnonzero(actions.notna().to_numpy())
     labels = dict(zip(findings["theme"], findings["theme_label"], strict=False))
     records: list[dict] = []
+    position = {s: i for i, s in enumerate(frame["segment_id"])}  # a segment's row in frame
     for group in _request_claims(frame, vectors, candidates) if len(candidates) else []:
-        cites = _cited(frame, vectors, group, findings)
+        cites = _cited(frame, vectors, group, findings, position)
         if not cites or len(records) == MAX_RECOMMENDATIONS:
             continue
         rows = frame.iloc[sorted(group)]
@@ -154,7 +154,6 @@ def draft_recommendations(frame: pd.DataFrame, vectors: np.ndarray, eligible: pd
                               rows, who_phrase(rows, all_orgs, codebook)[1],
                               quotes_for(group, frame, 1), frame["segment_id"].iloc[group[0]], cites))
     answered = {f for r in records for f in r["finding_ids"]}
-    position = {s: i for i, s in enumerate(frame["segment_id"])}
     for _, concern in _major_concerns(findings).iterrows():
         if concern["finding_id"] in answered:
             continue
