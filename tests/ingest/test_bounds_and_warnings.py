@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import io
 import json
 import zipfile
@@ -111,3 +112,38 @@ def test_a_file_of_control_bytes_is_still_binary(tmp_path, data):
     path.write_bytes(data)
     with pytest.raises(Exception, match="binary data"):
         read_inputs([path], quiet=True)
+
+
+@pytest.mark.parametrize(("bom", "encoding"), [(codecs.BOM_UTF32_LE, "utf-32-le"),
+                                               (codecs.BOM_UTF32_BE, "utf-32-be")])
+def test_a_utf32_file_gets_no_nul_warning(tmp_path, bom, encoding):
+    """UTF-32 spells every character with zero bytes; none of them is a stray NUL."""
+    path = tmp_path / "letter.txt"
+    path.write_bytes(bom + LETTER.encode(encoding))
+    result = read_inputs([path], quiet=True)
+    assert result.submissions.loc[0, "text"] == LETTER
+    assert result.warnings == []
+
+
+def test_a_nul_in_a_utf16_file_is_removed_with_a_warning(tmp_path):
+    path = tmp_path / "letter.txt"
+    path.write_bytes(LETTER.replace("team.", "team.\x00").encode("utf-16"))
+    result = read_inputs([path], quiet=True)
+    assert result.submissions.loc[0, "text"] == LETTER
+    assert [w.reason[:23] for w in result.warnings] == ["1 stray NUL byte(s) wer"]
+
+
+@pytest.mark.parametrize(("name", "content"), [
+    ("form.csv", ("submission_id,text\nS1,The Commissioner cut the team.\x00\n"
+                  "S2,\x00We would welcome patrols.\n")),
+    ("form.jsonl", json.dumps({"id": "S1", "text": "The Commissioner cut the team."}) + "\x00\n"
+                   + '{"id": "S2", "text": "We would\x00 welcome patrols."}\n'),  # raw, not \u0000
+])
+def test_stray_nuls_in_a_table_are_removed_with_a_warning(tmp_path, name, content):
+    path = tmp_path / name
+    path.write_bytes(content.encode("utf-8"))
+    result = read_inputs([path], quiet=True)
+    assert list(result.submissions["text"]) == ["The Commissioner cut the team.",
+                                                "We would welcome patrols."]
+    assert [w.reason for w in result.warnings] == [
+        "2 stray NUL byte(s) were removed from the text; check the file was saved as plain text"]

@@ -108,8 +108,20 @@ def _check_size(path: Path) -> bytes:
 def decode_text(data: bytes, path: str) -> str:
     """Decode bytes of a text file: BOMs first, then UTF-8, then the best detected legacy encoding.
 
+    A few stray NUL characters are removed (see :func:`_decode`, which also counts them).
+
     Raises:
         UnreadableFileError: when the bytes are binary, or are marked as UTF-8/UTF-16 but are not.
+    """
+    return _decode(data, path)[0]
+
+
+def _decode(data: bytes, path: str) -> tuple[str, int]:
+    """The text of a text file's bytes (as :func:`decode_text`) and how many NULs were removed.
+
+    Every reader of text (plain, CSV, JSON Lines, manifests) decodes here, so each one removes
+    the same NULs and can warn with the same count. The NULs counted are NUL characters of the
+    text, not zero bytes: UTF-16 and UTF-32 spell ordinary characters with zero bytes.
     """
     for bom, encoding, name in ((codecs.BOM_UTF8, "utf-8-sig", "UTF-8"),
                                 (codecs.BOM_UTF32_LE, "utf-32", "UTF-32"),
@@ -117,14 +129,31 @@ def decode_text(data: bytes, path: str) -> str:
                                 (codecs.BOM_UTF16_LE, "utf-16", "UTF-16"),
                                 (codecs.BOM_UTF16_BE, "utf-16", "UTF-16")):
         if data.startswith(bom):
-            return _printable(_decode_marked(data, encoding, name, path), path)
+            return _without_nuls(_printable(_decode_marked(data, encoding, name, path), path))
     if _looks_utf16(data):
         encoding = "utf-16-le" if data[1:2] == b"\x00" else "utf-16-be"
-        return _printable(_decode_marked(data, encoding, "UTF-16", path), path)
-    if b"\x00" in data:  # a few stray NULs in UTF-8 text are removed; otherwise it is binary
+        return _without_nuls(_printable(_decode_marked(data, encoding, "UTF-16", path), path))
+    nuls = data.count(0)
+    if nuls:  # a few stray NULs in UTF-8 text are removed; otherwise it is binary
         data = data.replace(b"\x00", b"")
         if _control_share(data) > _BINARY_CONTROL_SHARE or not _is_utf8(data):
             raise UnreadableFileError(path, _BINARY)
+    return _decode_unmarked(data, path), nuls
+
+
+def _without_nuls(text: str) -> tuple[str, int]:
+    """``text`` less its NUL characters, and how many there were."""
+    nuls = text.count("\x00")
+    return (text.replace("\x00", "") if nuls else text), nuls
+
+
+def _nul_warning(nuls: int) -> str:
+    return (f"{nuls} stray NUL byte(s) were removed from the text; check the file was saved as "
+            "plain text")
+
+
+def _decode_unmarked(data: bytes, path: str) -> str:
+    """Bytes with no BOM and no NULs: UTF-8, else Windows-1252, else the detected encoding."""
     try:
         return _printable(data.decode("utf-8"), path)
     except UnicodeDecodeError:
@@ -215,16 +244,13 @@ def read_text(path: Path) -> list[RawDocument]:
 
     In a ``.md`` file the ``#`` heading lines are recorded in ``metadata["headings"]``.
     """
-    data = _check_size(path)
-    text = _normalise_newlines(decode_text(data, str(path)))
+    decoded, nuls = _decode(_check_size(path), str(path))
+    text = _normalise_newlines(decoded)
     if not text.strip():
         raise UnreadableFileError(str(path), "the file holds only white space")
     metadata: dict[str, Any] = {}
-    nuls = data.count(0) if not _looks_utf16(data) and not data.startswith(
-        (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) else 0
     if nuls:
-        metadata[WARNINGS_KEY] = [(f"{nuls} stray NUL byte(s) were removed from the text; check "
-                                  "the file was saved as plain text")]
+        metadata[WARNINGS_KEY] = [_nul_warning(nuls)]
     if path.suffix.lower() == ".md":
         spans = [[m.start(), m.end()] for m in _MARKDOWN_HEADING.finditer(text)]
         if spans:
@@ -480,7 +506,10 @@ def _read_table(path: Path, warnings: list[str]) -> pd.DataFrame:
             sheets = pd.read_excel(io.BytesIO(data), dtype=str, engine="openpyxl",
                                    keep_default_na=False, sheet_name=None)
         return _workbook_table(sheets, warnings)
-    text = _normalise_newlines(decode_text(data, str(path)))
+    decoded, nuls = _decode(data, str(path))
+    if nuls:
+        warnings.append(_nul_warning(nuls))
+    text = _normalise_newlines(decoded)
     if path.suffix.lower() == ".jsonl":
         return _read_jsonl(path, text, warnings)
     try:
