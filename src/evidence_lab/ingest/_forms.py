@@ -15,6 +15,8 @@ from collections.abc import Sequence
 
 import pandas as pd
 
+from ._text import join_blocks, normalise_newlines
+
 #: A header is a question when it ends with "?" or has at least this many words.
 QUESTION_MIN_WORDS = 4
 #: ... and its typical (median) non-empty answer has at least this many words.
@@ -51,17 +53,7 @@ def join_answers(row: dict[str, object], questions: Sequence[str]) -> tuple[str,
     Returns:
         (text, fields); the text is '' when every answer is empty.
     """
-    parts: list[str] = []
-    fields: list[list] = []
-    offset = 0
-    for question in questions:
-        answer = str(row.get(question, "") or "").replace("\r\n", "\n").replace("\r", "\n").strip()
-        if not answer:
-            continue
-        if parts:
-            offset += 2
-        fields.append([offset, offset + len(answer), str(question).strip()])
-        parts.append(answer)
-        offset += len(answer)
-    return "\n\n".join(parts), fields
+    text, spans = join_blocks((normalise_newlines(str(row.get(question, "") or "")),
+                               str(question).strip()) for question in questions)
+    return text, [list(span) for span in spans]
 

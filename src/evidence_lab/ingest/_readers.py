@@ -26,6 +26,7 @@ import pandas as pd
 from ..errors import UnreadableFileError
 from ..schema import FIELDS_KEY, HEADINGS_KEY
 from ._forms import join_answers, question_columns
+from ._text import join_blocks, normalise_newlines
 
 #: Files larger than this are refused (a clear message beats running out of memory).
 MAX_FILE_BYTES = 25 * 1024 * 1024
@@ -232,10 +233,6 @@ def _looks_utf16(data: bytes) -> bool:
     return max(odd_nuls, even_nuls) > 0.4 and min(odd_nuls, even_nuls) < 0.05
 
 
-def _normalise_newlines(text: str) -> str:
-    return text.replace("\r\n", "\n").replace("\r", "\n").replace("\x0c", "\n\n")
-
-
 _MARKDOWN_HEADING = re.compile(r"^ {0,3}#{1,6}[ \t]+\S.*$", re.MULTILINE)
 
 
@@ -245,7 +242,7 @@ def read_text(path: Path) -> list[RawDocument]:
     In a ``.md`` file the ``#`` heading lines are recorded in ``metadata["headings"]``.
     """
     decoded, nuls = _decode(_check_size(path), str(path))
-    text = _normalise_newlines(decoded)
+    text = normalise_newlines(decoded)
     if not text.strip():
         raise UnreadableFileError(str(path), "the file holds only white space")
     metadata: dict[str, Any] = {}
@@ -309,21 +306,9 @@ def read_docx(path: Path) -> list[RawDocument]:
         import docx
 
         document = docx.Document(io.BytesIO(data))
-        headings = _docx_heading_styles(document)
-        parts: list[str] = []
-        spans: list[list[int]] = []
-        offset = 0
-        for block, heading in _docx_blocks(document.element.body, headings):
-            block = block.strip()
-            if not block:
-                continue
-            if parts:
-                offset += 2  # the blank line between blocks
-            if heading:
-                spans.append([offset, offset + len(block)])
-            parts.append(block)
-            offset += len(block)
-        text = "\n\n".join(parts)
+        text, blocks = join_blocks(_docx_blocks(document.element.body,
+                                                _docx_heading_styles(document)))
+        spans = [[start, end] for start, end, heading in blocks if heading]
     if not text:
         raise UnreadableFileError(str(path), "the Word file contains no text")
     return [RawDocument(text=text, source=str(path),
@@ -394,7 +379,7 @@ _BULLET_START = re.compile(r"^\s*([•·▪\-–*]|\(?[0-9a-z]{1,3}[.)]|[0-9]{1,
 
 def _join_pdf_lines(page_text: str) -> str:
     """Re-flow a PDF page: join wrapped lines, keep breaks after sentences, headings and bullets."""
-    lines = [ln.rstrip() for ln in _normalise_newlines(page_text).split("\n")]
+    lines = [ln.rstrip() for ln in normalise_newlines(page_text).split("\n")]
     out: list[str] = []
     for i, line in enumerate(lines):
         if not line.strip():
@@ -470,20 +455,11 @@ def read_pdf(path: Path) -> list[RawDocument]:
     if not any(p.strip() for p in pages):
         raise UnreadableFileError(str(path), "the PDF has no text layer (a scan?); run OCR on it "
                                   "or ask the sender for a text copy")
-    text_parts: list[str] = []
-    page_starts: list[int] = []
-    offset = 0
-    for page in pages:
-        if text_parts:
-            text_parts.append("\n\n")
-            offset += 2
-        page_starts.append(offset)
-        text_parts.append(page)
-        offset += len(page)
+    text, spans = join_blocks(((page, None) for page in pages), keep_empty=True)
     metadata: dict[str, Any] = {"pages": len(pages)}
     if warnings:
         metadata["reader_warnings"] = sorted(set(warnings))
-    return [RawDocument(text="".join(text_parts), source=str(path), page_starts=page_starts,
+    return [RawDocument(text=text, source=str(path), page_starts=[s for s, _, _ in spans],
                         metadata=metadata)]
 
 
@@ -509,7 +485,7 @@ def _read_table(path: Path, warnings: list[str]) -> pd.DataFrame:
     decoded, nuls = _decode(data, str(path))
     if nuls:
         warnings.append(_nul_warning(nuls))
-    text = _normalise_newlines(decoded)
+    text = normalise_newlines(decoded)
     if path.suffix.lower() == ".jsonl":
         return _read_jsonl(path, text, warnings)
     try:
@@ -648,7 +624,7 @@ def read_table(path: Path) -> list[RawDocument]:
             if fields:
                 metadata[FIELDS_KEY] = fields
         else:
-            text = _normalise_newlines(str(row[answers[0]]))
+            text = normalise_newlines(str(row[answers[0]]))
         if not text.strip():
             continue  # an empty form answer is not a submission
         documents.append(RawDocument(
