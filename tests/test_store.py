@@ -321,6 +321,17 @@ def test_runs_record_start_end_and_manifest(store):
     assert runs["finished"][0] >= runs["started"][0]
 
 
+def test_latest_manifest_is_the_latest_completed_runs(store):
+    assert store.latest_manifest() == {}
+    first = store.start_run({"mode": "codebook"})
+    assert store.latest_manifest() == {}  # still running
+    store.finish_run(first, "completed", {"mode": "codebook", "n": 1})
+    second = store.start_run({"mode": "discover"})
+    store.finish_run(second, "completed", {"mode": "discover", "n": 2})
+    store.finish_run(store.start_run({"mode": "codebook"}), "failed", {"mode": "codebook", "n": 3})
+    assert store.latest_manifest() == {"mode": "discover", "n": 2}
+
+
 def test_corrections_keep_their_history(store):
     store.add_correction("a:0", "Text of a.", "engagement", None, "jo")
     store.add_correction("a:0", "Text of a.", None, "negative", "sam")

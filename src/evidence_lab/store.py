@@ -560,6 +560,13 @@ class ReviewStore:
         frame["manifest"] = frame["manifest"].map(json.loads)
         return frame
 
+    def latest_manifest(self) -> dict[str, Any]:
+        """The manifest of the latest completed run (its codebook, mode, what the corrections
+        changed), or ``{}`` when no run has completed; failed and interrupted runs never count."""
+        row = self._one("SELECT manifest FROM runs WHERE status = 'completed' "
+                        "ORDER BY run_id DESC LIMIT 1")
+        return {} if row is None else dict(json.loads(row[0]))
+
 
 _ID_LISTS = ("segment_ids", "previous_segment_ids")  # ";"-joined in the file, lists in Python
 

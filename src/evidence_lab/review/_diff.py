@@ -143,10 +143,7 @@ def review_diff(store: ReviewStore) -> ReviewDiff:
 
 
 def _changed(store: ReviewStore) -> pd.DataFrame:
-    runs = store.runs()
-    done = runs[runs["status"] == "completed"]
-    rows = [] if done.empty else done.iloc[-1]["manifest"].get("review", {}).get(
-        "changed_by_corrections", [])
+    rows = store.latest_manifest().get("review", {}).get("changed_by_corrections", [])
     return pd.DataFrame(rows, columns=["segment_id", "primary_theme", "pcc_sentiment"])
 
 

@@ -209,12 +209,9 @@ class Review:
         return suggest(analysis, corrected, n, random_state=random_state, redact=redact)
 
     def _latest_codebook(self) -> Codebook:
-        runs = self.store.runs()
-        done = runs[runs["status"] == "completed"]
-        if len(done):
-            source = done.iloc[-1]["manifest"].get("codebook", {}).get("source", "default")
-            if source != "default" and Path(source).is_file():
-                return load_codebook(source)
+        source = self.store.latest_manifest().get("codebook", {}).get("source", "default")
+        if source != "default" and Path(source).is_file():
+            return load_codebook(source)
         return load_codebook()
 
     def corrections(self) -> pd.DataFrame:

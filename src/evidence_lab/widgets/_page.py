@@ -169,9 +169,7 @@ class ReviewPage(Displayable):
 
 def _latest_settings(review: Review, codebook: Codebook | str | Path | None) -> dict[str, Any]:
     """``codebook`` and ``discover`` as the review's latest completed run used them."""
-    runs = review.runs()
-    done = runs[runs["status"] == "completed"]
-    manifest = done.iloc[-1]["manifest"] if len(done) else {}
+    manifest = review.store.latest_manifest()
     if codebook is None:
         source = manifest.get("codebook", {}).get("source", "default")
         codebook = source if source != "default" and Path(source).is_file() else None
