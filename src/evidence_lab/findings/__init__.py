@@ -2,6 +2,7 @@
 
 from ._common import CLAIM_SIMILARITY, FINDING_COLUMNS
 from ._draft import draft_findings, polarity
+from ._evaluation import evaluates
 from ._quantifiers import number_word, quantifier
 from ._recommend import ANSWER_SIMILARITY, action_phrase
 from ._references import self_contained, unresolved_reference
@@ -13,6 +14,7 @@ __all__ = [
            "FINDING_COLUMNS",
            "action_phrase",
            "draft_findings",
+           "evaluates",
            "number_word",
            "polarity",
            "quantifier",

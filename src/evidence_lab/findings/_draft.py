@@ -29,6 +29,7 @@ from ..codebook import OTHER_THEME, Codebook
 from ..embed import Embeddings
 from ..vocabulary import vocabulary_of
 from ._common import CLAIM_SIMILARITY, FINDING_COLUMNS, org_list, quotes_for, record, who_phrase
+from ._evaluation import evaluates
 from ._quantifiers import number_word
 from ._recommend import draft_recommendations
 from ._references import content_words, self_contained
@@ -52,13 +53,21 @@ class Claim:
 
 
 def polarity(frame: pd.DataFrame) -> pd.Series:
-    """``positive`` (praise with an evaluative word of praise), ``negative`` (criticism), or ""."""
+    """``positive`` (praise with an evaluative word of praise), ``negative`` (criticism), or "".
+
+    Background is neither: a statement the stance model leans one way counts only when it
+    carries a judgement of that polarity (:func:`._evaluation.evaluates`), so a fee, a date or
+    what was funded never becomes a strength or a concern.
+    """
     cues = frame.get("stance_evidence", pd.Series("", index=frame.index)).fillna("").astype(str)
     stance = frame["pcc_sentiment"]
+    text = frame["text"].astype(str)
     praise = (stance == "positive") & cues.str.contains("[praise]", regex=False)
+    praise &= text.where(praise, "").map(lambda t: bool(t) and evaluates(t, "positive"))
     # criticism whose only cue is a word of praise ("has improved") is a stance error, not a concern
     critical = ((stance == "negative") | ((stance == "mixed") & (frame["pcc_sentiment_score"] < 0))) \
         & ~(cues.str.contains("[praise]", regex=False) & ~cues.str.contains("[criticism]", regex=False))
+    critical &= text.where(critical, "").map(lambda t: bool(t) and evaluates(t, "negative"))
     return pd.Series(np.select([praise, critical], ["positive", "negative"], ""), index=frame.index)
 
 

@@ -1,0 +1,57 @@
+"""Is a statement a point of evaluation, or background? Only evaluation can be a finding.
+
+A finding tells the target what respondents think of its work: praise, criticism, or a request.
+A statement that only reports a date, a fee, a procedure or what was funded ("From April the office
+began charging for each user", "The pilot was funded for two years and ended in March") is the
+background to a point, not the point: the stance model may lean it one way, but the letter must not
+present it as a strength or a concern.
+
+- **Praise** needs a word that judges how well something is done ("a real success", "helpful",
+  "encouraging"). The stance lexicon's praise words that only report an action ("funded",
+  "invested", "committed", "delivered", "increased") do not count on their own.
+- **Criticism** needs a word of criticism or implied criticism from the stance lexicon ("delayed",
+  "still waiting", "nobody from"), or a negation or limiting word that carries the complaint
+  ("no consultation took place", "only a week's notice", "they rarely see an officer").
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..stance import find_cues
+
+#: praise words of the stance lexicon that report an action rather than judge it
+REPORTING_PRAISE = re.compile(
+    r"(?:fund\w*|invest\w*|secured|deliver\w*|committed|increase[ds]?|expanded|open\w*|enabl\w*|"
+    r"achiev\w*|brokered|supported)", re.IGNORECASE)
+#: words that judge how well something is done, beyond the stance lexicon's praise words
+_JUDGING = re.compile(
+    r"(?<![\w-])(?:encourag\w+|kind|popular|dependable|constructive|worthwhile|reassur\w+|"
+    r"invaluable|vital|excellent|fantastic|exemplary|robust|timely|listened|made a difference)"
+    r"(?![\w-])", re.IGNORECASE)
+#: negation and limiting words that carry a complaint without a word of criticism
+_COMPLAINT = re.compile(
+    r"(?<![\w-])(?:not|no|never|nobody|none|nothing|neither|nor|without|only|rarely|seldom|"
+    r"hardly|barely|little|fewer|less|too|vacant|\w+n't)(?![\w-])", re.IGNORECASE)
+
+
+def evaluates(text: str, stance: str) -> bool:
+    """True when ``text`` carries a judgement of its ``stance`` (``positive``/``negative``).
+
+    >>> evaluates("The Victim Hub has been a real success.", "positive")
+    True
+    >>> evaluates("The pilot was funded for two years and ended in March 2026.", "positive")
+    False
+    >>> evaluates("No consultation took place before the charge was announced.", "negative")
+    True
+    >>> evaluates("From April 2026 the office began charging for each user.", "negative")
+    False
+    """
+    cues = find_cues(text)
+    if stance == "positive":
+        return any(h.group == "praise" and not REPORTING_PRAISE.fullmatch(h.text) for h in cues) \
+            or _JUDGING.search(text) is not None
+    if stance == "negative":
+        return any(h.group in {"criticism", "implied"} for h in cues) \
+            or _COMPLAINT.search(text) is not None
+    return False

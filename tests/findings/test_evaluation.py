@@ -1,0 +1,45 @@
+"""Only points of evaluation become findings: background (a fee, a date, what was funded) never
+leads or joins a strength or a concern, whatever way the stance model leaned it."""
+
+from __future__ import annotations
+
+import pytest
+
+from evidence_lab.findings import evaluates
+
+
+@pytest.mark.parametrize(("text", "stance", "judged"), [
+    ("The Victim Hub has been a real success for victims in the city.", "positive", True),
+    ("The perpetrator programme has produced encouraging early results.", "positive", True),
+    ("The street triage pilot was funded by the office for two years and ended in March 2026.",
+     "positive", False),
+    ("The council supported the platform from the start and committed staff time to it.",
+     "positive", False),
+    ("No consultation took place before the charge was announced.", "negative", True),
+    ("In the rural parts of the district residents rarely see an officer.", "negative", True),
+    ("Our newsletter has been delayed twice this year.", "negative", True),
+    ("From April 2026 the office began charging £1,150 a year for each named user.", "negative",
+     False),
+])
+def test_a_judgement_is_told_from_background(text, stance, judged):
+    assert evaluates(text, stance) is judged
+
+
+def test_background_is_no_finding_and_praise_still_is(draft, said):
+    facts = [
+        said("Coldwater Partnership", "From April 2026 the office began charging partners £1,150 "
+             "a year for each named user of the platform.", "positive", 0.9, theme="partnerships",
+             point=1, cues="office [target]; funded [praise]"),
+        said("Harlow Partnership", "The office funded the platform for its first two years and "
+             "opened it to every partner in April 2026.", "positive", 0.8, theme="partnerships",
+             point=1, cues="office [target]; funded [praise]"),
+        said("Ashby Partnership", "The street triage car was funded by the office as a two-year "
+             "pilot and ended in March 2026.", "negative", -0.8, theme="partnerships", point=2),
+    ]
+    praise = said("Stanbridge Council", "The Victim Hub that the office opened in the city has "
+                  "been a real success for victims of crime.", "positive", 0.9,
+                  theme="commissioning", point=3, cues="office [target]; success [praise]")
+    findings = draft([*facts, praise])
+    found = findings[findings["kind"] == "finding"]
+    assert found["segment_ids"].tolist() == [["stanbridge_council:3"]]
+    assert found["stance"].tolist() == ["positive"]
