@@ -9,7 +9,8 @@ import pytest
 
 import evidence_lab as el
 from evidence_lab.codebook import load_codebook
-from evidence_lab.findings import CLAIM_SIMILARITY, quantifier, self_contained
+from evidence_lab.findings import CLAIM_SIMILARITY, lead_context, quantifier, self_contained
+from evidence_lab.vocabulary import vocabulary_of
 
 pytestmark = pytest.mark.slow
 SAMPLE = el.sample_call()
@@ -95,8 +96,12 @@ def test_praise_and_criticism_are_never_lumped_together(analysis):
 
 def test_leads_stand_alone_in_the_panels_voice(analysis):
     segments = analysis.segments.set_index("segment_id")
+    stop_words = vocabulary_of(analysis.codebook).stop_words
     for _, finding in analysis.findings[analysis.findings["kind"] == "finding"].iterrows():
-        assert self_contained(segments.loc[finding["segment_ids"][0], "text"]), finding["text"]
+        lead = segments.loc[finding["segment_ids"][0]]
+        context = lead_context(lead["text"], lead["previous_text"], stop_words)
+        assert context is not None, finding["text"]  # alone, or with the sentence before it
+        assert self_contained(f"{context} {lead['text']}"), finding["text"]
         assert not re.search(r"said that [A-Z]", finding["text"]), finding["text"]
         assert "stance toward" not in finding["text"].lower()  # tallies live in a column
         assert finding["stance_balance"]

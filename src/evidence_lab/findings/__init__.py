@@ -5,7 +5,7 @@ from ._draft import draft_findings, polarity
 from ._evaluation import evaluates
 from ._quantifiers import number_word, quantifier
 from ._recommend import ANSWER_SIMILARITY, action_phrase
-from ._references import self_contained, unresolved_reference
+from ._references import lead_context, self_contained, unresolved_reference
 from ._rewrite import short_quote, to_reported_speech
 
 __all__ = [
@@ -15,6 +15,7 @@ __all__ = [
            "action_phrase",
            "draft_findings",
            "evaluates",
+           "lead_context",
            "number_word",
            "polarity",
            "quantifier",

@@ -32,7 +32,7 @@ from ._common import CLAIM_SIMILARITY, FINDING_COLUMNS, org_list, quotes_for, re
 from ._evaluation import evaluates
 from ._quantifiers import number_word
 from ._recommend import draft_recommendations
-from ._references import content_words, self_contained
+from ._references import content_words, lead_context
 from ._rewrite import to_reported_speech
 
 MIN_WORDS = 6
@@ -75,17 +75,21 @@ _FIRST_PERSON = re.compile(r"\b(?:we|our|ours|us|I|my|me)\b", re.IGNORECASE)
 
 
 def lead_sentence(who: str, orgs: str, n_orgs: int, statement: str, stance: str, turn: int,
-                  speaker: str = "", others: str = "") -> str:
+                  speaker: str = "", others: str = "", context: str = "") -> str:
     """The lead in the panel's reporting voice; ``turn`` varies the frame between findings.
 
     The respondent's sentence becomes reported speech; a clause that opens with a name (a capital
     letter) follows "According to ..." rather than "said that". A statement about the respondent
     itself ("our business crime forum") is attributed to its ``speaker`` alone, the other
     organisations (``others``, e.g. "one other respondent (X)") as making a similar point, so no
-    organisation is credited with another's forum.
+    organisation is credited with another's forum. ``context`` is the respondent's sentence before
+    the statement when the statement needs it to be understood (:func:`._references.lead_context`):
+    both are reported, in order.
     """
     clause = to_reported_speech(statement)
-    if n_orgs > 1 and speaker and _FIRST_PERSON.search(statement):
+    if context:
+        clause = f"{to_reported_speech(context)}, and {clause}"
+    if n_orgs > 1 and speaker and _FIRST_PERSON.search(f"{context} {statement}"):
         opener = f"According to {speaker}, {clause}" if clause[:1].isupper() else \
             f"{speaker} said that {clause}"
         return f"{opener}; {others} made a similar point."
@@ -120,25 +124,35 @@ def evaluative(frame: pd.DataFrame) -> pd.Series:
     return cues.str.contains(r"\[(?!target\])[a-z]+\]", regex=True)
 
 
-def leadable(frame: pd.DataFrame, asks: pd.Series) -> pd.Series:
-    """Statements fit to lead a finding: one sentence's length, not a request, not a question or
-    table row, and self-contained (no reference back to an earlier sentence)."""
+def lead_contexts(frame: pd.DataFrame, asks: pd.Series, fit: pd.Series,
+                  stop_words: frozenset[str]) -> pd.Series:
+    """Per statement, what it needs to lead a finding: "" (it stands alone), the statement before
+    it (:func:`._references.lead_context`), or None: it cannot lead. A lead is one sentence's
+    length, not a request, not a question or table row, and ``fit`` (eligible and clear)."""
     words = frame["text"].str.split().str.len()
-    fits = words.between(*LEAD_WORDS) & ~asks & ~frame["text"].str.contains(r"\?|\|", regex=True)
-    return fits & frame["text"].where(fits, "").map(lambda t: bool(t) and self_contained(t))
+    fits = fit & words.between(*LEAD_WORDS) & ~asks & \
+        ~frame["text"].str.contains(r"\?|\|", regex=True)
+    previous = frame.get("previous_text", pd.Series("", index=frame.index)).fillna("").astype(str)
+    contexts = pd.Series([None] * len(frame), index=frame.index, dtype=object)
+    for i in np.flatnonzero(fits.to_numpy()):
+        contexts.iloc[i] = lead_context(frame["text"].iloc[i], previous.iloc[i], stop_words)
+    return contexts
 
 
-def _claims(vectors: np.ndarray, idx: np.ndarray, can_lead: np.ndarray, orgs: np.ndarray,
+def _claims(vectors: np.ndarray, idx: np.ndarray, contexts: np.ndarray, orgs: np.ndarray,
             stance: str, words: list[frozenset[str]], scores: np.ndarray) -> list[Claim]:
     """Greedy claims: the lead with the most organisations making its point, then the next, ...
 
-    ``idx`` are row positions of one theme and polarity (``words`` their content words); a
+    ``idx`` are row positions of one theme and polarity (``words`` their content words,
+    ``contexts`` what each needs to lead, None when it cannot: :func:`lead_contexts`); a
     statement makes the lead's point when it is at least :data:`CLAIM_SIMILARITY` close to the
     lead *and* shares a topic word with it (:func:`topic_words`; similar wording about something
     else is not the same point). A statement belongs to at most one claim.
     """
     if len(idx) == 0:
         return []
+    can_lead = np.array([c is not None for c in contexts], dtype=bool)
+    standalone = np.array([c == "" for c in contexts], dtype=bool)
     sims = vectors[idx] @ vectors[idx].T
     shared = np.array([[bool(a & b) for b in words] for a in words], dtype=bool)
     close = (sims >= CLAIM_SIMILARITY) & (shared | np.eye(len(idx), dtype=bool))
@@ -148,9 +162,11 @@ def _claims(vectors: np.ndarray, idx: np.ndarray, can_lead: np.ndarray, orgs: np
         best, best_key = -1, None
         for i in np.flatnonzero(free & can_lead):
             near = close[i] & free
-            # breadth, then clarity, then the earliest statement: not how many statements
-            # agree, so relabelling one of them does not hand the lead (and the id) to another
-            key = (len(set(orgs[near])), round(abs(float(scores[i])), 1), -int(idx[i]))
+            # breadth, then a statement that needs no context, then clarity, then the earliest:
+            # not how many statements agree, so relabelling one of them does not hand the lead
+            # (and the id) to another
+            key = (len(set(orgs[near])), bool(standalone[i]), round(abs(float(scores[i])), 1),
+                   -int(idx[i]))
             if best_key is None or key > best_key:
                 best, best_key = int(i), key
         if best < 0 or best_key is None:
@@ -165,14 +181,14 @@ def _claims(vectors: np.ndarray, idx: np.ndarray, can_lead: np.ndarray, orgs: np
     return claims
 
 
-def _theme_findings(frame: pd.DataFrame, vectors: np.ndarray, mask: pd.Series, can_lead: pd.Series,
+def _theme_findings(frame: pd.DataFrame, vectors: np.ndarray, mask: pd.Series, contexts: pd.Series,
                     theme: str, theme_label: str, codebook: Codebook, all_orgs: pd.DataFrame,
                     topics: list[frozenset[str]], signs: pd.Series) -> list[dict]:
     records = []
     for stance in ("negative", "positive"):
         idx = np.flatnonzero((mask & (signs == stance)).to_numpy())
         words = [topics[i] for i in idx]
-        claims = _claims(vectors, idx, can_lead.to_numpy()[idx],
+        claims = _claims(vectors, idx, contexts.to_numpy()[idx],
                          frame["organisation"].to_numpy()[idx], stance, words,
                          frame["pcc_sentiment_score"].to_numpy()[idx])
         for turn, claim in enumerate(claims):
@@ -187,7 +203,8 @@ def _theme_findings(frame: pd.DataFrame, vectors: np.ndarray, mask: pd.Series, c
                           f"{'respondent' if n_rest == 1 else 'respondents'} "
                           f"({org_list(rest['organisation'])})")
             text = lead_sentence(who, org_list(rows["organisation"]), rows["organisation"].nunique(),
-                                 lead["text"], stance, turn, lead["organisation"], others)
+                                 lead["text"], stance, turn, lead["organisation"], others,
+                                 contexts.iloc[claim.lead])
             records.append(record("finding", theme, theme_label, stance, text, rows, word,
                                   quotes_for(list(claim.members), frame), lead["segment_id"]))
     return records
@@ -219,7 +236,7 @@ def draft_findings(segments: pd.DataFrame, submissions: pd.DataFrame, embeddings
     score = frame["pcc_sentiment_score"]
     # a lead is clear: praise with its word of praise, criticism with an evaluative cue or strongly
     clear = (score.abs() >= LEAD_STRENGTH) & (evaluative(frame) | (score <= -CLEAR_CRITICISM))
-    can_lead = leadable(frame, asks) & eligible & clear
+    contexts = lead_contexts(frame, asks, eligible & clear, vocabulary.stop_words)
     all_orgs = submissions[["organisation", "respondent_type"]].drop_duplicates()
     labels = dict(zip(themes["theme_id"], themes["label"], strict=True))
     records: list[dict] = []
@@ -228,7 +245,7 @@ def draft_findings(segments: pd.DataFrame, submissions: pd.DataFrame, embeddings
                          vocabulary.stop_words)
     for theme in themes["theme_id"]:
         mask = eligible & ~asks & (frame["primary_theme"] == theme)
-        records.extend(_theme_findings(frame, vectors, mask, can_lead, theme,
+        records.extend(_theme_findings(frame, vectors, mask, contexts, theme,
                                        labels.get(theme, codebook.label_of(theme)), codebook,
                                        all_orgs, topics, signs))
     found = pd.DataFrame(records, columns=FINDING_COLUMNS)

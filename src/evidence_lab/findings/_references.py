@@ -18,6 +18,13 @@ statement is *self-contained* when none of these is found (by the bundled spaCy 
 - a connective that carries on an earlier argument ("therefore", "moreover", "similarly").
 
 First-person "we/our" are not references: the reported voice turns them into the respondent.
+
+A statement can also stand without a reference and still not say what it is about ("Nobody from
+the office attended, and we did not receive an apology": attended what?). :func:`lead_context`
+reads such a *thin* statement (fewer than :data:`MIN_SUBJECT_WORDS` nouns or names beyond the
+target's own) together with the statement before it, and so does it for one with an unresolved
+reference: the pair can lead when it stands alone and names its subject; otherwise the statement
+can support a finding but not lead it.
 """
 
 from __future__ import annotations
@@ -38,6 +45,10 @@ _THIRD_PERSON = frozenset({"it", "its", "they", "them", "their", "theirs"})
 _CARRY_ON = frozenset({"therefore", "thus", "hence", "consequently", "furthermore", "moreover",
                        "likewise", "similarly", "meanwhile", "instead", "nevertheless"})
 _CLAUSE_OPENERS = frozenset({"that", "if", "to", "whether", "when", "how", "because"})
+#: a lead names what it is about with at least this many nouns or names beyond the target's
+MIN_SUBJECT_WORDS = 2
+#: the statement before a lead may lend it context when it is no longer than this (words)
+MAX_CONTEXT_WORDS = 35
 
 
 @lru_cache(maxsize=4096)
@@ -96,3 +107,26 @@ def content_words(texts: list[str], stop_words: frozenset[str]) -> list[frozense
                              and t.lower_ not in stop_words))
     return out
 
+
+
+def lead_context(text: str, previous: str, stop_words: frozenset[str]) -> str | None:
+    """What a lead needs from before it: "" when ``text`` stands alone and names its subject,
+    ``previous`` when the two read together do (and ``previous`` stands alone), None when
+    neither: then ``text`` cannot lead.
+
+    >>> lead_context("Nobody from the office attended, and we did not receive an apology.",
+    ...              "We invited the office to our annual general meeting in May.",
+    ...              frozenset({"office"}))
+    'We invited the office to our annual general meeting in May.'
+    """
+    def named(words: frozenset[str]) -> bool:
+        return len(words) >= MIN_SUBJECT_WORDS
+
+    own, before = content_words([text, previous or ""], stop_words)
+    if self_contained(text) and named(own):
+        return ""
+    previous = " ".join((previous or "").split())
+    if not previous or len(previous.split()) > MAX_CONTEXT_WORDS or previous.endswith((":", "?")) \
+            or not self_contained(previous) or not named(own | before):
+        return None
+    return previous if self_contained(f"{previous} {text}") else None

@@ -1,0 +1,44 @@
+"""A lead says what it is about: a statement that leaves its subject to the sentence before it
+("Nobody from the office attended": attended what?) leads with that sentence, or not at all."""
+
+from __future__ import annotations
+
+import pytest
+
+from evidence_lab.findings import lead_context
+
+STOP = frozenset({"office", "commissioner"})
+INVITED = "We invited the Commissioner to our annual general meeting in May."
+
+
+@pytest.mark.parametrize(("text", "previous", "context"), [
+    ("Nobody from the office attended, and we did not receive an apology.", INVITED, INVITED),
+    ("Nobody from the office attended, and we did not receive an apology.", "", None),
+    ("Nobody from the office attended, and we did not receive an apology.",
+     "This was a surprise to us.", None),  # the sentence before leans back itself
+    ("Eighteen months after the consultation closed it has not appeared.",
+     "In March the office said a rural crime strategy would follow shortly.",
+     "In March the office said a rural crime strategy would follow shortly."),
+    ("Nobody from the office has attended a meeting of our board since January 2025.", INVITED, ""),
+])
+def test_a_lead_takes_the_sentence_before_only_when_it_needs_it(text, previous, context):
+    assert lead_context(text, previous, STOP) == context
+
+
+def _attended(said, previous: str):
+    return said("Ashby Watch", "Nobody from the office attended, and we did not receive an apology.",
+                "negative", -0.95, cues="the office [target]; Nobody from [implied]",
+                previous=previous, kind="neighbourhood_watch")
+
+
+def test_a_thin_statement_leads_with_the_sentence_that_says_what_it_is_about(draft, said):
+    found = draft([_attended(said, INVITED)])
+    assert found["text"].iloc[0] == (
+        "One Neighbourhood Watch group, Ashby Watch, said that they invited the Commissioner to "
+        "their annual general meeting in May, and nobody from the office attended, and they did "
+        "not receive an apology.")
+
+
+def test_a_thin_statement_with_nothing_before_it_leads_nothing(draft, said):
+    found = draft([_attended(said, "")])
+    assert found[found["kind"] == "finding"].empty
