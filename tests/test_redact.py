@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import doctest
+import hashlib
 import time
 from pathlib import Path
 
@@ -253,6 +254,26 @@ def test_redact_many_matches_redact(redactor, entities_nlp):
              "Chief Constable Raj Mehta", "Tel 0800 123 4567"]
     one_by_one = [Redactor(codebook=CODEBOOK, nlp=entities_nlp).redact(t)[0] for t in texts]
     assert redactor.redact_many(texts) == one_by_one
+
+
+
+def _tag(value: str) -> str:
+    return hashlib.sha256(value.encode("utf-8")).hexdigest()[:8]
+
+
+@pytest.mark.slow
+def test_neutral_names_and_paths_in_one_batch_match_one_by_one(redactor, entities_nlp):
+    values = ["mrs_jane_okafor_14_mill_lane", "ravensmoor_csp", "Mrs Jane Okafor 14 Mill Lane RG1 4XX"]
+    assert redactor.neutral_names(values) == [
+        f"mrs_name_address-{_tag(values[0])}", None, f"mrs_name_address_postcode-{_tag(values[2])}"]
+    paths = ["/in/Mrs Jane Okafor.txt#row=2", "/in/council.docx", "C:\\Users\\Jane Okafor\\a.txt",
+             "/in/.hidden/council.docx"]
+    assert redactor.redact_paths(paths) == [
+        f"/in/mrs_name-{_tag('Mrs Jane Okafor')}.txt#row=2", "/in/council.docx",
+        f"C:\\Users\\name-{_tag('Jane Okafor')}\\a.txt", "/in/.hidden/council.docx"]
+    fresh = Redactor(codebook=CODEBOOK, nlp=entities_nlp)
+    assert [fresh.neutral_name(v) for v in values] == redactor.neutral_names(values)
+    assert [fresh.redact_path(p) for p in paths] == redactor.redact_paths(paths)
 
 
 # --- no false positives --------------------------------------------------------------------------

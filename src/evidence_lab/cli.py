@@ -188,7 +188,8 @@ def _write_analysis(result: Analysis, args: argparse.Namespace) -> int:
         print(f"Nothing changed since the outputs in {args.out} were written; they are left as "
               "they are.")
         return EXIT_SKIPPED if result.skipped else EXIT_OK
-    out = write_outputs(result, args.out, redact=not args.no_redact, redactor=redactor)
+    out = write_outputs(result, args.out, redact=not args.no_redact, redactor=redactor,
+                        skip_unchanged=False)  # just checked
     counts = result.run["counts"]
     print(f"Analysed {counts['submissions']} submissions ({counts['segments']} statements) into "
           f"{counts['themes']} themes, {counts['findings']} findings and "

@@ -177,12 +177,21 @@ class Redactor:
         files never share it: ``Mrs Jane Okafor 14 Mill Lane RG1 4XX`` becomes
         ``mrs_name_address_postcode-<8 hex digits>``. Only the review store keeps the original.
         """
-        words = " ".join(value.replace("_", " ").split())
-        redacted, spans = self.redact(words)
-        if not spans:
-            return None
-        slug = re.sub(r"[^a-z0-9]+", "_", redacted.lower()).strip("_") or "submission"
-        return f"{slug}-{hashlib.sha256(value.encode('utf-8')).hexdigest()[:8]}"
+        return self.neutral_names([value])[0]
+
+    def neutral_names(self, values: Iterable[str]) -> list[str | None]:
+        """:meth:`neutral_name` of each value, searched together (as :meth:`redact_many`)."""
+        values = list(values)
+        words = [" ".join(v.replace("_", " ").split()) for v in values]
+        out: list[str | None] = []
+        for value, text, spans in zip(values, words, self._redact_spans(words), strict=True):
+            if not spans:
+                out.append(None)
+                continue
+            slug = re.sub(r"[^a-z0-9]+", "_", _apply(text, spans).lower()).strip("_")
+            out.append(f"{slug or 'submission'}-"
+                       f"{hashlib.sha256(value.encode('utf-8')).hexdigest()[:8]}")
+        return out
 
     def redact_path(self, path: str) -> str:
         """``path`` with every folder or file name that holds personal data made neutral.
@@ -190,16 +199,22 @@ class Redactor:
         The extension and a ``#row=N`` suffix are kept: ``/in/Mrs Jane Okafor.txt#row=2`` becomes
         ``/in/mrs_name-<hash>.txt#row=2``.
         """
-        file, hash_mark, row = path.partition("#row=")
-        parts = re.split(r"([/\\])", file)
-        for i, part in enumerate(parts):
-            if part in ("", "/", "\\") or part.startswith("."):
-                continue
-            stem, dot, suffix = part.rpartition(".") if "." in part else (part, "", "")
-            neutral = self.neutral_name(stem)
-            if neutral is not None:
-                parts[i] = f"{neutral}{dot}{suffix}"
-        return "".join(parts) + hash_mark + row
+        return self.redact_paths([path])[0]
+
+    def redact_paths(self, paths: Iterable[str]) -> list[str]:
+        """:meth:`redact_path` of each path, their names searched together."""
+        split = [_path_parts(p) for p in paths]
+        stems = list(dict.fromkeys(named[0] for parts, _ in split for part in parts
+                                   if (named := _named_part(part)) is not None))
+        neutral = dict(zip(stems, self.neutral_names(stems), strict=True))
+        out = []
+        for parts, tail in split:
+            for i, part in enumerate(parts):
+                named = _named_part(part)
+                if named is not None and neutral[named[0]] is not None:
+                    parts[i] = f"{neutral[named[0]]}{named[1]}"
+            out.append("".join(parts) + tail)
+        return out
 
     def __repr__(self) -> str:
         return (f"Redactor(kinds={self.kinds!r}, keep={self.keep!r}, "
@@ -375,6 +390,20 @@ class Redactor:
             words = words[1:]
         key = " ".join(words).removesuffix("'s").removesuffix("’s").lower()
         return key in self._kept_names
+
+
+def _path_parts(path: str) -> tuple[list[str], str]:
+    """A path's folder and file names with the separators between them, and its ``#row=N``."""
+    file, hash_mark, row = path.partition("#row=")
+    return re.split(r"([/\\])", file), hash_mark + row
+
+
+def _named_part(part: str) -> tuple[str, str] | None:
+    """(stem, ".extension") of a folder or file name; None for a separator or a hidden name."""
+    if part in ("", "/", "\\") or part.startswith("."):
+        return None
+    stem, dot, suffix = part.rpartition(".") if "." in part else (part, "", "")
+    return stem, dot + suffix
 
 
 def redact_frame(frame: pd.DataFrame, columns: Sequence[str], redactor: Redactor) -> pd.DataFrame:

@@ -75,11 +75,14 @@ def neutral_ids(analysis: Analysis, redactor: Redactor) -> Analysis:
     originals.
     """
     subs = analysis.submissions
+    sids, sources = subs["submission_id"].astype(str), subs["source"].astype(str)
+    # every id and file name searched in one batch (the spaCy pipeline runs once, not per row)
+    asked = list(dict.fromkeys([*map(_stem, sources.unique()), *sids]))
+    neutral = dict(zip(asked, redactor.neutral_names(asked), strict=True))
     ids: dict[str, str] = {}
     names: dict[str, str] = {}
-    for sid, source, org in zip(subs["submission_id"].astype(str), subs["source"].astype(str),
-                                subs["organisation"], strict=True):
-        new = _neutral_id(sid, source, redactor)
+    for sid, source, org in zip(sids, sources, subs["organisation"], strict=True):
+        new = _neutral_id(sid, source, neutral)
         if new == sid:
             continue
         ids[sid] = new
@@ -112,15 +115,16 @@ def neutral_ids(analysis: Analysis, redactor: Redactor) -> Analysis:
     return _with_paths(out, redactor)
 
 
-def _neutral_id(sid: str, source: str, redactor: Redactor) -> str:
-    """``sid``, or a neutral id when it, or the file name it was made from, holds personal data."""
+def _neutral_id(sid: str, source: str, neutral: dict[str, str | None]) -> str:
+    """``sid``, or a neutral id when it, or the file name it was made from, holds personal data
+    (``neutral``: :meth:`~evidence_lab.redact.Redactor.neutral_name` of both)."""
     stem = _stem(source)
     slug = re.sub(r"[^a-z0-9]+", "_", stem.lower()).strip("_")
     if slug and (sid == slug or sid.startswith(slug + "-")):
-        neutral = redactor.neutral_name(stem)
-        if neutral is not None:
-            return neutral + sid[len(slug):]
-    return redactor.neutral_name(sid) or sid
+        made_from = neutral[stem]
+        if made_from is not None:
+            return made_from + sid[len(slug):]
+    return neutral[sid] or sid
 
 
 def _stem(source: str) -> str:
@@ -156,16 +160,20 @@ def _swap_frame(frame: pd.DataFrame, swap: Callable[[str], str]) -> pd.DataFrame
 def _with_paths(analysis: Analysis, redactor: Redactor) -> Analysis:
     """Every path in the outputs (``source``, the files listed in ``run.json``) made neutral."""
     subs = analysis.submissions.copy()
-    paths = {p: redactor.redact_path(p) for p in subs["source"].astype(str).unique()}
-    subs["source"] = subs["source"].astype(str).map(paths)
     run = dict(analysis.run)
+    listed = [name for name in ("skipped_files", "read_warnings") if run.get(name)]
+    # every path, and every reason a file was skipped, redacted in one batch each
+    asked = list(dict.fromkeys([*subs["source"].astype(str), *map(str, run.get("input_files") or []),
+                                *(str(s.get("path", "")) for name in listed for s in run[name])]))
+    paths = dict(zip(asked, redactor.redact_paths(asked), strict=True))
+    reasons = [str(s.get("reason", "")) for name in listed for s in run[name]]
+    redacted = dict(zip(reasons, redactor.redact_many(reasons), strict=True))
+    subs["source"] = subs["source"].astype(str).map(paths)
     if run.get("input_files"):
-        run["input_files"] = [redactor.redact_path(str(p)) for p in run["input_files"]]
-    for listed in ("skipped_files", "read_warnings"):
-        if run.get(listed):
-            run[listed] = [{**s, "path": redactor.redact_path(str(s.get("path", ""))),
-                            "reason": redactor.redact(str(s.get("reason", "")))[0]}
-                           for s in run[listed]]
+        run["input_files"] = [paths[str(p)] for p in run["input_files"]]
+    for name in listed:
+        run[name] = [{**s, "path": paths[str(s.get("path", ""))],
+                      "reason": redacted[str(s.get("reason", ""))]} for s in run[name]]
     return dataclasses.replace(analysis, submissions=subs, run=run)
 
 
@@ -194,9 +202,11 @@ def write_outputs(analysis: Analysis, out_dir: str | Path, *, redact: bool = Tru
         The output folder.
     """
     out = Path(os.path.abspath(out_dir))
-    _recover(out)  # what a killed run left behind, before deciding whether anything changed
+    # what a killed run left behind, before deciding whether anything changed; the only recovery
+    # of a write (the working-directory case of _write relies on it)
+    _recover(out)
     key = outputs_key(analysis, redact=redact, redactor=redactor)
-    if skip_unchanged and holds_outputs(out, key):
+    if skip_unchanged and _holds(out, key):
         return out
     if redact:
         view = redact_analysis(analysis, redactor)
@@ -240,8 +250,13 @@ def holds_outputs(out: Path, key: str) -> bool:
     """
     out = Path(os.path.abspath(out))
     _recover(out)
+    return _holds(out, key)
+
+
+def _holds(out: Path, key: str) -> bool:
+    """:func:`holds_outputs` of an absolute ``out`` already recovered."""
     try:
-        manifest = json.loads((Path(out) / "run.json").read_text(encoding="utf-8"))
+        manifest = json.loads((out / "run.json").read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return False
     return manifest.get("outputs_key") == key and all((out / f).is_file() for f in OUTPUT_FILES)
@@ -296,8 +311,7 @@ def _write(analysis: Analysis, out: Path) -> Path:
         out.mkdir(parents=True, exist_ok=True)
         return _write_files(analysis, out)
     out.parent.mkdir(parents=True, exist_ok=True)
-    staging, aside = _staging(out), _aside(out)
-    _recover(out)
+    staging, aside = _staging(out), _aside(out)  # write_outputs cleared what a killed run left
     staging.mkdir()
     _write_files(analysis, staging)
     if out.is_dir():
