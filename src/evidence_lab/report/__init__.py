@@ -31,6 +31,7 @@ if TYPE_CHECKING:
         themes_by_respondent_type,
         to_data_uri,
     )
+    from ._text import theme_balance
 
 _HOMES = {
     "findings_docx": "_docx", "report_html": "_html", "findings_markdown": "_markdown",
@@ -39,11 +40,12 @@ _HOMES = {
     **dict.fromkeys(("PLOTS", "evidence_map", "stance_by_theme", "theme_sizes",
                      "theme_sizes_across_calls", "themes_by_respondent_type", "to_data_uri"),
                     "_plots"),
+    "theme_balance": "_text",
 }
 __all__ = [
     "OUTPUT_FILES", "PLOTS", "REDACT_COLUMNS", "evidence_map", "findings_docx",
     "findings_markdown", "holds_outputs", "outputs_key", "redact_analysis", "report_html",
-    "stance_by_theme", "theme_sizes", "theme_sizes_across_calls", "themes_by_respondent_type",
+    "stance_by_theme", "theme_balance", "theme_sizes", "theme_sizes_across_calls", "themes_by_respondent_type",
     "to_data_uri", "write_outputs",
 ]
 __getattr__, __dir__ = lazy_names(__name__, _HOMES, globals())

@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from ..findings import number_word
+from ..findings import lead_context, number_word, polarity, to_reported_speech
+from ..vocabulary import vocabulary_of
 
 if TYPE_CHECKING:
     from ..analysis import Analysis
@@ -36,103 +37,137 @@ def findings_by_theme(analysis: Analysis) -> list[tuple[str, pd.DataFrame]]:
             for t in order.index]
 
 
-def _theme_weights(findings: pd.DataFrame, stance: str) -> list[tuple[int, str, list[str]]]:
-    """Per theme: (organisations behind its ``stance`` findings, label, finding ids), most first."""
-    rows = findings[findings["stance"] == stance]
-    weights = []
-    for theme, group in rows.groupby("theme", sort=False):
-        orgs = {o for names in group["organisations"] for o in names}
-        weights.append((len(orgs), str(group["theme_label"].iloc[0]), group["finding_id"].tolist()))
-    return sorted(weights, key=lambda w: -w[0])
+#: a theme is a concern (or a strength) when at least this share of its evaluative statements
+#: criticise (or praise) the target; between the two shares the evidence on it is divided
+LEANING_SHARE = 0.6
 
 
-def _leaders(weights: list[tuple[int, str, list[str]]]) -> tuple[list[str], int, list[str]]:
-    """The theme labels tied for the most organisations, that count, and their finding ids."""
-    if not weights:
-        return [], 0, []
-    top = weights[0][0]
-    tied = [w for w in weights if w[0] == top]
-    return [w[1].lower() for w in tied], top, [f for w in tied for f in w[2][:3]]
+def theme_balance(analysis: Analysis) -> pd.DataFrame:
+    """Per theme, the weight of evidence each way from every statement, not only the findings.
+
+    Columns ``theme``, ``label``, ``critical`` and ``praising`` (statements of that polarity,
+    :func:`evidence_lab.findings.polarity`: background counts neither way), ``critical_orgs``
+    and ``praising_orgs`` (organisations that made them) and ``verdict``: ``concern`` when at
+    least :data:`LEANING_SHARE` of the evaluative statements criticise, ``strength`` when as many
+    praise, else ``divided``. Sorted by the weight of concern: organisations, then statements.
+    """
+    segments = analysis.segments.merge(analysis.submissions[["submission_id", "organisation"]],
+                                       on="submission_id", how="left")
+    segments = segments[~segments["primary_theme"].isin(["other", "unclustered"])]
+    if "segment_kind" in segments.columns:
+        segments = segments[segments["segment_kind"].fillna("statement") == "statement"]
+    signs = polarity(segments) if not segments.empty else pd.Series(dtype=object)
+    rows = []
+    for theme, group in segments.groupby("primary_theme", sort=False):
+        critical, praising = group[signs[group.index] == "negative"], group[signs[group.index] == "positive"]
+        total = len(critical) + len(praising)
+        if not total:
+            continue
+        share = len(critical) / total
+        verdict = "concern" if share >= LEANING_SHARE else \
+            "strength" if share <= 1 - LEANING_SHARE else "divided"
+        rows.append({"theme": theme, "label": analysis.codebook.label_of(str(theme)),
+                     "critical": len(critical), "praising": len(praising),
+                     "critical_orgs": critical["organisation"].nunique(),
+                     "praising_orgs": praising["organisation"].nunique(), "verdict": verdict})
+    columns = ["theme", "label", "critical", "praising", "critical_orgs", "praising_orgs", "verdict"]
+    table = pd.DataFrame(rows, columns=columns)
+    return table.sort_values(["critical_orgs", "critical"], ascending=False, kind="stable") \
+        .reset_index(drop=True)
 
 
 def _and(items: list[str]) -> str:
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+    """"a, b and c"; "a and b, and c and d" when an item has an "and" of its own."""
+    if len(items) == 1:
+        return items[0]
+    last = ", and " if any(" and " in item for item in items) else " and "
+    return ", ".join(items[:-1]) + last + items[-1]
 
 
-def summary(analysis: Analysis) -> list[str]:
-    """The main concerns and strengths by weight of evidence (how many organisations stand behind
-    them), ties named as ties, each citing its finding ids."""
-    findings = analysis.findings[analysis.findings["kind"] == "finding"]
-    target = analysis.codebook.target.title
-    lines = _breadth(analysis)
-    for stance, noun in (("negative", "concern"), ("positive", "praise")):
-        labels, count, ids = _leaders(_theme_weights(findings, stance))
-        if not labels:
-            continue
-        orgs = f"{number_word(count)} organisation{'s' if count != 1 else ''}"
-        if len(labels) > 1:
-            lines.append(f"Among the findings, {noun} about {_and(labels)} carried equal weight: "
-                         f"{orgs} raised each ({', '.join(ids)}).")
-        elif stance == "negative":
-            lines.append(f"Among the findings, the greatest weight of concern was about {labels[0]}, "
-                         f"raised by {orgs} ({', '.join(ids)}).")
+def _orgs(n: int) -> str:
+    return f"{number_word(n)} organisation{'s' if n != 1 else ''}"
+
+
+def _ids(findings: pd.DataFrame, theme: str, stance: str, limit: int = 3) -> list[str]:
+    rows = findings[(findings["theme"] == theme) & (findings["stance"] == stance)]
+    return rows["finding_id"].tolist()[:limit]
+
+
+def _cite(ids: list[str]) -> str:
+    return f"; {', '.join(ids)}" if ids else ""
+
+
+def _concerns(balance: pd.DataFrame, findings: pd.DataFrame) -> list[str]:
+    """The concern themes, largest first (organisations, then statements); equal numbers of
+    organisations are named together as a tie."""
+    concerns = balance[balance["verdict"] == "concern"]
+    lines = []
+    for rank, (orgs, group) in enumerate(concerns.groupby("critical_orgs", sort=False)):
+        labels = [str(label).lower() for label in group["label"]]
+        counts = _and([number_word(int(n)) for n in group["critical"]])
+        ids = [f for theme in group["theme"] for f in _ids(findings, str(theme), "negative")]
+        if len(group) > 1:
+            opener = "The main concerns in the evidence were about" if rank == 0 else "Next came"
+            lines.append(f"{opener} {_and(labels)}, each criticised by {_orgs(int(orgs))} "
+                         f"({counts} critical statements{_cite(ids)}).")
         else:
-            lines.append(f"The {target} was most often praised for {labels[0]}, by {orgs} "
-                         f"({', '.join(ids)}).")
-        widest = findings[findings["stance"] == stance].sort_values(
-            ["n_organisations", "weight"], ascending=False, kind="stable").head(2)
-        for rank, (_, row) in enumerate(widest.iterrows()):
-            what = ("concern", "strength")[stance == "positive"]
-            n = int(row["n_organisations"])
-            lines.append(f"The {('most widely shared', 'next')[rank]} {what} "
-                         f"({number_word(n)} organisation{'s' if n != 1 else ''}, "
-                         f"{row['finding_id']}) was that {_lead_of(analysis, row)}.")
-    divided = _divided(findings)
-    if divided:
-        lines.append(f"On {_and(divided)} the evidence was divided, with praise and concern "
-                     f"from similar numbers of organisations.")
+            opener = "The main concern in the evidence was about" if rank == 0 else "Next came"
+            ref = f" ({', '.join(ids)})" if ids else ""
+            lines.append(f"{opener} {labels[0]}: {counts} critical statements from "
+                         f"{_orgs(int(orgs))}{ref}.")
     return lines
 
 
-def _breadth(analysis: Analysis) -> list[str]:
-    """One sentence on where the criticism in all the evidence lies, from the statements' stance
-    labels (not only the findings): the theme with the most critical statements."""
-    segments = analysis.segments.merge(analysis.submissions[["submission_id", "organisation"]],
-                                       on="submission_id", how="left")
-    critical = segments[(segments["pcc_sentiment"] == "negative")
-                        & ~segments["primary_theme"].isin(["other", "unclustered"])]
-    if critical.empty:
-        return []
-    counts = critical.groupby("primary_theme").agg(n=("segment_id", "size"),
-                                                   orgs=("organisation", "nunique"))
-    counts = counts.sort_values(["n", "orgs"], ascending=False, kind="stable")
-    top = counts.iloc[0]
-    label = analysis.codebook.label_of(str(counts.index[0])).lower()
-    tied = counts[counts["n"] == top["n"]]
-    if len(tied) > 1:
-        labels = [analysis.codebook.label_of(str(t)).lower() for t in tied.index]
-        return [(f"Across all the evidence, {_and(labels)} drew equal numbers of critical "
-                f"statements ({number_word(int(top['n']))} each).")]
-    return [(f"Across all the evidence, most critical statements were about {label} "
-            f"({number_word(int(top['n']))} statements from {number_word(int(top['orgs']))} "
-            f"organisations).")]
+def _widest(analysis: Analysis, findings: pd.DataFrame, stance: str) -> list[str]:
+    """The two most widely shared findings of ``stance``, with their leads."""
+    what = "concern" if stance == "negative" else "strength"
+    widest = findings[findings["stance"] == stance].sort_values(
+        ["n_organisations", "n_segments", "weight"], ascending=False, kind="stable").head(2)
+    return [f"The {('most widely shared', 'next')[rank]} {what} "
+            f"({_orgs(int(row['n_organisations']))}, {row['finding_id']}) was that "
+            f"{_lead_of(analysis, row)}."
+            for rank, (_, row) in enumerate(widest.iterrows())]
+
+
+def summary(analysis: Analysis) -> list[str]:
+    """The weight of evidence: the concern themes largest first, the most widely shared
+    concerns, then the strengths, then the themes on which the evidence was divided; ties named
+    as ties, each citing its finding ids. Which themes are concerns, strengths or divided is
+    read from every statement's stance (:func:`theme_balance`), so a theme the evidence mostly
+    criticises is never summed up as a strength."""
+    findings = analysis.findings[analysis.findings["kind"] == "finding"]
+    target = analysis.codebook.target.title
+    balance = theme_balance(analysis)
+    lines = _concerns(balance, findings) + _widest(analysis, findings, "negative")
+    strengths = balance[balance["verdict"] == "strength"].sort_values(
+        ["praising_orgs", "praising"], ascending=False, kind="stable")
+    for _, row in strengths.iterrows():
+        ids = _ids(findings, str(row["theme"]), "positive")
+        lines.append(f"The {target} was praised for {str(row['label']).lower()}: "
+                     f"{number_word(int(row['praising']))} statements from "
+                     f"{_orgs(int(row['praising_orgs']))} praised it"
+                     f"{' (' + ', '.join(ids) + ')' if ids else ''}.")
+    lines += _widest(analysis, findings, "positive")
+    for _, row in balance[balance["verdict"] == "divided"].iterrows():
+        ids = _ids(findings, str(row["theme"]), "negative") + \
+            _ids(findings, str(row["theme"]), "positive")
+        lines.append(f"On {str(row['label']).lower()} the evidence was divided: "
+                     f"{number_word(int(row['praising']))} statements from "
+                     f"{_orgs(int(row['praising_orgs']))} praised the {target} and "
+                     f"{number_word(int(row['critical']))} from {_orgs(int(row['critical_orgs']))} "
+                     f"were critical{' (' + ', '.join(ids) + ')' if ids else ''}.")
+    return lines
 
 
 def _lead_of(analysis: Analysis, row: pd.Series) -> str:
-    """The finding's lead statement as reported speech."""
-    from ..findings import to_reported_speech
-
-    segments = analysis.segments.set_index("segment_id")
-    return to_reported_speech(str(segments.loc[row["segment_ids"][0], "text"]))
-
-
-def _divided(findings: pd.DataFrame) -> list[str]:
-    """Themes whose praise and concern come from similar numbers of organisations (within one)."""
-    praise = {label: n for n, label, _ in _theme_weights(findings, "positive")}
-    concern = {label: n for n, label, _ in _theme_weights(findings, "negative")}
-    return [label.lower() for label in concern
-            if label in praise and min(praise[label], concern[label]) >= 2
-            and abs(praise[label] - concern[label]) <= 1]
+    """The finding's lead statement as reported speech, after the sentence before it when it
+    needs that one to be understood (:func:`evidence_lab.findings.lead_context`)."""
+    lead = analysis.segments.set_index("segment_id").loc[row["segment_ids"][0]]
+    text = str(lead["text"])
+    context = lead_context(text, str(lead.get("previous_text", "") or ""),
+                           vocabulary_of(analysis.codebook).stop_words)
+    clause = to_reported_speech(text)
+    return f"{to_reported_speech(context)}, and {clause}" if context else clause
 
 
 def letter_date(analysis: Analysis) -> str:

@@ -1,0 +1,77 @@
+"""The summary follows the weight of evidence from every statement: concern themes largest first
+(organisations, then statements) with their finding ids, a tie named as a tie, a theme mostly
+criticised never summed up as a strength, and a close theme called divided."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+import evidence_lab as el
+from evidence_lab.codebook import load_codebook
+from evidence_lab.findings import FINDING_COLUMNS
+from evidence_lab.report import findings_markdown
+
+CRITICAL = ("Nobody from the office has replied to the letters our members sent in the spring.",
+            "criticism")
+PRAISING = ("The Victim Hub has been a real success for victims in the city.", "praise")
+
+
+def _analysis(counts: dict[str, list[tuple[str, str]]]) -> el.Analysis:
+    """``counts``: theme -> (organisation, 'criticism' or 'praise') per statement."""
+    rows = []
+    for theme, said in counts.items():
+        for i, (org, kind) in enumerate(said):
+            text, tag = CRITICAL if kind == "criticism" else PRAISING
+            rows.append({"segment_id": f"{org}:{theme}:{i}", "submission_id": org, "text": text,
+                         "primary_theme": theme,
+                         "pcc_sentiment": "negative" if kind == "criticism" else "positive",
+                         "pcc_sentiment_score": -0.9 if kind == "criticism" else 0.9,
+                         "stance_evidence": f"{text.split()[0]} [{tag}]"})
+    segments = pd.DataFrame(rows)
+    orgs = sorted(segments["submission_id"].unique())
+    submissions = pd.DataFrame({"submission_id": orgs, "organisation": orgs,
+                                "respondent_type": "council"})
+    finding = dict.fromkeys(FINDING_COLUMNS, "")
+    finding.update({"finding_id": "F-00000001", "kind": "finding", "theme": "engagement",
+                    "theme_label": "Engagement and communication", "stance": "negative",
+                    "organisations": ["a"], "n_organisations": 1, "segment_ids": [rows[0]["segment_id"]],
+                    "n_segments": 1, "weight": 0.9, "quotes": [], "finding_ids": []})
+    return el.Analysis(submissions=submissions, segments=segments, themes=pd.DataFrame(),
+                       findings=pd.DataFrame([finding], columns=FINDING_COLUMNS),
+                       codebook=load_codebook(el.sample_call().codebook), run={})
+
+
+def _summary(analysis: el.Analysis) -> list[str]:
+    text = findings_markdown(analysis).split("## Summary", 1)[1].split("\n## ", 1)[0]
+    return [line[2:] for line in text.splitlines() if line.startswith("- ")]
+
+
+def test_the_largest_concern_comes_first_a_tie_is_a_tie_and_close_themes_are_divided():
+    analysis = _analysis({
+        # criticised by four organisations, praised by one: the main concern, with its finding
+        "engagement": [("a", "criticism"), ("b", "criticism"), ("c", "criticism"),
+                       ("d", "criticism"), ("e", "praise")],
+        # criticised by three, as are the partnerships: a tie, named as one
+        "commissioning": [("a", "criticism"), ("b", "criticism"), ("c", "criticism")],
+        "operational_policing": [("d", "criticism"), ("e", "criticism"), ("f", "criticism"),
+                                 ("a", "praise")],
+        # two each way: divided, not a strength and not a concern
+        "partnerships": [("a", "criticism"), ("b", "criticism"), ("c", "praise"), ("d", "praise")],
+    })
+    lines = _summary(analysis)
+    assert lines[0] == ("The main concern in the evidence was about engagement and communication: "
+                        "four critical statements from four organisations (F-00000001).")
+    assert lines[1] == ("Next came commissioning and funding, and enabling operational policing, "
+                        "each criticised by three organisations (three and three critical "
+                        "statements).")
+    assert lines[-1].startswith("On partnership working the evidence was divided: two statements "
+                                "from two organisations praised the Commissioner and two from two "
+                                "organisations were critical")
+    assert not any("praised for" in line for line in lines)  # no theme is mostly praise
+
+
+def test_a_theme_mostly_praised_is_a_strength():
+    analysis = _analysis({"engagement": [("a", "criticism")],
+                          "commissioning": [("a", "praise"), ("b", "praise"), ("c", "praise")]})
+    assert "The Commissioner was praised for commissioning and funding: three statements from " \
+           "three organisations praised it." in _summary(analysis)
