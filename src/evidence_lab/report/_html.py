@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 import jinja2
@@ -24,25 +25,30 @@ def _environment() -> jinja2.Environment:
     return env
 
 
-def _evidence(analysis: Analysis, segment_ids: list[str] | str) -> list[dict]:
-    """Each cited statement with the paragraph of its submission it sits in (for context)."""
+def _evidence_of(analysis: Analysis) -> Callable[[list[str] | str], list[dict]]:
+    """A function giving each cited statement with the paragraph of its submission it sits in
+    (for context); the tables are indexed once, for every finding of the report."""
     segments = analysis.segments.set_index("segment_id")
     orgs = analysis.submissions.set_index("submission_id")["organisation"]
     paragraphs = analysis.segments.groupby(["submission_id", "paragraph"], sort=False)
-    rows = []
-    ids = segment_ids.split(";") if isinstance(segment_ids, str) else segment_ids
-    for segment_id in ids:
-        if segment_id in segments.index:
-            seg = segments.loc[segment_id]
-            page = seg["page"]
-            around = paragraphs.get_group((seg["submission_id"], seg["paragraph"]))
-            context = [{"text": " ".join(str(t).split()), "cited": sid == segment_id}
-                       for sid, t in zip(around["segment_id"], around["text"], strict=True)]
-            rows.append({"segment_id": segment_id, "text": " ".join(str(seg["text"]).split()),
-                         "pcc_sentiment": seg["pcc_sentiment"],
-                         "organisation": orgs.get(seg["submission_id"], ""),
-                         "page": "" if pd.isna(page) else int(page), "context": context})
-    return rows
+
+    def evidence(segment_ids: list[str] | str) -> list[dict]:
+        rows = []
+        ids = segment_ids.split(";") if isinstance(segment_ids, str) else segment_ids
+        for segment_id in ids:
+            if segment_id in segments.index:
+                seg = segments.loc[segment_id]
+                page = seg["page"]
+                around = paragraphs.get_group((seg["submission_id"], seg["paragraph"]))
+                context = [{"text": " ".join(str(t).split()), "cited": sid == segment_id}
+                           for sid, t in zip(around["segment_id"], around["text"], strict=True)]
+                rows.append({"segment_id": segment_id, "text": " ".join(str(seg["text"]).split()),
+                             "pcc_sentiment": seg["pcc_sentiment"],
+                             "organisation": orgs.get(seg["submission_id"], ""),
+                             "page": "" if pd.isna(page) else int(page), "context": context})
+        return rows
+
+    return evidence
 
 
 _FINDING_REF = re.compile(r"\b[FR]-[0-9a-f]{8}\b")
@@ -93,16 +99,17 @@ def _capitalised(title: str) -> str:
 
 def report_html(analysis: Analysis, *, plots: bool = True) -> str:
     """The full report as one HTML string."""
+    evidence = _evidence_of(analysis)
     themes = []
     for label, rows in findings_by_theme(analysis):
         items = []
         for _, row in rows.iterrows():
             item = row.to_dict()
-            item["evidence"] = _evidence(analysis, row["segment_ids"])
+            item["evidence"] = evidence(row["segment_ids"])
             items.append(item)
         themes.append((label, items))
     recommendations = [dict(row, letter=letter(i), answers=answered(analysis, row),
-                            evidence=_evidence(analysis, row["segment_ids"]))
+                            evidence=evidence(row["segment_ids"]))
                        for i, (_, row) in enumerate(analysis.recommendations.iterrows())]
     captions = _captions(analysis)
     pictures = [(*captions.get(name, (name, "")), to_data_uri(make(analysis)))
