@@ -300,20 +300,20 @@ def _submission_context(text: str | None, group: pd.DataFrame, meta: dict
 
 _MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|"
            "december")
+#: the words a letter signs off with; the short lines after them are its signature block
+_SIGN_OFF_WORDS = (r"yours\s+(?:sincerely|faithfully|truly)|kind(?:est)?\s+regards|best\s+wishes|"
+                   r"with\s+(?:best|kind)\s+(?:wishes|regards)|regards")
 _FURNITURE = re.compile(
     r"^\W*(?:"
     r"dear\b[^.!?]{0,60}"                                     # Dear Chair, / Dear Commissioner
-    r"|(?:yours\s+(?:sincerely|faithfully|truly)|kind(?:est)?\s+regards|best\s+wishes|"
-    r"with\s+(?:best|kind)\s+(?:wishes|regards)|regards|many\s+thanks|thank\s+you)\W*"
+    r"|(?:" + _SIGN_OFF_WORDS + r"|many\s+thanks|thank\s+you)\W*"
     r"|(?:tel(?:ephone)?|phone|mobile|e-?mail|web(?:site)?|address|date|ref(?:erence)?)\s*[:.].*"
     r"|(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:" + _MONTHS + r")\s+\d{4})\W*"      # 10 November 2026
     r"|(?:\[\w+\](?:\s*(?:and|,)\s*)?)+\W*"                   # a redacted name and nothing else
     r"|(?:written\s+)?(?:submission|response|evidence)\s+(?:to|from|of)\b"   # masthead
     r"(?=[^.!?]*\b(?:panel|call\s+for\s+evidence|review|inquiry|committee)\b)[^.!?]{0,90}"
     r")$", re.IGNORECASE)
-_SIGN_OFF = re.compile(r"^\W*(?:yours\s+(?:sincerely|faithfully|truly)|kind(?:est)?\s+regards|"
-                       r"best\s+wishes|with\s+(?:best|kind)\s+(?:wishes|regards)|regards)\b",
-                       re.IGNORECASE)
+_SIGN_OFF = re.compile(r"^\W*(?:" + _SIGN_OFF_WORDS + r")\b", re.IGNORECASE)
 SIGNATURE_MAX_WORDS = 15  # a line of a signature block (name, role, organisation) is this short
 
 
