@@ -13,31 +13,30 @@ if TYPE_CHECKING:
 
 def findings_markdown(analysis: Analysis) -> str:
     """The draft findings as Markdown: opening, findings by theme, summary, recommendations."""
-    safe = _escape
     note = "*Draft for officer review: every statement below cites the evidence it rests on.*"
-    lines = ["# Draft findings", "", note, "", safe(opening(analysis)), "", "## Findings", ""]
+    lines = ["# Draft findings", "", note, "", _escape(opening(analysis)), "", "## Findings", ""]
     for label, rows in findings_by_theme(analysis):
-        lines += [f"### {safe(label)}", ""]
+        lines += [f"### {_escape(label)}", ""]
         for _, row in rows.iterrows():
-            lines.append(f"- **{row['finding_id']}** {safe(row['text'])} "
-                         f"{safe(citation(row['segment_ids']))}")
+            lines.append(f"- **{row['finding_id']}** {_escape(row['text'])} "
+                         f"{_escape(citation(row['segment_ids']))}")
             for quote in row["quotes"]:
-                lines.append(f"  - {safe(quote)}")
+                lines.append(f"  - {_escape(quote)}")
         lines.append("")
-    lines += ["## Summary", ""] + [f"- {safe(s)}" for s in summary(analysis)] + [""]
+    lines += ["## Summary", ""] + [f"- {_escape(s)}" for s in summary(analysis)] + [""]
     lines += ["## Draft recommendations", ""]
     recs = analysis.recommendations
     if recs.empty:
         lines.append("No requests or suggestions were found in the evidence.")
     for i, (_, row) in enumerate(recs.iterrows()):
         answers = ", ".join(answered(analysis, row))
-        lines.append(f"({letter(i)}) **{row['finding_id']}** {safe(row['text'])}"
+        lines.append(f"({letter(i)}) **{row['finding_id']}** {_escape(row['text'])}"
                      f"{f' (answers {answers})' if answers else ''} "
-                     f"{safe(citation(row['segment_ids']))}")
+                     f"{_escape(citation(row['segment_ids']))}")
     skipped = analysis.run.get("skipped_files") or []
     if skipped:
         lines += ["", "## Files that could not be read", ""]
-        lines += [f"- {safe(str(s['path']))}: {safe(str(s['reason']))}" for s in skipped]
+        lines += [f"- {_escape(str(s['path']))}: {_escape(str(s['reason']))}" for s in skipped]
     return "\n".join(lines) + "\n"
 
 

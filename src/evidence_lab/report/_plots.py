@@ -25,10 +25,11 @@ WIDTH, DPI = 5.0, 150
 LABEL_WIDTH = 18  # characters per line of a wrapped axis label
 
 
-def _figure(width: float = WIDTH, height: float = 3.5) -> tuple[Figure, Axes]:
+def _figure(height: float = 3.5) -> tuple[Figure, Axes]:
+    """A figure :data:`WIDTH` wide (every plot is: see there) and ``height`` inches high."""
     from matplotlib.figure import Figure
 
-    fig = Figure(figsize=(min(width, WIDTH), height), dpi=DPI, layout="constrained")
+    fig = Figure(figsize=(WIDTH, height), dpi=DPI, layout="constrained")
     return fig, fig.add_subplot()
 
 
@@ -45,7 +46,7 @@ def _themes(analysis: Analysis) -> pd.DataFrame:
 def theme_sizes(analysis: Analysis) -> Figure:
     """Horizontal bars: statements per theme, each labelled with its statements and submissions."""
     table = _themes(analysis)
-    fig, ax = _figure(WIDTH, 0.55 * len(table) + 1.2)
+    fig, ax = _figure(0.55 * len(table) + 1.2)
     y = np.arange(len(table))
     bars = ax.barh(y, table["n_segments"], color="#4575b4", label="statements")
     ax.bar_label(bars, [f"{s} ({n} submission{'s' * (n != 1)})" if n else f"{s}" for s, n in
@@ -67,7 +68,7 @@ def stance_by_theme(analysis: Analysis) -> Figure:
     table = _themes(analysis)
     table = table[~table["theme_id"].isin(["other", "unclustered"])]
     target = analysis.codebook.target.name
-    fig, ax = _figure(WIDTH, 0.55 * len(table) + 1.8)
+    fig, ax = _figure(0.55 * len(table) + 1.8)
     y = np.arange(len(table))
     neg, mixed = table["n_negative"].to_numpy(), table["n_mixed"].to_numpy()
     pos = table["n_positive"].to_numpy()
@@ -93,7 +94,7 @@ def themes_by_respondent_type(analysis: Analysis) -> Figure:
     subs["respondent_type"] = subs["respondent_type"].replace("", "unknown").fillna("unknown")
     labels = dict(zip(analysis.themes["theme_id"], analysis.themes["label"], strict=True))
     table = pd.crosstab(subs["respondent_type"], subs["theme"].map(lambda t: labels.get(t, t)))
-    fig, ax = _figure(WIDTH, 0.4 * table.shape[0] + 2.6)
+    fig, ax = _figure(0.4 * table.shape[0] + 2.6)
     image = ax.imshow(table.to_numpy(), cmap="Blues", aspect="auto")
     ax.set_xticks(range(table.shape[1]), _wrap(table.columns, 12), rotation=30, ha="right",
                   fontsize=9)
@@ -109,7 +110,7 @@ def evidence_map(analysis: Analysis) -> Figure:
     """2-D map of the statements (PCA of their embeddings), coloured by theme."""
     from sklearn.decomposition import PCA
 
-    fig, ax = _figure(WIDTH, 5.0)
+    fig, ax = _figure(5.0)
     vectors = analysis.vectors
     if vectors is None or len(vectors) < 3:
         ax.set_title("Too few statements for a map")
@@ -131,7 +132,7 @@ def theme_sizes_across_calls(counts: pd.DataFrame) -> Figure:
     """Grouped horizontal bars of statements per theme for each call (``counts``: index theme,
     columns calls, e.g. ``pd.crosstab(theme, call)``)."""
     n_calls = max(1, counts.shape[1])
-    fig, ax = _figure(WIDTH, (0.25 * n_calls + 0.2) * len(counts) + 1.6)
+    fig, ax = _figure((0.25 * n_calls + 0.2) * len(counts) + 1.6)
     y = np.arange(len(counts))[::-1]  # first theme on top
     height = 0.8 / n_calls
     for j, call in enumerate(counts.columns):  # first call on top within each theme
