@@ -6,6 +6,7 @@ from ._evaluation import evaluates
 from ._quantifiers import number_word, quantifier
 from ._recommend import ANSWER_SIMILARITY, action_phrase
 from ._references import lead_context, self_contained, unresolved_reference
+from ._remedy import remedy
 from ._rewrite import short_quote, to_reported_speech
 
 __all__ = [
@@ -19,6 +20,7 @@ __all__ = [
            "number_word",
            "polarity",
            "quantifier",
+           "remedy",
            "self_contained",
            "short_quote",
            "to_reported_speech",

@@ -20,8 +20,9 @@ import pandas as pd
 from ..codebook import Codebook
 from ..nlp import load_pipeline
 from ..vocabulary import vocabulary_of
-from ._common import CLAIM_SIMILARITY, org_list, quotes_for, record, who_phrase
-from ._references import self_contained
+from ._common import CLAIM_SIMILARITY, quotes_for, record, who_phrase
+from ._references import content_words, self_contained
+from ._remedy import remedy
 from ._rewrite import to_reported_speech
 
 #: cosine similarity at or above which a request answers a concern on its theme that none of the
@@ -30,6 +31,8 @@ ANSWER_SIMILARITY = 0.5
 #: ... and at or above which it answers one that an organisation asking it raised
 RELATED_SIMILARITY = 0.3
 MAX_RECOMMENDATIONS = 12
+#: the most words an action runs to after "That the <target>" (whole clauses are kept)
+MAX_ACTION_WORDS = 32
 #: a request the respondent disowns ("we do not suggest the Commissioner should ...")
 _NEGATED = re.compile(r"\b(?:not|never|nor|no longer)\b[^.;]{0,40}?\b(?:suggest|should|must|needs?|"
                       r"ask|recommend|want)\b|\b(?:should|must)\s+not\b|\bshouldn't\b",
@@ -76,7 +79,21 @@ def action_phrase(statement: str, codebook: Codebook) -> str | None:
         action = "considers " + action
     if not self_contained(action) or len(action.split()) < 4:
         return None
-    return action
+    return _short(action)
+
+
+def _short(action: str) -> str:
+    """``action`` cut to its clauses that fit :data:`MAX_ACTION_WORDS` (a recommendation is one
+    short sentence): "publishes X, and considers Y, and ..." keeps "publishes X, and considers Y"."""
+    if len(action.split()) <= MAX_ACTION_WORDS:
+        return action
+    clauses = re.split(r",\s+(?=(?:and|or)\s)", action)
+    kept = clauses[0]
+    for clause in clauses[1:]:
+        if len(f"{kept}, {clause}".split()) > MAX_ACTION_WORDS:
+            break
+        kept = f"{kept}, {clause}"
+    return kept
 
 
 def _asks(frame: pd.DataFrame, eligible: pd.Series, codebook: Codebook) -> pd.Series:
@@ -154,19 +171,58 @@ def draft_recommendations(frame: pd.DataFrame, vectors: np.ndarray, eligible: pd
                               rows, who_phrase(rows, all_orgs, codebook)[1],
                               quotes_for(group, frame, 1), frame["segment_id"].iloc[group[0]], cites))
     answered = {f for r in records for f in r["finding_ids"]}
+    by_lead = {r["segment_ids"][0]: r for r in records}  # a request's record, by its lead row
+    stop_words = vocabulary_of(codebook).stop_words
     for _, concern in _major_concerns(findings).iterrows():
         if concern["finding_id"] in answered:
             continue
         members = [position[s] for s in concern["segment_ids"] if s in position]
         rows = frame.iloc[members]
-        statement = to_reported_speech(frame["text"].iloc[members[0]])
-        text = (f"That the {codebook.target.title} responds to the concern raised by "
-                f"{org_list(rows['organisation'])} that {statement}, setting out what will be done.")
+        asked = _own_request(frame, vectors, members, candidates)
+        if asked is not None:  # a request the evidence makes answers it, on whatever theme
+            lead_id = frame["segment_id"].iloc[asked]
+            if lead_id in by_lead:
+                by_lead[lead_id]["finding_ids"].append(concern["finding_id"])
+                continue
+            asking = frame.iloc[[asked]]
+            text = f"That the {codebook.target.title} {actions.iloc[asked]}."
+            by_lead[lead_id] = record("recommendation", concern["theme"], concern["theme_label"],
+                                      "request", text, asking,
+                                      who_phrase(asking, all_orgs, codebook)[1],
+                                      quotes_for([asked], frame, 1), lead_id,
+                                      [concern["finding_id"]])
+            records.append(by_lead[lead_id])
+            continue
+        shared = frozenset().union(*_topics(frame, members[1:], stop_words)) if len(members) > 1 \
+            else frozenset()
+        action = remedy(frame["text"].iloc[members[0]], shared, stop_words) or \
+            f"reviews the concerns about {concern['theme_label'].lower()} raised in this evidence"
         records.append(record("recommendation", concern["theme"], concern["theme_label"], "request",
-                              text, rows, who_phrase(rows, all_orgs, codebook)[1],
+                              f"That the {codebook.target.title} {action}.", rows,
+                              who_phrase(rows, all_orgs, codebook)[1],
                               quotes_for(members, frame, 1), "answer:" + concern["finding_id"],
                               [concern["finding_id"]]))
     return records
+
+
+def _topics(frame: pd.DataFrame, rows: list[int], stop_words: frozenset[str]) -> list[frozenset[str]]:
+    return content_words([frame["text"].iloc[i] for i in rows], stop_words)
+
+
+def _own_request(frame: pd.DataFrame, vectors: np.ndarray, members: list[int],
+                 candidates: np.ndarray) -> int | None:
+    """The request (a row of ``candidates``) that best answers a concern of ``members``: one its
+    own organisations make at least :data:`RELATED_SIMILARITY` close to one of its statements,
+    else any at least :data:`ANSWER_SIMILARITY` close; None when there is none."""
+    if not len(candidates) or not members:
+        return None
+    closeness = (vectors[candidates] @ vectors[members].T).max(axis=1)
+    own = frame["organisation"].iloc[candidates].isin(set(frame["organisation"].iloc[members]))
+    fits = np.where(own.to_numpy(), closeness >= RELATED_SIMILARITY, closeness >= ANSWER_SIMILARITY)
+    if not fits.any():
+        return None
+    key = np.where(fits, own.to_numpy().astype(float) + closeness, -np.inf)
+    return int(candidates[int(np.argmax(key))])
 
 
 def _major_concerns(findings: pd.DataFrame) -> pd.DataFrame:

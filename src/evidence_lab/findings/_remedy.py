@@ -1,0 +1,90 @@
+"""A short recommendation for a concern nobody asked anything about: a remedy from its subject.
+
+When no request in the evidence answers a concern, the recommendation is built from the
+finding itself, in one short sentence that follows "That the <target> ...": an action matched to
+the kind of complaint (a strategy "still not published" asks for it to be published, "no
+consultation took place" asks for consultation, "nobody from the office attended" asks for
+attendance) applied to the concern's subject, the noun phrase of its lead that the other
+statements share ("the charge", "the rural crime strategy"). With no kind matched, the target is
+asked to review the subject and report back to the Panel. The kinds are English that any call's
+evidence shares, not words of one call.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..nlp import load_pipeline
+
+#: (complaint, action): the first complaint found in the lead picks the action for its subject
+REMEDIES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern, re.IGNORECASE), action) for pattern, action in (
+        ((r"\bnot (?:yet )?(?:been )?(?:published|appeared|produced|shared)\b|\bstill waiting\b|"
+         r"\byet to (?:be )?(?:publish|appear|see)\w*|\bhas not appeared\b"),
+         "publishes {subject}, or sets a date by which it will be published"),
+        (r"\bno consultation\b|\bwithout (?:any )?consultation\b|\bnot (?:been )?consulted\b",
+         "consults partners before any further decision on {subject}"),
+        ((r"\bno(?:body| one) from\b|\bdid not (?:attend|come)\b|\bnot (?:seen|attended)\b|"
+         r"\bcancelled\b|\binvisible\b|\brarely see\b"),
+         ("ensures that the meetings to which it is invited are attended, or explains in good "
+         "time why they cannot be")),
+        ((r"\bnever (?:hear|heard|saw|seen|had)\b|\bno (?:feedback|response|reply|update|"
+         r"explanation)\b|\bnot (?:been )?told\b|\bnobody told\b|\bholding repl"),
+         "reports back to those who raised {subject} on what has been done"),
+        (r"\bnotice\b|\bwithout warning\b|\bin advance\b|\bworking days\b|\bweeks? to\b",
+         "gives partners more notice of {subject}"),
+    ))
+_FALLBACK = "reviews {subject} in the light of this evidence and reports back to the Panel"
+_OWNERS = re.compile(r"^(?:our|their|my|your|his|her|its)\s+", re.IGNORECASE)
+_DROPPED = frozenset({"this", "that", "these", "those", "a", "an", "several", "many", "some",
+                      "few", "all", "both", "most"})
+#: words too general to be a concern's subject on their own
+_GENERAL = frozenset({"people", "partner", "member", "resident", "officer", "organisation",
+                      "year", "month", "week", "time", "way", "lot", "part", "number", "view"})
+
+
+def subject_phrase(lead: str, shared: frozenset[str], stop_words: frozenset[str]) -> str | None:
+    """The noun phrase ``lead`` is about: its first noun chunk whose head is shared with the
+    other statements (``shared``: their nouns and names), else its first specific one; with
+    "the" for a respondent's own "our" and no opening negation ("No consultation" -> None)."""
+    doc = load_pipeline("parse")(" ".join(lead.split()))
+    chunks = []
+    for chunk in doc.noun_chunks:
+        head = chunk.root.lemma_.lower()
+        if chunk.root.pos_ == "PRON" or head in stop_words or head in _GENERAL \
+                or chunk[0].lower_ in {"no", "any", "some", "every", "each"}:
+            continue
+        chunks.append((head in shared, chunk))
+    picked = next((c for s, c in chunks if s), None) or next((c for _, c in chunks), None)
+    if picked is None:
+        return None
+    end = picked.end  # "the closure" -> "the closure of the public front counter at ..."
+    for child in picked.root.rights:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            end = max(end, child.right_edge.i + 1)
+    words = [t for t in doc[picked.start:end] if not t.is_punct]
+    while words and (words[0].lower_ in _DROPPED or words[0].pos_ == "NUM"):
+        words = words[1:]
+    if not words:
+        return None
+    phrase = _OWNERS.sub("the ", " ".join(t.text for t in words))
+    if phrase[:4] == "The ":
+        phrase = "the " + phrase[4:]
+    if not phrase.lower().startswith("the ") and not phrase[:1].isupper():
+        phrase = "the " + phrase
+    return phrase
+
+
+def remedy(lead: str, shared: frozenset[str], stop_words: frozenset[str]) -> str | None:
+    """A short action answering the concern ``lead`` states, to follow "That the <target> ...",
+    or None when the lead names no subject to act on.
+
+    >>> remedy("The rural crime strategy has still not been published.", frozenset({"strategy"}),
+    ...        frozenset())
+    'publishes the rural crime strategy, or sets a date by which it will be published'
+    """
+    action = next((a for pattern, a in REMEDIES if pattern.search(lead)), _FALLBACK)
+    if "{subject}" not in action:
+        return action
+    subject = subject_phrase(lead, shared, stop_words)
+    return None if subject is None else action.format(subject=subject)

@@ -1,0 +1,59 @@
+"""Recommendations are short requests in the panel's form: the evidence's own request where one
+answers the concern (on whatever theme it was coded), else a remedy built from the concern's
+subject, never a restatement of the concern."""
+
+from __future__ import annotations
+
+import pytest
+
+from evidence_lab.findings import remedy
+
+STRATEGY = "However, the rural crime strategy that the office consulted on in spring 2025 has still " \
+           "not been published, and we are still waiting for the summit that was promised."
+
+
+@pytest.mark.parametrize(("lead", "shared", "action"), [
+    (STRATEGY, {"strategy"},
+     "publishes the rural crime strategy, or sets a date by which it will be published"),
+    (("No consultation took place, and the charge was announced after the council had set its "
+     "budget."), {"charge"}, "consults partners before any further decision on the charge"),
+    (("The closure of the public front counter at the police station has been keenly felt by older "
+     "residents."), {"closure"},
+     ("reviews the closure of the public front counter at the police station in the light of this "
+     "evidence and reports back to the Panel")),
+])
+def test_a_remedy_acts_on_the_concerns_subject(lead, shared, action):
+    assert remedy(lead, frozenset(shared), frozenset({"office"})) == action
+
+
+def _concern(said, org: str, text: str, point: int, theme: str = "engagement"):
+    return said(org, text, "negative", -0.95, theme=theme, point=point,
+                cues="office [target]; still waiting [implied]")
+
+
+def test_a_concern_nobody_asked_about_gets_a_short_remedy(draft, said):
+    table = draft([
+        _concern(said, "Kettering Partnership", STRATEGY, 1),
+        _concern(said, "Harlow Partnership", "The rural crime strategy the office promised us has "
+                 "still not been published and we are still waiting for it.", 1),
+    ])
+    recs = table[table["kind"] == "recommendation"]
+    finding = table[table["kind"] == "finding"]["finding_id"].iloc[0]
+    assert recs["text"].tolist() == [("That the Commissioner publishes the rural crime strategy, or "
+                                     "sets a date by which it will be published.")]
+    assert recs["finding_ids"].tolist() == [[finding]]
+
+
+def test_the_concerns_own_request_is_used_even_on_another_theme(draft, said):
+    table = draft([
+        _concern(said, "Kettering Partnership", STRATEGY, 1),
+        _concern(said, "Harlow Partnership", "The rural crime strategy the office promised us has "
+                 "still not been published and we are still waiting for it.", 1),
+        said("Kettering Partnership", "We recommend that the Commissioner publishes the strategy "
+             "before the summer and reports on it to the Panel each year.", "neutral", 0.0,
+             theme="operational_policing", vector=(0.0, 0.6, 0.8)),
+    ])
+    recs = table[table["kind"] == "recommendation"]
+    assert recs["text"].tolist() == [("That the Commissioner publishes the strategy before the summer "
+                                     "and reports on it to the Panel each year.")]
+    assert len(recs["finding_ids"].iloc[0]) == 1
