@@ -458,7 +458,7 @@ def read_pdf(path: Path) -> list[RawDocument]:
     text, spans = join_blocks(((page, None) for page in pages), keep_empty=True)
     metadata: dict[str, Any] = {"pages": len(pages)}
     if warnings:
-        metadata["reader_warnings"] = sorted(set(warnings))
+        metadata[WARNINGS_KEY] = sorted(set(warnings))
     return [RawDocument(text=text, source=str(path), page_starts=[s for s, _, _ in spans],
                         metadata=metadata)]
 
