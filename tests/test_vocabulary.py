@@ -85,6 +85,17 @@ def test_mentions_and_requests_are_found_alike(mayor_codebook):
         "publish the outcome of every grant decision")
 
 
+def test_the_plural_of_the_target_is_the_office_as_an_institution():
+    """Evidence about a change to the role ("elected Police and Crime Commissioners", "PCCs")
+    evaluates the target; a word that merely starts with an acronym does not name it."""
+    matcher = vocabulary_of(load_codebook()).target
+    texts = ["We oppose the introduction of elected Police and Crime Commissioners.",
+             "Many PCCs have taken on fire governance.", "Commissioners' pay is set nationally.",
+             "The PCCSU guidance was read.", "The commissioning round opened."]
+    assert [[t[s:e] for s, e in matcher.find(t)] for t in texts] == [
+        ["Police and Crime Commissioners"], ["PCCs"], ["Commissioners"], [], []]
+
+
 def test_the_respondent_kinds_and_stop_words_are_the_codebooks(mayor_codebook):
     assert mayor_codebook.vocabulary.respondent_noun("borough", plural=True) == "boroughs"
     assert {"mayor", "mopac"} <= vocabulary_of(mayor_codebook).stop_words
@@ -95,6 +106,9 @@ def test_training_text_is_retargeted_for_a_new_office(mayor_codebook):
     source = load_codebook().target
     assert retarget(["The Commissioner's fund and the OPCC's team."], source,
                     mayor_codebook.target) == ["The Mayor's fund and the MOPAC's team."]
+    # the plural (the office as an institution) keeps its plural in the new office's words
+    assert retarget(["Elected PCCs and the Commissioners' pay."], source,
+                    mayor_codebook.target) == ["Elected MOPACs and the Mayors' pay."]
     same = Target(source.name, source.aliases, ("Dawn Okafor",))
     assert retarget(["The PCC came."], source, same) == ["The PCC came."]
 

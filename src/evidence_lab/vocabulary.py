@@ -65,9 +65,11 @@ class TargetMatcher:
         names_alt = "|".join(_phrase(n) for n in names)
         parts = []
         for name in names:
-            # acronyms (PCC, OPCC) must match in capitals, so "pcc" inside words never counts
-            parts.append(rf"\b{_phrase(name)}\b" if name.isupper()
-                         else rf"(?i:\b{_phrase(name)}(?:'s|’s)?\b)")
+            # acronyms (PCC, OPCC) must match in capitals, so "pcc" inside words never counts;
+            # the plural ("elected Police and Crime Commissioners", "PCCs") is the office as an
+            # institution, which evidence about a proposed change of role evaluates
+            parts.append(rf"\b{_phrase(name)}s?\b" if name.isupper()
+                         else rf"(?i:\b{_phrase(name)}(?:'s|’s|s)?\b)")
         titles = "|".join(_TITLES)
         for holder in target.office_holders:
             parts.append(rf"\b(?:{titles})\.?\s+{re.escape(holder.split()[-1])}\b")
@@ -185,13 +187,16 @@ def retarget(texts: Sequence[str], source: Target, dest: Target) -> list[str]:
         return list(texts)
     names = TargetMatcher.from_target(Target(source.name, source.aliases)).pattern
     acronym = next((a for a in dest.aliases if a.isupper()), dest.title)
+    lowered_names = {" ".join(n.split()).lower() for n in source.all_names()}
 
     def swap(match: re.Match[str]) -> str:
         found = match.group(0)
         possessive = "’s" if found.endswith("’s") else "'s" if found.endswith("'s") else ""
         bare = found[:len(found) - len(possessive)] if possessive else found
+        plural = "s" if bare[-1:] in ("s", "S") and bare.lower() not in lowered_names else ""
+        bare = bare[:len(bare) - len(plural)] if plural else bare
         if " ".join(bare.split()).lower() == source.name.lower():
-            return dest.name + possessive
-        return (acronym if bare.isupper() else dest.title) + possessive
+            return dest.name + plural + possessive
+        return (acronym if bare.isupper() else dest.title) + plural + possessive
 
     return [names.sub(swap, text) for text in texts]

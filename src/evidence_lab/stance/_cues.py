@@ -34,6 +34,10 @@ CRITICISM = [
     r"bureaucra\w*", r"opaque", r"lost", r"loss", r"reduc\w*", r"short[- ]term", r"uncertain\w*",
     r"struggl\w*", r"unable", r"mistrust", r"distrust", r"let down", r"broken", r"wors\w*",
     r"damag\w*", r"questionable", r"unfair", r"overdue", r"rejected", r"refus\w*",
+    # objections to what the target proposes or is ("objectives" is not one)
+    r"object(?:s|ed|ing|ions?)?", r"oppos(?:e|ed|es|ing|ition)", r"ill[- ]thought(?:[- ]out)?",
+    r"ill[- ]conceived", r"misuse\w*", r"regret\w*", r"unworkable", r"flaw\w*", r"undermin\w*",
+    r"unnecessary", r"unaccountable", r"politicis\w*", r"wasteful", r"costly",
 ]
 IMPLIED = [
     r"still waiting", r"yet to", r"have not (?:yet )?(?:been|heard|seen|received)",
@@ -46,6 +50,7 @@ IMPLIED = [
     r"only (?:heard|learned|found out)", r"is not clear", r"remains? unclear", r"left (?:us|partners)",
     r"in the dark", r"disappeared", r"no sign", r"not (?:been )?(?:shared|published|reported back)",
     r"not (?:kept|followed through)", r"promised", r"holding reply", r"chased",
+    r"no proven", r"cannot (?:adequately|possibly|see how)", r"how can (?:one|a single)",
 ]
 CONTRAST = [r"whilst", r"while", r"although", r"though", r"however", r"but", r"despite",
             r"nevertheless", r"yet", r"on the other hand", r"notwithstanding"]
