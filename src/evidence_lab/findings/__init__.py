@@ -1,6 +1,7 @@
 """Findings: draft the panel's findings and recommendations from the analysed evidence."""
 
 from ._common import CLAIM_SIMILARITY, FINDING_COLUMNS
+from ._complaints import COMPLAINTS, complaints_in, point_of
 from ._draft import draft_findings, polarity
 from ._evaluation import evaluates
 from ._quantifiers import number_word, quantifier
@@ -12,12 +13,15 @@ from ._rewrite import short_quote, to_reported_speech
 __all__ = [
            "ANSWER_SIMILARITY",
            "CLAIM_SIMILARITY",
+           "COMPLAINTS",
            "FINDING_COLUMNS",
            "action_phrase",
+           "complaints_in",
            "draft_findings",
            "evaluates",
            "lead_context",
            "number_word",
+           "point_of",
            "polarity",
            "quantifier",
            "remedy",

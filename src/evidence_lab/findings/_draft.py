@@ -29,6 +29,7 @@ from ..codebook import OTHER_THEME, Codebook
 from ..embed import Embeddings
 from ..vocabulary import vocabulary_of
 from ._common import CLAIM_SIMILARITY, FINDING_COLUMNS, org_list, quotes_for, record, who_phrase
+from ._complaints import complaint, complaints_in
 from ._evaluation import evaluates
 from ._quantifiers import number_word
 from ._recommend import draft_recommendations
@@ -40,7 +41,7 @@ LEAD_WORDS = (8, 50)
 #: a lead's stance score must be at least this far from zero: a finding opens on a clear statement
 LEAD_STRENGTH = 0.3  # and it must carry an evaluative cue (:func:`evaluative`) ...
 CLEAR_CRITICISM = 0.5  # ... unless it is criticism scored at least this strongly  # a lead between these lengths reads as one sentence of a letter
-MAX_PER_GROUP = 3  # claims per theme and polarity
+MAX_PER_GROUP = 4  # claims per theme and polarity
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,9 @@ class Claim:
     lead: int
     members: np.ndarray
     polarity: str
+    #: the kind of complaint (:data:`._complaints.COMPLAINTS`) that joined members beyond those
+    #: close to the lead, "" when every member is close to it
+    kind: str = ""
 
 
 def polarity(frame: pd.DataFrame) -> pd.Series:
@@ -107,6 +111,20 @@ def lead_sentence(who: str, orgs: str, n_orgs: int, statement: str, stance: str,
     return frames[turn % 2].format(who=who, Who=who[0].upper() + who[1:], orgs=orgs, clause=clause)
 
 
+def point_sentence(who: str, orgs: str, kind: str, target: str, speaker: str, statement: str,
+                   context: str = "") -> str:
+    """A finding widened by a kind of complaint: the point in words true of every organisation
+    named (:attr:`._complaints.Complaint.point`), then the lead as its ``speaker``'s example, so
+    no organisation is credited with another's particulars."""
+    point = complaint(kind).point.format(target=target)
+    clause = to_reported_speech(statement)
+    if context:
+        clause = f"{to_reported_speech(context)}, and {clause}"
+    example = f"according to {speaker}, {clause}" if clause[:1].isupper() else \
+        f"{speaker} said that {clause}"
+    return f"Evidence from {who} ({orgs}) suggested that {point}: for example, {example}."
+
+
 def topic_words(texts: list[str], mask: pd.Series, stop_words: frozenset[str]) -> list[frozenset[str]]:
     """Per text (empty where ``mask`` is False): the nouns and names it is about
     (:func:`._references.content_words`), so two statements that share none are not one point."""
@@ -140,14 +158,17 @@ def lead_contexts(frame: pd.DataFrame, asks: pd.Series, fit: pd.Series,
 
 
 def _claims(vectors: np.ndarray, idx: np.ndarray, contexts: np.ndarray, orgs: np.ndarray,
-            stance: str, words: list[frozenset[str]], scores: np.ndarray) -> list[Claim]:
+            stance: str, words: list[frozenset[str]], scores: np.ndarray,
+            kinds: list[tuple[str, ...]]) -> list[Claim]:
     """Greedy claims: the lead with the most organisations making its point, then the next, ...
 
     ``idx`` are row positions of one theme and polarity (``words`` their content words,
     ``contexts`` what each needs to lead, None when it cannot: :func:`lead_contexts`); a
     statement makes the lead's point when it is at least :data:`CLAIM_SIMILARITY` close to the
     lead *and* shares a topic word with it (:func:`topic_words`; similar wording about something
-    else is not the same point). A statement belongs to at most one claim.
+    else is not the same point), or when it makes the same kind of complaint as the lead's first
+    (``kinds``, :func:`._complaints.complaints_in`: "still waiting" and "has not appeared" are one
+    point in other words). A statement belongs to at most one claim.
     """
     if len(idx) == 0:
         return []
@@ -155,7 +176,10 @@ def _claims(vectors: np.ndarray, idx: np.ndarray, contexts: np.ndarray, orgs: np
     standalone = np.array([c == "" for c in contexts], dtype=bool)
     sims = vectors[idx] @ vectors[idx].T
     shared = np.array([[bool(a & b) for b in words] for a in words], dtype=bool)
-    close = (sims >= CLAIM_SIMILARITY) & (shared | np.eye(len(idx), dtype=bool))
+    similar = (sims >= CLAIM_SIMILARITY) & (shared | np.eye(len(idx), dtype=bool))
+    same_kind = np.array([[bool(a) and a[0] in b for b in kinds] for a in kinds], dtype=bool) \
+        if len(kinds) else np.zeros_like(similar)
+    close = similar | same_kind
     free = np.ones(len(idx), dtype=bool)
     claims: list[Claim] = []
     while len(claims) < MAX_PER_GROUP:
@@ -172,11 +196,17 @@ def _claims(vectors: np.ndarray, idx: np.ndarray, contexts: np.ndarray, orgs: np
         if best < 0 or best_key is None:
             break
         near = close[best] & free
-        n_orgs, n = best_key[0], int(near.sum())
+        if set(orgs[near]) - set(orgs[similar[best] & free]):
+            # widened by a kind of complaint: its point must be true of every member, so the
+            # members are the statements that make that complaint, not those only close to the lead
+            near &= same_kind[best]
+        n_orgs, n = len(set(orgs[near])), int(near.sum())
         if n_orgs < 2 and n < 2 and claims and abs(scores[best]) < CLEAR_CRITICISM:
             break  # past a theme's first point, a single mild statement is a quote, not a finding
         order = np.argsort(-sims[best][near], kind="stable")
-        claims.append(Claim(int(idx[best]), idx[np.flatnonzero(near)[order]], stance))
+        widened = bool(len(kinds)) and bool(kinds[best]) and not (near <= similar[best]).all()
+        claims.append(Claim(int(idx[best]), idx[np.flatnonzero(near)[order]], stance,
+                            kinds[best][0] if widened else ""))
         free &= ~near
     return claims
 
@@ -188,9 +218,10 @@ def _theme_findings(frame: pd.DataFrame, vectors: np.ndarray, mask: pd.Series, c
     for stance in ("negative", "positive"):
         idx = np.flatnonzero((mask & (signs == stance)).to_numpy())
         words = [topics[i] for i in idx]
+        kinds = [complaints_in(frame["text"].iloc[i]) if stance == "negative" else () for i in idx]
         claims = _claims(vectors, idx, contexts.to_numpy()[idx],
                          frame["organisation"].to_numpy()[idx], stance, words,
-                         frame["pcc_sentiment_score"].to_numpy()[idx])
+                         frame["pcc_sentiment_score"].to_numpy()[idx], kinds)
         for turn, claim in enumerate(claims):
             rows = frame.iloc[claim.members]
             who, word = who_phrase(rows, all_orgs, codebook)
@@ -202,9 +233,14 @@ def _theme_findings(frame: pd.DataFrame, vectors: np.ndarray, mask: pd.Series, c
                 others = (f"{number_word(n_rest)} other "
                           f"{'respondent' if n_rest == 1 else 'respondents'} "
                           f"({org_list(rest['organisation'])})")
-            text = lead_sentence(who, org_list(rows["organisation"]), rows["organisation"].nunique(),
-                                 lead["text"], stance, turn, lead["organisation"], others,
-                                 contexts.iloc[claim.lead])
+            if claim.kind:
+                text = point_sentence(who, org_list(rows["organisation"]), claim.kind,
+                                      f"the {codebook.target.title}", lead["organisation"],
+                                      lead["text"], contexts.iloc[claim.lead])
+            else:
+                text = lead_sentence(who, org_list(rows["organisation"]),
+                                     rows["organisation"].nunique(), lead["text"], stance, turn,
+                                     lead["organisation"], others, contexts.iloc[claim.lead])
             records.append(record("finding", theme, theme_label, stance, text, rows, word,
                                   quotes_for(list(claim.members), frame), lead["segment_id"]))
     return records

@@ -178,7 +178,7 @@ def draft_recommendations(frame: pd.DataFrame, vectors: np.ndarray, eligible: pd
             continue
         members = [position[s] for s in concern["segment_ids"] if s in position]
         rows = frame.iloc[members]
-        asked = _own_request(frame, vectors, members, candidates)
+        asked = _own_request(frame, vectors, members, candidates, stop_words)
         if asked is not None:  # a request the evidence makes answers it, on whatever theme
             lead_id = frame["segment_id"].iloc[asked]
             if lead_id in by_lead:
@@ -210,15 +210,19 @@ def _topics(frame: pd.DataFrame, rows: list[int], stop_words: frozenset[str]) ->
 
 
 def _own_request(frame: pd.DataFrame, vectors: np.ndarray, members: list[int],
-                 candidates: np.ndarray) -> int | None:
+                 candidates: np.ndarray, stop_words: frozenset[str]) -> int | None:
     """The request (a row of ``candidates``) that best answers a concern of ``members``: one its
     own organisations make at least :data:`RELATED_SIMILARITY` close to one of its statements,
-    else any at least :data:`ANSWER_SIMILARITY` close; None when there is none."""
+    else any at least :data:`ANSWER_SIMILARITY` close, and in either case about something the
+    concern's lead names (a noun or name in common); None when there is none."""
     if not len(candidates) or not members:
         return None
     closeness = (vectors[candidates] @ vectors[members].T).max(axis=1)
     own = frame["organisation"].iloc[candidates].isin(set(frame["organisation"].iloc[members]))
-    fits = np.where(own.to_numpy(), closeness >= RELATED_SIMILARITY, closeness >= ANSWER_SIMILARITY)
+    lead, *asked = _topics(frame, [members[0], *candidates], stop_words)
+    about = np.array([bool(lead & words) for words in asked], dtype=bool)
+    fits = about & np.where(own.to_numpy(), closeness >= RELATED_SIMILARITY,
+                            closeness >= ANSWER_SIMILARITY)
     if not fits.any():
         return None
     key = np.where(fits, own.to_numpy().astype(float) + closeness, -np.inf)

@@ -2,7 +2,7 @@
 
 When no request in the evidence answers a concern, the recommendation is built from the
 finding itself, in one short sentence that follows "That the <target> ...": an action matched to
-the kind of complaint (a strategy "still not published" asks for it to be published, "no
+the kind of complaint (:data:`._complaints.COMPLAINTS`: a strategy "still not published" asks for it to be published, "no
 consultation took place" asks for consultation, "nobody from the office attended" asks for
 attendance) applied to the concern's subject, the noun phrase of its lead that the other
 statements share ("the charge", "the rural crime strategy"). With no kind matched, the target is
@@ -15,25 +15,8 @@ from __future__ import annotations
 import re
 
 from ..nlp import load_pipeline
+from ._complaints import COMPLAINTS
 
-#: (complaint, action): the first complaint found in the lead picks the action for its subject
-REMEDIES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(pattern, re.IGNORECASE), action) for pattern, action in (
-        ((r"\bnot (?:yet )?(?:been )?(?:published|appeared|produced|shared)\b|\bstill waiting\b|"
-         r"\byet to (?:be )?(?:publish|appear|see)\w*|\bhas not appeared\b"),
-         "publishes {subject}, or sets a date by which it will be published"),
-        (r"\bno consultation\b|\bwithout (?:any )?consultation\b|\bnot (?:been )?consulted\b",
-         "consults partners before any further decision on {subject}"),
-        ((r"\bno(?:body| one) from\b|\bdid not (?:attend|come)\b|\bnot (?:seen|attended)\b|"
-         r"\bcancelled\b|\binvisible\b|\brarely see\b"),
-         ("ensures that the meetings to which it is invited are attended, or explains in good "
-         "time why they cannot be")),
-        ((r"\bnever (?:hear|heard|saw|seen|had)\b|\bno (?:feedback|response|reply|update|"
-         r"explanation)\b|\bnot (?:been )?told\b|\bnobody told\b|\bholding repl"),
-         "reports back to those who raised {subject} on what has been done"),
-        (r"\bnotice\b|\bwithout warning\b|\bin advance\b|\bworking days\b|\bweeks? to\b",
-         "gives partners more notice of {subject}"),
-    ))
 _FALLBACK = "reviews {subject} in the light of this evidence and reports back to the Panel"
 _OWNERS = re.compile(r"^(?:our|their|my|your|his|her|its)\s+", re.IGNORECASE)
 _DROPPED = frozenset({"this", "that", "these", "those", "a", "an", "several", "many", "some",
@@ -83,7 +66,8 @@ def remedy(lead: str, shared: frozenset[str], stop_words: frozenset[str]) -> str
     ...        frozenset())
     'publishes the rural crime strategy, or sets a date by which it will be published'
     """
-    action = next((a for pattern, a in REMEDIES if pattern.search(lead)), _FALLBACK)
+    lead = " ".join(lead.split())
+    action = next((c.action for c in COMPLAINTS if c.pattern.search(lead)), _FALLBACK)
     if "{subject}" not in action:
         return action
     subject = subject_phrase(lead, shared, stop_words)

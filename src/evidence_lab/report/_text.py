@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from ..findings import lead_context, number_word, polarity, to_reported_speech
+from ..findings import lead_context, number_word, point_of, polarity, to_reported_speech
 from ..vocabulary import vocabulary_of
 
 if TYPE_CHECKING:
@@ -123,9 +123,10 @@ def _widest(analysis: Analysis, findings: pd.DataFrame, stance: str) -> list[str
     what = "concern" if stance == "negative" else "strength"
     widest = findings[findings["stance"] == stance].sort_values(
         ["n_organisations", "n_segments", "weight"], ascending=False, kind="stable").head(2)
+    target = f"the {analysis.codebook.target.title}"
     return [f"The {('most widely shared', 'next')[rank]} {what} "
             f"({_orgs(int(row['n_organisations']))}, {row['finding_id']}) was that "
-            f"{_lead_of(analysis, row)}."
+            f"{point_of(str(row['text']), target) or _lead_of(analysis, row)}."
             for rank, (_, row) in enumerate(widest.iterrows())]
 
 

@@ -1,0 +1,91 @@
+"""Kinds of complaint that evidence to a scrutiny review makes in many words: the same point.
+
+Respondents say "the strategy has still not been published", "we are still waiting for a formal
+response" and "eighteen months on it has not appeared": different words, one point (they are
+waiting for something promised). Embeddings of such sentences are far apart, because their
+subjects differ, so a claim grouped by similarity alone is narrower than the evidence. A
+:class:`Complaint` names one such point in words true of every statement that matches it, and the
+action that answers it. The patterns are English that any call's evidence shares, never the
+words of one call; every word naming the target comes from the codebook (``{target}``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Complaint:
+    """One kind of complaint.
+
+    Attributes:
+        name: a short id.
+        pattern: what a statement making it says.
+        point: the point in reported speech, true of every statement that matches ``pattern``
+            ("{target}" is the target's title with "the").
+        action: what answers it, to follow "That the <target> ..." ("{subject}" is the
+            concern's subject, :func:`._remedy.subject_phrase`).
+    """
+
+    name: str
+    pattern: re.Pattern[str]
+    point: str
+    action: str
+
+
+def _kind(name: str, pattern: str, point: str, action: str) -> Complaint:
+    return Complaint(name, re.compile(pattern, re.IGNORECASE), point, action)
+
+
+COMPLAINTS: tuple[Complaint, ...] = (
+    _kind("waiting",
+          r"\bnot (?:yet )?(?:been )?(?:published|appeared|produced)\b|\bstill waiting\b|"
+          r"\byet to (?:be )?(?:publish|appear|see|receive)\w*|\bhas not appeared\b",
+          "they were still waiting for something that had been promised or consulted on",
+          "publishes {subject}, or sets a date by which it will be published"),
+    _kind("consultation",
+          r"\bno consultation\b|\bwithout (?:any )?consultation\b|\bnot (?:been )?consulted\b",
+          "decisions had been taken without consulting them",
+          "consults partners before any further decision on {subject}"),
+    _kind("absence",
+          r"\bno(?:body| one) from\b[^.;]{0,60}?\b(?:attend\w*|came|come)\b|"
+          r"\bdid not (?:attend|come)\b|\bha(?:ve|s) not seen (?:the|her|him|them)\b|"
+          r"\b(?:she|he|they) cancelled\b|\binvisible\b",
+          "{target} or the office had been absent where they were expected",
+          "ensures that partners' invitations are answered and their meetings attended, or "
+          "explains in good time why they cannot be"),
+    _kind("feedback",
+          r"\bnever (?:hear|heard|saw|seen|had any feedback|received)\b|"
+          r"\bno (?:feedback|response|reply|update|explanation)\b|\bnot (?:been )?told\b|"
+          r"\bnobody told\b|\bholding repl\w*|\bautomatic reply\b|\bdo not know what happens\b",
+          "they had heard nothing back, or nothing of substance",
+          "reports back to partners on {subject} and explains the decisions taken"),
+    _kind("notice",
+          r"\b(?:only|just) (?:\w+ ){0,2}(?:days?|weeks?)'? ?(?:notice|in advance)\b|"
+          r"\bwithout (?:any )?(?:warning|notice)\b|\bworking days for comment\b",
+          "they had been given too little notice",
+          "gives partners more notice of {subject}"),
+)
+
+
+def complaints_in(text: str) -> tuple[str, ...]:
+    """The names of the :data:`COMPLAINTS` ``text`` makes, in the order they are listed.
+
+    >>> complaints_in("We are still waiting for a reply, and nobody from the office came.")
+    ('waiting', 'absence')
+    """
+    flat = " ".join(text.split())
+    return tuple(c.name for c in COMPLAINTS if c.pattern.search(flat))
+
+
+def complaint(name: str) -> Complaint:
+    """The :class:`Complaint` called ``name``."""
+    return next(c for c in COMPLAINTS if c.name == name)
+
+
+def point_of(finding_text: str, target: str) -> str | None:
+    """The point a finding widened by a kind of complaint makes (its words true of every
+    organisation it names), or None for a finding that reports its lead statement."""
+    return next((c.point.format(target=target) for c in COMPLAINTS
+                 if f"suggested that {c.point.format(target=target)}:" in finding_text), None)

@@ -1,0 +1,57 @@
+"""Several organisations making one point in other words make one finding: a shared kind of
+complaint ("still waiting", "has not appeared") widens a claim that embeddings alone keep narrow,
+and the finding then says the point in words true of every organisation it names, with the lead
+as its own organisation's example."""
+
+from __future__ import annotations
+
+import pytest
+
+from evidence_lab.findings import complaints_in, point_of
+
+
+@pytest.mark.parametrize(("text", "kinds"), [
+    ("We are still waiting for a formal response to our report.", ("waiting",)),
+    ("Eighteen months after the consultation closed it has not appeared.", ("waiting",)),
+    ("Nobody from the office came to our summer meeting.", ("absence",)),
+    ("Our volunteers never hear what happens to the readings.", ("feedback",)),
+    ("The branch was given only four weeks'\nnotice of the proposals.", ("notice",)),
+    ("Rest days are cancelled at short notice.", ()),  # not the target's doing
+])
+def test_kinds_of_complaint(text, kinds):
+    assert complaints_in(text) == kinds
+
+
+def _waiting(said):
+    return [
+        said("Kettering Partnership", "The rural crime strategy that the office consulted on in "
+             "spring 2025 has still not been published.", "negative", -0.95, point=1,
+             cues="office [target]; not been published [implied]"),
+        said("Youth Commission", "Our 2025 report went to the Commissioner in October, and we are "
+             "still waiting for a formal response to our recommendations.", "negative", -0.9,
+             point=2, cues="Commissioner [target]; still waiting [implied]",
+             kind="youth_commission"),
+        said("Farm Watch", "Our members sent their views on rural policing in May and are still "
+             "waiting for the promised summit on it.", "negative", -0.9, point=3,
+             cues="still waiting [implied]", kind="rural_group"),
+        # close to the lead in wording, but a different complaint: not named in the widened point
+        said("Harlow Partnership", "The rural crime strategy consultation in spring 2025 was badly "
+             "organised and confusing for partners.", "negative", -0.8,
+             vector=(0.0, 0.9, 0.0, 0.0, 0.44), cues="confusing [criticism]"),
+    ]
+
+
+def test_one_point_in_other_words_is_one_finding_naming_only_who_made_it(draft, said):
+    table = draft(_waiting(said))
+    found = table[table["kind"] == "finding"].set_index("finding_id")
+    widened = found[found["n_organisations"] == 3].iloc[0]
+    assert widened["organisations"] == ["Farm Watch", "Kettering Partnership", "Youth Commission"]
+    assert widened["text"] == (
+        "Evidence from the majority of respondents (Farm Watch, Kettering Partnership and Youth "
+        "Commission) "
+        "suggested that they were still waiting for something that had been promised or consulted "
+        "on: for example, Kettering Partnership said that the rural crime strategy that the office "
+        "consulted on in spring 2025 has still not been published.")
+    assert point_of(widened["text"], "the Commissioner") == (
+        "they were still waiting for something that had been promised or consulted on")
+    assert "Harlow Partnership" not in widened["text"]
