@@ -21,6 +21,10 @@ STRATEGY = "However, the rural crime strategy that the office consulted on in sp
      "residents."), {"closure"},
      ("reviews the closure of the public front counter at the police station in the light of this "
      "evidence and reports back to the Panel")),
+    # the complaint's own words ("only a few weeks' notice") are not its subject
+    (("The closure of the front counter at the police station was announced with only a few weeks' "
+     "notice."), {"notice", "week"},
+     "gives partners more notice of the closure of the front counter at the police station"),
 ])
 def test_a_remedy_acts_on_the_concerns_subject(lead, shared, action):
     assert remedy(lead, frozenset(shared), frozenset({"office"})) == action

@@ -52,7 +52,7 @@ COMPLAINTS: tuple[Complaint, ...] = (
           r"\bno(?:body| one) from\b[^.;]{0,60}?\b(?:attend\w*|came|come)\b|"
           r"\bdid not (?:attend|come)\b|\bha(?:ve|s) not seen (?:the|her|him|them)\b|"
           r"\b(?:she|he|they) cancelled\b|\binvisible\b",
-          "{target} or the office had been absent where they were expected",
+          "{target} had not been seen, or represented, where they expected",
           "ensures that partners' invitations are answered and their meetings attended, or "
           "explains in good time why they cannot be"),
     _kind("feedback",

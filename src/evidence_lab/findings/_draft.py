@@ -286,7 +286,7 @@ def draft_findings(segments: pd.DataFrame, submissions: pd.DataFrame, embeddings
                                        all_orgs, topics, signs))
     found = pd.DataFrame(records, columns=FINDING_COLUMNS)
     if not found.empty:
-        found = found.sort_values(["n_organisations", "weight", "n_segments"],
+        found = found.sort_values(["n_organisations", "n_segments", "weight"],
                                   ascending=False, kind="stable")
     recs = draft_recommendations(frame, vectors, eligible, found, codebook, all_orgs)
     table = pd.concat([found, pd.DataFrame(recs, columns=FINDING_COLUMNS)], ignore_index=True)

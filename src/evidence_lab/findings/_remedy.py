@@ -26,14 +26,19 @@ _GENERAL = frozenset({"people", "partner", "member", "resident", "officer", "org
                       "year", "month", "week", "time", "way", "lot", "part", "number", "view"})
 
 
-def subject_phrase(lead: str, shared: frozenset[str], stop_words: frozenset[str]) -> str | None:
+def subject_phrase(lead: str, shared: frozenset[str], stop_words: frozenset[str],
+                   skip: tuple[int, int] = (0, 0)) -> str | None:
     """The noun phrase ``lead`` is about: its first noun chunk whose head is shared with the
     other statements (``shared``: their nouns and names), else its first specific one; with
-    "the" for a respondent's own "our" and no opening negation ("No consultation" -> None)."""
+    "the" for a respondent's own "our" and no opening negation ("No consultation" -> None). A
+    chunk overlapping ``skip`` (the characters of the complaint itself: "only a few weeks'
+    notice") is not the subject."""
     doc = load_pipeline("parse")(" ".join(lead.split()))
     chunks = []
     for chunk in doc.noun_chunks:
         head = chunk.root.lemma_.lower()
+        if chunk.start_char < skip[1] and skip[0] < chunk.end_char:
+            continue
         if chunk.root.pos_ == "PRON" or head in stop_words or head in _GENERAL \
                 or chunk[0].lower_ in {"no", "any", "some", "every", "each"}:
             continue
@@ -67,8 +72,9 @@ def remedy(lead: str, shared: frozenset[str], stop_words: frozenset[str]) -> str
     'publishes the rural crime strategy, or sets a date by which it will be published'
     """
     lead = " ".join(lead.split())
-    action = next((c.action for c in COMPLAINTS if c.pattern.search(lead)), _FALLBACK)
+    found = next(((c.action, m.span()) for c in COMPLAINTS if (m := c.pattern.search(lead))), None)
+    action, span = found or (_FALLBACK, (0, 0))
     if "{subject}" not in action:
         return action
-    subject = subject_phrase(lead, shared, stop_words)
+    subject = subject_phrase(lead, shared, stop_words, span)
     return None if subject is None else action.format(subject=subject)
