@@ -20,6 +20,12 @@ INVITED = "We invited the Commissioner to our annual general meeting in May."
      "In March the office said a rural crime strategy would follow shortly.",
      "In March the office said a rural crime strategy would follow shortly."),
     ("Nobody from the office has attended a meeting of our board since January 2025.", INVITED, ""),
+    # a bare "the strategy" after the sentence that named it in full points back to it
+    ("Without the strategy, partners do not know what the team should prioritise.",
+     "The rural crime strategy has still not been published.",
+     "The rural crime strategy has still not been published."),
+    ("The fund opened without warning in early July and closed within four weeks.",
+     "We struggled with the timing of this year's grant round.", ""),
 ])
 def test_a_lead_takes_the_sentence_before_only_when_it_needs_it(text, previous, context):
     assert lead_context(text, previous, STOP) == context

@@ -20,7 +20,8 @@ statement is *self-contained* when none of these is found (by the bundled spaCy 
 First-person "we/our" are not references: the reported voice turns them into the respondent.
 
 A statement can also stand without a reference and still not say what it is about ("Nobody from
-the office attended, and we did not receive an apology": attended what?). :func:`lead_context`
+the office attended, and we did not receive an apology": attended what?), or open on a short
+"the strategy" that the sentence before named in full. :func:`lead_context`
 reads such a *thin* statement (fewer than :data:`MIN_SUBJECT_WORDS` nouns or names beyond the
 target's own) together with the statement before it, and so does it for one with an unresolved
 reference: the pair can lead when it stands alone and names its subject; otherwise the statement
@@ -123,10 +124,23 @@ def lead_context(text: str, previous: str, stop_words: frozenset[str]) -> str | 
         return len(words) >= MIN_SUBJECT_WORDS
 
     own, before = content_words([text, previous or ""], stop_words)
-    if self_contained(text) and named(own):
+    if self_contained(text) and named(own) and not _echoes(text, before):
         return ""
     previous = " ".join((previous or "").split())
     if not previous or len(previous.split()) > MAX_CONTEXT_WORDS or previous.endswith((":", "?")) \
             or not self_contained(previous) or not named(own | before):
         return None
     return previous if self_contained(f"{previous} {text}") else None
+
+
+def _echoes(text: str, before: frozenset[str]) -> bool:
+    """True when ``text`` opens on a bare "the <noun>" that the sentence before named in full
+    ("Without the strategy, ..." after "the rural crime strategy has not been published"): the
+    short form points back to it, as "it" would."""
+    doc = load_pipeline("parse")(" ".join(text.split()))
+    chunk = next(iter(doc.noun_chunks), None)
+    if chunk is None or len(chunk) != 2 or chunk[0].lower_ != "the":
+        return False
+    head = chunk.root
+    return head.pos_ == "NOUN" and head.lower_ not in DEICTIC_NOUNS \
+        and head.lemma_.lower() in before and not any(c.dep_ == "prep" for c in head.children)
