@@ -5,8 +5,16 @@ trained on by the shipped models), ``--k`` statements are treated as an officer'
 (random, or picked as ``evidence-lab suggest`` picks them) and the others are scored, with and
 without adaptation, over ``--seeds`` draws. Candidates, all on top of the shipped models:
 
-* ``layer``: :class:`evidence_lab.adapt.CorrectionLayer` (the shipped model's errors at the
-  corrections carried to similar statements; strength and width by CV on the corrections);
+* ``layer``: :class:`evidence_lab.adapt.CorrectionLayer` as ``analyse`` uses it;
+* ``kernel``: the layer shipped before it (the shipped model's errors at the corrections carried
+  to similar statements by a cosine kernel; strength and width by CV on the corrections);
+* ``bias``: one logit bias per class fitted on the corrections (L2, strength by CV);
+* ``linear_iso``: a logit shift linear in the embedding, fitted on the corrections with a plain
+  L2 penalty (strength by CV); ``layer`` is the same with the penalty measured in the training
+  corpus' geometry;
+* ``refit``: the shipped heads (embedding and word models of each task) refitted, warm-started,
+  on the shipped training rows plus the corrections at weight 30 (slow: 10-30 s a refit, so only
+  with ``--candidates refit``);
 * ``knn``: a similarity-weighted vote of the corrections added to the shipped probabilities;
 * ``spread``: label propagation over the review's own 10-nearest-neighbour graph (corrections
   clamped, the shipped probabilities as the prior of every other statement);
@@ -15,7 +23,9 @@ without adaptation, over ``--seeds`` draws. Candidates, all on top of the shippe
 * ``stack``: a logistic regression on the corrections over embedding + log shipped probabilities,
   blended half and half.
 
-    .venv/bin/python bench/adapt_candidates.py --k 30 --seeds 5 --out bench/results/adapt-candidates.json
+    .venv/bin/python bench/adapt_candidates.py --k 10,20,30 --seeds 5 --out bench/results/adapt-candidates.json
+    .venv/bin/python bench/adapt_candidates.py --k 30 --seeds 5 --candidates refit,layer \
+        --out bench/results/adapt-refit.json
 """
 
 from __future__ import annotations
@@ -34,8 +44,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from synthetic import write_results
 
 from evidence_lab import evaluation as ev
-from evidence_lab.adapt import CorrectionLayer
+from evidence_lab.adapt import CorrectionLayer, shipped_whitening_for
 from evidence_lab.codebook import load_codebook
+from evidence_lab.models import training_frame
 
 SETS = Path(__file__).resolve().parents[2] / "shared" / "data"
 Adapter = Callable[[np.ndarray, dict, np.ndarray, np.ndarray, np.ndarray, str], np.ndarray]
@@ -51,8 +62,55 @@ def _norm(p: np.ndarray) -> np.ndarray:
 
 
 def layer(P, base, L, y, C, task):
+    whitening = shipped_whitening_for(base["themes"].embedder, base["vectors"].shape[1])
+    fitted = CorrectionLayer(whitening=whitening).fit(base["vectors"][L], P[L], list(y), list(C))
+    return fitted.transform(base["vectors"], P)
+
+
+def linear_iso(P, base, L, y, C, task):
     fitted = CorrectionLayer().fit(base["vectors"][L], P[L], list(y), list(C))
     return fitted.transform(base["vectors"], P)
+
+
+def bias(P, base, L, y, C, task):
+    """The layer's machinery with a constant feature only: one logit bias per class."""
+    ones = np.zeros((len(P), 0))
+    fitted = CorrectionLayer().fit(ones[L], P[L], list(y), list(C))
+    return fitted.transform(ones, P)
+
+
+def kernel(P, base, L, y, C, task, gammas=(0.0, 1.0, 2.0), taus=(0.1, 0.2, 0.3), shrink=0.5):
+    """The layer shipped before: p + gamma * sum_j K r_j / (shrink + sum_j K), K = exp((cos-1)/tau),
+    r_j = onehot(y_j) - p(x_j); (gamma, tau) by 5-fold CV on the corrections, one-SE rule."""
+    V, n = base["vectors"], len(L)
+    truth = _onehot(y, C)
+    residuals = truth - P[L]
+
+    def move(p, k, r, gamma):
+        if gamma == 0 or k.shape[1] == 0:
+            return p
+        return _norm(p + gamma * (k @ r) / (shrink + k.sum(axis=1, keepdims=True)))
+
+    if n < 4:
+        return P
+    fold = np.random.default_rng(0).permutation(n) % min(5, n)
+    sims = V[L] @ V[L].T
+    unchanged = np.log((P[L] * truth).sum(axis=1) + 1e-9)
+    chosen, best = (0.0, taus[0]), 0.0
+    for tau in taus:
+        K = np.exp((sims - 1.0) / tau)
+        for gamma in gammas:
+            held = np.empty(n)
+            for f in np.unique(fold):
+                tr, te = fold != f, fold == f
+                moved = move(P[L][te], K[np.ix_(te, tr)], residuals[tr], gamma)
+                held[te] = np.log((moved * truth[te]).sum(axis=1) + 1e-9)
+            gain = held - unchanged
+            mean, error = gain.mean(), gain.std(ddof=1) / np.sqrt(n)
+            if gamma > 0 and mean > error and mean > best:
+                chosen, best = (gamma, tau), mean
+    gamma, tau = chosen
+    return move(P, np.exp((V @ V[L].T - 1.0) / tau), residuals, gamma)
 
 
 def knn(P, base, L, y, C, task, beta=3.0, tau=0.1):
@@ -116,6 +174,54 @@ def head(P, base, L, y, C, task, lam=1.0):
     return _norm(P + share * (proba(W, b) - proba(W0, b0)))
 
 
+def _warm(shipped: LogisticRegression, X, y, weights, C: float) -> LogisticRegression:
+    refit = LogisticRegression(C=C, max_iter=300, class_weight="balanced", warm_start=True)
+    refit.coef_, refit.intercept_ = shipped.coef_.copy(), shipped.intercept_.copy()
+    return refit.fit(X, y, sample_weight=weights)
+
+
+def _training(base: dict, task: str) -> dict:
+    """The shipped training rows of a task as the shipped model saw them (computed once)."""
+    if task not in base.setdefault("training", {}):
+        data = training_frame()
+        model = base["themes"] if task == "theme" else base["stance"]
+        column = "theme" if task == "theme" else "pcc_sentiment"
+        rows = data[data[column].notna()]
+        texts, labels = rows["text"].tolist(), rows[column].tolist()
+        if task == "theme":  # the codebook's descriptions and examples are training rows too
+            book = load_codebook()
+            texts += [t for th in book.themes for t in th.prompt_texts()]
+            labels += [th.id for th in book.themes for _ in th.prompt_texts()]
+            dense = model.embedder.encode(texts)
+        else:
+            dense = model._features(pd.DataFrame({"text": texts}))
+        base["training"][task] = {"dense": dense, "words": model.vectorizer_.transform(texts),
+                                  "y": np.array(labels, dtype=object)}
+    return base["training"][task]
+
+
+def refit(P, base, L, y, C, task, weight=30.0):
+    """Both heads of the task refitted on its training rows plus the corrections at ``weight``."""
+    import copy
+
+    from scipy import sparse
+
+    rows, model = _training(base, task), copy.copy(base["themes" if task == "theme" else "stance"])
+    frame = base["frame"].iloc[L][["text"]]
+    dense = base["vectors"][L] if task == "theme" else model._features(frame)
+    labels = np.concatenate([rows["y"], y])
+    weights = np.concatenate([np.ones(len(rows["y"])), np.full(len(y), weight)])
+    X = np.vstack([rows["dense"], dense])
+    W = sparse.vstack([rows["words"], model.vectorizer_.transform(frame["text"].tolist())])
+    if task == "theme":
+        model.embedding_model_ = _warm(model.embedding_model_, X, labels, weights, model.C)
+        model.word_model_ = _warm(model.word_model_, W, labels, weights, model.C * 2.5)
+    else:
+        model.model_ = _warm(model.model_, X, labels, weights, model.C)
+        model.word_model_ = _warm(model.word_model_, W, labels, weights, model.C * 5)
+    return model.predict_proba(base["frame"][["text"]])
+
+
 def stack(P, base, L, y, C, task):
     if len(set(y)) < 2:
         return P
@@ -127,8 +233,10 @@ def stack(P, base, L, y, C, task):
     return 0.5 * P + 0.5 * _norm(Q)
 
 
-CANDIDATES: dict[str, Adapter] = {"layer": layer, "knn": knn, "spread": spread, "head": head,
-                                  "stack": stack}
+CANDIDATES: dict[str, Adapter] = {"layer": layer, "kernel": kernel, "bias": bias,
+                                  "linear_iso": linear_iso, "knn": knn, "spread": spread,
+                                  "head": head, "stack": stack, "refit": refit}
+DEFAULT = [c for c in CANDIDATES if c != "refit"]  # a refit takes 10-30 s
 
 
 def _scores(frame, book, base, theme_p, stance_p, rest):
@@ -138,48 +246,75 @@ def _scores(frame, book, base, theme_p, stance_p, rest):
     return s["theme"]["macro_f1"], s["pcc_sentiment"]["macro_f1"]
 
 
-def run(name: str, k: int, seeds: int) -> list[dict]:
+def run(name: str, ks: list[int], seeds: int, candidates: list[str]) -> list[dict]:
     book = load_codebook()
     frame = ev.read_gold(SETS / f"{name}.jsonl").reset_index(drop=True)
     base = ev._shipped_predictions(frame, book)
     base["frame"] = frame
     rows = []
-    for strategy in ("random", "suggest"):
-        for seed in range(seeds):
-            chosen = ev._choose(strategy, k, seed, base)
-            rest = np.setdiff1d(np.arange(len(frame)), chosen)
-            before = _scores(frame, book, base, base["theme_proba"], base["stance_proba"], rest)
-            for cand, adapt in CANDIDATES.items():
-                adapted = []
-                for task, column, proba, classes in (
-                        ("theme", "theme", base["theme_proba"], base["themes"].classes_),
-                        ("stance", "pcc_sentiment", base["stance_proba"], base["stance"].classes_)):
-                    labels = frame[column].iloc[chosen]
-                    L = chosen[labels.notna().to_numpy()]
-                    y = frame[column].iloc[L].to_numpy(dtype=object)
-                    out = adapt(proba, base, L, y, np.asarray(classes, dtype=object), task).copy()
-                    out[L] = _onehot(y, np.asarray(classes, dtype=object))  # the officer's own
-                    adapted.append(out)
-                after = _scores(frame, book, base, adapted[0], adapted[1], rest)
-                rows.append({"set": name, "strategy": strategy, "seed": seed, "candidate": cand,
-                             "theme_gain": after[0] - before[0], "stance_gain": after[1] - before[1]})
+    for k in ks:
+        for strategy in ("random", "suggest"):
+            for seed in range(seeds):
+                chosen = ev._choose(strategy, k, seed, base)
+                rest = np.setdiff1d(np.arange(len(frame)), chosen)
+                before = _scores(frame, book, base, base["theme_proba"], base["stance_proba"], rest)
+                for cand in candidates:
+                    after = _scores(frame, book, base, *_adapt(CANDIDATES[cand], base, chosen), rest)
+                    rows.append({"set": name, "k": k, "strategy": strategy, "seed": seed,
+                                 "candidate": cand, "theme_gain": after[0] - before[0],
+                                 "stance_gain": after[1] - before[1]})
+                print(name, k, strategy, seed, flush=True)
     return rows
+
+
+def _adapt(adapt: Adapter, base: dict, chosen: np.ndarray) -> list[np.ndarray]:
+    """Theme and stance probabilities of every statement after learning from ``chosen``."""
+    frame, adapted = base["frame"], []
+    for task, column, proba, classes in (
+            ("theme", "theme", base["theme_proba"], base["themes"].classes_),
+            ("stance", "pcc_sentiment", base["stance_proba"], base["stance"].classes_)):
+        labels = frame[column].iloc[chosen]
+        L = chosen[labels.notna().to_numpy()]
+        y = frame[column].iloc[L].to_numpy(dtype=object)
+        out = adapt(proba, base, L, y, np.asarray(classes, dtype=object), task).copy()
+        out[L] = _onehot(y, np.asarray(classes, dtype=object))  # the officer's own
+        adapted.append(out)
+    return adapted
+
+
+def compact(table: pd.DataFrame) -> str:
+    """Mean gains as a Markdown table: a row per set and candidate, a column per k and strategy,
+    each cell ``themes / stance``."""
+    means = table.xs("mean", axis=1, level=1)
+    cells = means["theme_gain"].map("{:+.3f}".format) + " / " + means["stance_gain"].map(
+        "{:+.3f}".format)
+    wide = cells.unstack(["k", "strategy"])
+    header = ["set", "candidate", *[f"{k} {st}" for k, st in wide.columns]]
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    for (name, cand), row in wide.iterrows():
+        lines.append(f"| {name} | {cand} | " + " | ".join(row.tolist()) + " |")
+    return "\n".join(lines)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--k", type=int, default=30)
+    parser.add_argument("--k", default="30", help="numbers of corrections, comma-separated")
     parser.add_argument("--seeds", type=int, default=5)
+    parser.add_argument("--candidates", default=",".join(DEFAULT),
+                        help=f"comma-separated, of {', '.join(CANDIDATES)}")
     parser.add_argument("--out")
     args = parser.parse_args()
-    rows = [r for name in ("dev_real", "dev_gold") for r in run(name, args.k, args.seeds)]
-    table = pd.DataFrame(rows).groupby(["set", "strategy", "candidate"])[
+    ks = [int(k) for k in args.k.split(",")]
+    candidates = args.candidates.split(",")
+    rows = [r for name in ("dev_real", "dev_gold") for r in run(name, ks, args.seeds, candidates)]
+    table = pd.DataFrame(rows).groupby(["set", "k", "strategy", "candidate"])[
         ["theme_gain", "stance_gain"]].agg(["mean", "std"]).round(3)
     print(table.to_string())
-    write_results({"k": args.k, "seeds": args.seeds, "command": " ".join(sys.argv),
-                   "mean_gain": {f"{s}/{st}/{c}": {"theme": float(v[("theme_gain", "mean")]),
-                                                  "stance": float(v[("stance_gain", "mean")])}
-                                 for (s, st, c), v in table.iterrows()}}, args.out)
+    print(compact(table))
+    write_results({"k": ks, "seeds": args.seeds, "command": " ".join(sys.argv),
+                   "mean_gain": {f"{s}/{k}/{st}/{c}": {"theme": float(v[("theme_gain", "mean")]),
+                                                       "stance": float(v[("stance_gain", "mean")])}
+                                 for (s, k, st, c), v in table.iterrows()}}, args.out)
 
 
 if __name__ == "__main__":

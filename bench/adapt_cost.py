@@ -77,7 +77,7 @@ def _isolated(segments: pd.DataFrame, embedder: PrecomputedEmbedder,
         shipped[1].predict_proba(statements)
         applies.append(adapted - (time.perf_counter() - started))
     out = {"fit_layers_s": round(min(fits), 3), "apply_layers_s": round(max(min(applies), 0), 3),
-           "gamma": {"theme": themes.layer_.gamma_, "stance": stance.layer_.gamma_}}
+           "lambda": {"theme": themes.layer_.lambda_, "stance": stance.layer_.lambda_}}
     out["total_s"] = round(out["fit_layers_s"] + out["apply_layers_s"], 3)
     return out
 

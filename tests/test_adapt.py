@@ -1,59 +1,88 @@
-"""The review-local correction layer: corrections move similar statements, and only those."""
+"""The review-local correction layer: systematic corrections move similar statements, noise nothing."""
 
 from __future__ import annotations
 
 import numpy as np
 import pytest
 
-from evidence_lab.adapt import CorrectionLayer
+from evidence_lab.adapt import CorrectionLayer, corpus_whitening
 
-CLASSES = ["engagement", "commissioning"]
-
-
-def _unit(*rows: list[float]) -> np.ndarray:
-    v = np.array(rows, dtype=np.float32)
-    return v / np.linalg.norm(v, axis=1, keepdims=True)
+CLASSES = ["engagement", "commissioning", "partnerships"]
+SHIPPED = [0.6, 0.25, 0.15]  # the shipped model's view of every statement here: engagement
 
 
-def _review() -> tuple[np.ndarray, np.ndarray, list[str]]:
-    """Ten corrected statements in two tight groups the shipped model gets wrong in one."""
+def _unit(rows: np.ndarray) -> np.ndarray:
+    return (rows / np.linalg.norm(rows, axis=1, keepdims=True)).astype(np.float32)
+
+
+def _group(centre: int, n: int, rng: np.random.Generator, dim: int = 8) -> np.ndarray:
+    rows = 0.15 * rng.standard_normal((n, dim))
+    rows[:, centre] += 1.0
+    return _unit(rows)
+
+
+def _review(rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray, list[str]]:
+    """Sixteen corrected statements in two groups; the panel files group b under commissioning
+    (a systematic relabel: the shipped model says engagement for all of them)."""
+    vectors = np.vstack([_group(0, 8, rng), _group(1, 8, rng)])
+    return vectors, np.tile(SHIPPED, (16, 1)), ["engagement"] * 8 + ["commissioning"] * 8
+
+
+def test_a_systematic_relabel_moves_similar_statements_and_only_them():
     rng = np.random.default_rng(0)
-    group_a = np.array([1.0, 0.0, 0.0]) + 0.02 * rng.standard_normal((5, 3))
-    group_b = np.array([0.0, 1.0, 0.0]) + 0.02 * rng.standard_normal((5, 3))
-    vectors = _unit(*group_a, *group_b)
-    # the shipped model says engagement for both groups; the officer codes group b commissioning
-    proba = np.tile([0.7, 0.3], (10, 1))
-    return vectors, proba, ["engagement"] * 5 + ["commissioning"] * 5
-
-
-def test_a_statement_like_the_corrected_ones_takes_their_label():
-    vectors, proba, labels = _review()
+    vectors, proba, labels = _review(rng)
     layer = CorrectionLayer().fit(vectors, proba, labels, CLASSES)
-    assert layer.gamma_ > 0
-    new = _unit([0.01, 1.0, 0.0], [0.0, 0.0, 1.0])
-    moved = layer.transform(new, np.array([[0.7, 0.3], [0.7, 0.3]]))
-    assert moved[0].argmax() == 1  # near group b: now commissioning
-    assert moved[1] == pytest.approx([0.7, 0.3], abs=1e-3)  # like none of them: unchanged
-    assert moved.sum(axis=1) == pytest.approx([1.0, 1.0])
+    assert layer.lambda_ is not None
+    unseen_b, unseen_a = _group(1, 20, rng), _group(0, 20, rng)
+    moved_b = layer.transform(unseen_b, np.tile(SHIPPED, (20, 1)))
+    moved_a = layer.transform(unseen_a, np.tile(SHIPPED, (20, 1)))
+    assert (moved_b.argmax(axis=1) == 1).mean() >= 0.9  # like group b: now commissioning
+    assert (moved_a.argmax(axis=1) == 0).all()  # like group a: still engagement
+    assert moved_b.sum(axis=1) == pytest.approx(np.ones(20))
 
 
-def test_corrections_that_agree_with_the_model_change_nothing_much():
-    vectors = _review()[0]
-    layer = CorrectionLayer().fit(vectors, np.tile([0.99, 0.01], (10, 1)), ["engagement"] * 10,
-                                  CLASSES)
-    moved = layer.transform(vectors[:1], np.array([[0.99, 0.01]]))
-    assert moved[0].argmax() == 0
+def test_random_noise_corrections_change_nothing():
+    rng = np.random.default_rng(1)
+    unchanged = 0
+    for _ in range(10):
+        vectors = _unit(rng.standard_normal((30, 8)))
+        proba = rng.dirichlet(np.ones(3), size=30)
+        labels = list(rng.choice(CLASSES, size=30))  # labels that owe nothing to the text
+        layer = CorrectionLayer(random_state=int(rng.integers(100))).fit(vectors, proba, labels,
+                                                                         CLASSES)
+        unchanged += layer.lambda_ is None
+        if layer.lambda_ is None:
+            fresh = rng.dirichlet(np.ones(3), size=5)
+            assert layer.transform(_unit(rng.standard_normal((5, 8))), fresh) == pytest.approx(fresh)
+    assert unchanged >= 9  # the one-standard-error rule: noise does not earn a shift
 
 
 def test_too_few_corrections_leave_the_model_alone():
-    vectors, proba, labels = _review()
-    layer = CorrectionLayer().fit(vectors[5:8], proba[5:8], labels[5:8], CLASSES)
-    assert layer.gamma_ == 0
+    vectors, proba, labels = _review(np.random.default_rng(0))
+    layer = CorrectionLayer().fit(vectors[7:10], proba[7:10], labels[7:10], CLASSES)
+    assert layer.lambda_ is None
     assert layer.transform(vectors, proba) == pytest.approx(proba)
 
 
+def test_the_corpus_geometry_makes_its_well_known_directions_dear():
+    rng = np.random.default_rng(2)
+    # a corpus that varies a lot along the first axis and little along the second
+    corpus = rng.standard_normal((500, 2)) * np.array([1.0, 0.1])
+    whitening = corpus_whitening(corpus)
+    features = np.hstack([corpus, np.ones((500, 1))]) @ whitening
+    moments = features.T @ features / 500
+    assert moments == pytest.approx(np.diag(np.diag(moments)), abs=1e-6)  # decorrelated
+    # the same corrections, explained along either axis: the shift leans on the cheap one
+    vectors = np.array([[1.0, 1.0], [-1.0, -1.0]] * 4)
+    proba = np.tile([0.5, 0.5], (8, 1))
+    labels = ["engagement", "commissioning"] * 4
+    shift = CorrectionLayer(lambdas=[1.0], whitening=whitening).fit(
+        vectors, proba, labels, CLASSES[:2]).coef_
+    assert abs(shift[1, 0] - shift[1, 1]) > 5 * abs(shift[0, 0] - shift[0, 1])
+
+
 def test_bad_labels_are_named():
-    vectors, proba, labels = _review()
+    vectors, proba, labels = _review(np.random.default_rng(0))
     with pytest.raises(ValueError, match=r"unknown label\(s\) \['budgets'\]"):
         CorrectionLayer().fit(vectors, proba, ["budgets", *labels[1:]], CLASSES)
     with pytest.raises(ValueError, match="one of each per corrected statement"):

@@ -5,25 +5,30 @@ panel files a funded service's outreach under commissioning, another under engag
 corrections can teach that, but as a handful of rows among thousands of shipped training rows they
 barely count, and refitting the shipped models takes tens of seconds.
 
-So the shipped models stay as they are and a :class:`CorrectionLayer` sits on top of each. At every
-corrected statement it knows the shipped model's *error* (the officer's label, one-hot, minus the
-shipped probabilities) and carries that error to other statements in proportion to their
-similarity (a Gaussian-like kernel on the cosine similarity of the sentence embeddings)::
+So the shipped models stay as they are and a :class:`CorrectionLayer` sits on top of each: a
+review-level logit shift, linear in the statement's sentence embedding ``v``, fitted on the
+corrected statements with the shipped model's log-probabilities as the offset::
 
-    p'(x) = p(x) + gamma * sum_j K(x, x_j) r_j / (shrink + sum_j K(x, x_j)),
-    K(x, x_j) = exp((cos(x, x_j) - 1) / tau),      r_j = onehot(y_j) - p(x_j)
+    p'(x) = softmax(log p(x) + [v(x), 1] W)
+    W = argmin  sum_j CE(p'(x_j), y_j) + lambda/2 |G^(1/2) W|^2
 
-A near-copy of a corrected statement takes the officer's label; a statement like none of them keeps
-the shipped model's probabilities; ``gamma`` (how far to trust the corrections) and ``tau`` (how
-wide "similar" is) are chosen by cross-validation on the corrections themselves, and ``gamma = 0``
-(no change) stays unless a setting beats it on held-out corrections by more than one standard
-error, so corrections that do not generalise change nothing.
+``G`` is the second-moment matrix of the shipped training corpus' embeddings (with a small ridge):
+the penalty is measured in the training data's own geometry, a cheap stand-in for refitting the
+model on its training rows plus the corrections (a direction the training data pins down costs
+more to move than one it says little about). Everything is fitted in the whitened coordinates
+``[v, 1] G^(-1/2)``, where the penalty is a plain L2. ``lambda`` is chosen by cross-validation
+on the corrections themselves (held-out log-likelihood of the officers' labels), and no shift at
+all stays unless a strength beats it, statement by statement, by more than one standard error of
+the gain, so corrections that do not generalise change nothing.
 
-Why this and not the alternatives: on the shared real dev sets with simulated corrections it lifted
-stance macro-F1 more than a prior-regularised refit of the embedding head, a nearest-neighbour vote
-blended with the shipped probabilities, a stacked model on embeddings plus shipped probabilities,
-or label propagation over the review's similarity graph, and it never needs the training corpus
-(it costs one matrix product; see ``docs/learning.md`` for the figures and commands).
+Why this and not the alternatives: ``bench/adapt_candidates.py`` measured it against the kernel
+layer shipped before it (the shipped model's errors carried to similar statements by a cosine
+kernel), a per-class bias, the same shift with a plain L2 penalty, a nearest-neighbour vote, label
+propagation, a prior-regularised refit of the embedding head, a stacked model and a full refit of
+the shipped heads with the corrections at weight 30, on the shared real dev sets with 10-30
+simulated corrections; it is the one that lifted stance on both sets at every size without losing
+themes in expectation (see ``docs/learning.md`` for the figures and commands). It costs a few
+hundred small L-BFGS fits over the corrections and one (n, d) x (d, c) product to apply.
 
 :func:`adapt_models` wraps the shipped theme and stance models so that every stage that asks them
 for probabilities (statements and short whole submissions) gets the adapted ones.
@@ -32,11 +37,13 @@ for probabilities (statements and short whole submissions) gets the adapted ones
 from __future__ import annotations
 
 from collections.abc import Sequence
-from numbers import Integral, Real
+from numbers import Integral
 from typing import Any, ClassVar
 
 import numpy as np
 import pandas as pd
+from scipy.optimize import minimize
+from scipy.special import log_softmax
 from sklearn.base import BaseEstimator
 from sklearn.utils._param_validation import Interval
 from sklearn.utils.validation import check_is_fitted
@@ -48,55 +55,111 @@ from .themes import GuidedThemeClassifier
 
 #: ``label_source`` values: who decided a statement's label.
 LABEL_SOURCES = ("officer", "review_model", "shipped_model")
-GAMMAS = (0.0, 1.0, 2.0)
-TAUS = (0.1, 0.2, 0.3)
+#: candidate penalty strengths, strongest first (each fit warm-starts the next)
+LAMBDAS = (10.0, 3.0, 1.0, 0.3, 0.1)
 MIN_CORRECTIONS = 4  # fewer and cross-validation cannot choose; the layer changes nothing
+RIDGE = 1e-3  # added to the corpus second moments so that no direction is free to move
+_GEOMETRY: dict[tuple[str, int], np.ndarray | None] = {}
 
 
 def _onehot(labels: np.ndarray, classes: np.ndarray) -> np.ndarray:
     return (labels[:, None] == classes[None, :]).astype(np.float64)
 
 
+def _with_bias(vectors: np.ndarray) -> np.ndarray:
+    vectors = np.asarray(vectors, dtype=np.float64)
+    return np.hstack([vectors, np.ones((len(vectors), 1))])
+
+
+def corpus_whitening(vectors: np.ndarray) -> np.ndarray:
+    """``G^(-1/2)`` for ``G`` the second moments of ``[v, 1]`` over ``vectors`` (ridge
+    :data:`RIDGE`, scaled so that its mean eigenvalue is 1): the map into the coordinates where
+    :class:`CorrectionLayer`'s penalty is a plain L2."""
+    features = _with_bias(vectors)
+    moments = features.T @ features / len(features)
+    moments += RIDGE * np.eye(len(moments))
+    moments *= len(moments) / np.trace(moments)
+    values, basis = np.linalg.eigh(moments)
+    return basis / np.sqrt(values)  # columns: eigenvectors scaled by 1/sqrt(eigenvalue)
+
+
+def shipped_whitening(embedder: Embedder | str | None) -> np.ndarray | None:
+    """:func:`corpus_whitening` of the shipped training corpus' cached vectors for ``embedder``
+    (kept per process); None when the cache does not hold this embedder's vectors (a plain L2)."""
+    from .training import cached_corpus_vectors
+
+    embedder = resolve_embedder(embedder)
+    vectors = cached_corpus_vectors(embedder)
+    key = (getattr(embedder, "name", ""), 0 if vectors is None else vectors.shape[1])
+    if key not in _GEOMETRY:
+        _GEOMETRY[key] = None if vectors is None else corpus_whitening(vectors)
+    return _GEOMETRY[key]
+
+
+def shipped_whitening_for(embedder: Embedder | str | None, dim: int) -> np.ndarray | None:
+    """:func:`shipped_whitening` when it fits vectors of ``dim`` numbers, else None."""
+    whitening = shipped_whitening(embedder)
+    return whitening if whitening is not None and len(whitening) == dim + 1 else None
+
+
+def _shift(offset: np.ndarray, features: np.ndarray, truth: np.ndarray, strength: float,
+           start: np.ndarray | None = None) -> np.ndarray:
+    """``W`` minimising cross-entropy of softmax(offset + features W) + strength/2 |W|^2."""
+    d, c = features.shape[1], truth.shape[1]
+
+    def loss(theta: np.ndarray) -> tuple[float, np.ndarray]:
+        weights = theta.reshape(d, c)
+        logp = log_softmax(offset + features @ weights, axis=1)
+        value = -(truth * logp).sum() + strength / 2 * (weights * weights).sum()
+        grad = features.T @ (np.exp(logp) - truth) + strength * weights
+        return float(value), grad.ravel()
+
+    x0 = np.zeros(d * c) if start is None else start.ravel()
+    found = minimize(loss, x0, jac=True, method="L-BFGS-B", options={"maxiter": 500})
+    return np.asarray(found.x).reshape(d, c)
+
+
 class CorrectionLayer(BaseEstimator):
-    """Carry the shipped model's errors at corrected statements to similar statements.
+    """A review-level logit shift, linear in the embedding, fitted on the officers' corrections.
 
     Args:
-        gammas: candidate strengths; 0 (leave the shipped probabilities alone) should be one.
-        taus: candidate kernel widths on the cosine scale (0.1: only close paraphrases count).
-        shrink: pseudo-count of "no correction" in the kernel average (default 0.5): a statement
-            near one corrected statement moves less than one near several that agree.
+        lambdas: candidate penalty strengths (cross-validation picks one, or none).
+        whitening: ``(d + 1, d + 1)`` map of ``[vector, 1]`` into the coordinates where the
+            penalty is a plain L2 (:func:`shipped_whitening` gives the training corpus' own);
+            None: a plain L2 on the raw embedding.
         folds: cross-validation folds over the corrections (default 5).
         random_state: seed of the fold assignment.
 
     Attributes:
         classes_: the label of each probability column.
-        vectors_: unit vectors of the corrected statements.
-        residuals_: one-hot officer label minus the shipped probabilities, per correction.
-        gamma_, tau_: the chosen strength and width (``gamma_ == 0`` means no change).
-        cv_loglik_: mean held-out log-likelihood of each (gamma, tau) tried.
+        lambda_: the chosen strength, or None (no shift: the shipped probabilities stay).
+        coef_: ``(d + 1, c)`` logit shift per ``[vector, 1]`` (zeros when ``lambda_`` is None).
+        cv_gain_: mean held-out gain in log-likelihood over no shift, per strength tried.
     """
 
     _parameter_constraints: ClassVar[dict[str, list[Any]]] = {
-        "gammas": ["array-like"], "taus": ["array-like"],
-        "shrink": [Interval(Real, 0, None, closed="neither")],
+        "lambdas": ["array-like"], "whitening": ["array-like", None],
         "folds": [Interval(Integral, 2, None, closed="left")],
         "random_state": ["random_state"],
     }
 
-    def __init__(self, *, gammas: Sequence[float] = GAMMAS, taus: Sequence[float] = TAUS,
-                 shrink: float = 0.5, folds: int = 5, random_state: int = 0) -> None:
-        self.gammas = gammas
-        self.taus = taus
-        self.shrink = shrink
+    def __init__(self, *, lambdas: Sequence[float] = LAMBDAS, whitening: Any = None,
+                 folds: int = 5, random_state: int = 0) -> None:
+        self.lambdas = lambdas
+        self.whitening = whitening
         self.folds = folds
         self.random_state = random_state
+
+    def _features(self, vectors: np.ndarray) -> np.ndarray:
+        features = _with_bias(vectors)
+        return features if self.whitening is None else features @ np.asarray(self.whitening)
 
     def fit(self, vectors: np.ndarray, proba: np.ndarray, labels: Sequence[str],
             classes: Sequence[str]) -> CorrectionLayer:
         """Learn from corrected statements.
 
         Args:
-            vectors: (n, d) unit embeddings of the corrected statements.
+            vectors: (n, d) embeddings of the corrected statements.
             proba: (n, c) the shipped model's probabilities for them.
             labels: the officer's label of each (one of ``classes``).
             classes: the label of each probability column.
@@ -113,62 +176,55 @@ class CorrectionLayer(BaseEstimator):
         unknown = sorted(set(y) - set(self.classes_))
         if unknown:
             raise ValueError(f"unknown label(s) {unknown}; use {list(self.classes_)}")
-        self.vectors_ = np.asarray(vectors, dtype=np.float32)
-        self.residuals_ = _onehot(y, self.classes_) - np.asarray(proba, dtype=np.float64)
-        self.gamma_, self.tau_, self.cv_loglik_ = self._choose(y)
+        features = self._features(vectors)
+        offset = np.log(np.clip(np.asarray(proba, dtype=np.float64), 1e-9, None))
+        truth = _onehot(y, self.classes_)
+        self.lambda_, self.cv_gain_ = self._choose(features, offset, truth)
+        shift = (np.zeros((features.shape[1], len(self.classes_))) if self.lambda_ is None
+                 else _shift(offset, features, truth, self.lambda_))
+        # folded back into raw [vector, 1] coordinates: applying it is one small product
+        self.coef_ = shift if self.whitening is None else np.asarray(self.whitening) @ shift
         return self
 
-    def _choose(self, y: np.ndarray) -> tuple[float, float, dict[tuple[float, float], float]]:
-        """(gamma, tau) by cross-validation on the officers' own labels.
+    def _choose(self, features: np.ndarray, offset: np.ndarray, truth: np.ndarray
+                ) -> tuple[float | None, dict[float, float]]:
+        """The strength by cross-validation on the officers' own labels.
 
-        Each setting's held-out log-likelihood is compared, statement by statement, with leaving
-        the shipped probabilities alone (gamma 0); a setting is only taken when its mean gain
-        exceeds one standard error of that gain (a correction must earn its reach, not win by
-        noise), and then the best such setting is.
+        Each strength's held-out log-likelihood is compared, statement by statement, with no
+        shift; a strength is only taken when its mean gain exceeds one standard error of that gain
+        (a correction must earn its reach, not win by noise), and then the best such one is.
         """
-        n = len(y)
+        n = len(truth)
         if n < MIN_CORRECTIONS:
-            return 0.0, float(self.taus[0]), {}
-        rng = np.random.default_rng(self.random_state)
-        fold = rng.permutation(n) % min(self.folds, n)
-        truth = _onehot(y, self.classes_)
-        base = truth - self.residuals_  # the shipped probabilities of the corrected statements
-        sims = self.vectors_ @ self.vectors_.T
-        unchanged = np.log((base * truth).sum(axis=1) + 1e-9)
-        scores: dict[tuple[float, float], float] = {}
-        chosen, best_gain = (0.0, float(self.taus[0])), 0.0
-        for tau in self.taus:
-            kernel = np.exp((sims - 1.0) / tau)
-            for gamma in self.gammas:
-                held_out = np.empty(n)
-                for k in np.unique(fold):
-                    train, test = fold != k, fold == k
-                    part = kernel[np.ix_(test, train)]
-                    moved = self._move(base[test], part, self.residuals_[train], gamma)
-                    held_out[test] = np.log((moved * truth[test]).sum(axis=1) + 1e-9)
-                gain = held_out - unchanged
-                scores[(float(gamma), float(tau))] = float(held_out.mean())
-                mean, error = float(gain.mean()), float(gain.std(ddof=1) / np.sqrt(n))
-                if gamma > 0 and mean > error and mean > best_gain:
-                    chosen, best_gain = (float(gamma), float(tau)), mean
-        return chosen[0], chosen[1], scores
-
-    def _move(self, proba: np.ndarray, kernel: np.ndarray, residuals: np.ndarray,
-              gamma: float) -> np.ndarray:
-        if gamma == 0 or kernel.shape[1] == 0:
-            return proba
-        shift = kernel @ residuals / (self.shrink + kernel.sum(axis=1, keepdims=True))
-        out = np.clip(proba + gamma * shift, 1e-9, None)
-        return out / out.sum(axis=1, keepdims=True)
+            return None, {}
+        fold = np.random.default_rng(self.random_state).permutation(n) % min(self.folds, n)
+        unchanged = (truth * log_softmax(offset, axis=1)).sum(axis=1)
+        starts: dict[int, np.ndarray] = {}
+        gains: dict[float, float] = {}
+        chosen, best = None, 0.0
+        for strength in self.lambdas:
+            held_out = np.empty(n)
+            for k in np.unique(fold):
+                train, test = fold != k, fold == k
+                starts[k] = _shift(offset[train], features[train], truth[train], float(strength),
+                                   starts.get(k))
+                logp = log_softmax(offset[test] + features[test] @ starts[k], axis=1)
+                held_out[test] = (truth[test] * logp).sum(axis=1)
+            gain = held_out - unchanged
+            mean, error = float(gain.mean()), float(gain.std(ddof=1) / np.sqrt(n))
+            gains[float(strength)] = mean
+            if mean > error and mean > best:
+                chosen, best = float(strength), mean
+        return chosen, gains
 
     def transform(self, vectors: np.ndarray, proba: np.ndarray) -> np.ndarray:
         """The adapted probabilities of statements (same column order as :attr:`classes_`)."""
-        check_is_fitted(self, "residuals_")
+        check_is_fitted(self, "coef_")
         proba = np.asarray(proba, dtype=np.float64)
-        if len(proba) == 0 or self.gamma_ == 0:
+        if len(proba) == 0 or self.lambda_ is None:
             return proba
-        kernel = np.exp((np.asarray(vectors, dtype=np.float32) @ self.vectors_.T - 1.0) / self.tau_)
-        return self._move(proba, kernel.astype(np.float64), self.residuals_, self.gamma_)
+        logits = np.log(np.clip(proba, 1e-9, None)) + _with_bias(vectors) @ self.coef_
+        return np.exp(log_softmax(logits, axis=1))
 
 
 class _Adapted:
@@ -237,6 +293,7 @@ def fit_layer(model: GuidedThemeClassifier | StanceClassifier, corrections: pd.D
     rows = rows.drop_duplicates("text", keep="last")
     statements = rows[["text"]].reset_index(drop=True)
     vectors = resolve_embedder(model.embedder).encode(statements["text"].tolist())
+    params.setdefault("whitening", shipped_whitening_for(model.embedder, vectors.shape[1]))
     return CorrectionLayer(**params).fit(vectors, model.predict_proba(statements),
                                          rows[field].tolist(), list(model.classes_))
 
@@ -310,8 +367,8 @@ def suggestion_order(vectors: np.ndarray, theme_proba: np.ndarray, stance_proba:
 
 
 __all__ = ["LABEL_SOURCES", "CorrectionLayer", "ReviewStanceClassifier", "ReviewThemeClassifier",
-           "adapt_models", "fit_layer", "moved_by_corrections",
-           "suggestion_order"]
+           "adapt_models", "corpus_whitening", "fit_layer", "moved_by_corrections",
+           "shipped_whitening", "shipped_whitening_for", "suggestion_order"]
 
 
 def suggestion_order_of(segments: pd.DataFrame, embeddings: Embeddings, n: int, *,

@@ -351,13 +351,14 @@ def _choose(strategy: str, k: int, seed: int, base: dict[str, Any]) -> np.ndarra
 
 def _adapted(base: dict[str, Any], proba: np.ndarray, labels: pd.Series, chosen: np.ndarray,
              classes: np.ndarray) -> np.ndarray:
-    from .adapt import CorrectionLayer, _onehot
+    from .adapt import CorrectionLayer, _onehot, shipped_whitening_for
 
     given = labels.iloc[chosen]
     known = chosen[(given.notna() & given.isin(list(classes))).to_numpy()]
     if not len(known):
         return proba
-    layer = CorrectionLayer().fit(base["vectors"][known], proba[known],
+    whitening = shipped_whitening_for(base["themes"].embedder, base["vectors"].shape[1])
+    layer = CorrectionLayer(whitening=whitening).fit(base["vectors"][known], proba[known],
                                   labels.iloc[known].tolist(), list(classes))
     out = layer.transform(base["vectors"], proba).copy()  # never the shared shipped array
     out[known] = _onehot(labels.iloc[known].to_numpy(), classes)

