@@ -48,3 +48,17 @@ def test_a_thin_statement_leads_with_the_sentence_that_says_what_it_is_about(dra
 def test_a_thin_statement_with_nothing_before_it_leads_nothing(draft, said):
     found = draft([_attended(said, "")])
     assert found[found["kind"] == "finding"].empty
+
+
+def test_a_lead_never_borrows_a_statement_another_finding_cites(draft, said):
+    strategy = ("The rural strategy that the office consulted partners on in 2025 has still not "
+                "been published.")
+    found = draft([
+        said("Kettering Partnership", strategy, "negative", -0.95, point=1,
+             cues="not been published [implied]"),
+        said("Kettering Partnership", "Without the strategy, partners do not know what the team "
+             "should prioritise this year.", "negative", -0.9, theme="partnerships", point=2,
+             previous=strategy),
+    ])
+    findings = found[found["kind"] == "finding"]
+    assert findings["segment_ids"].tolist() == [["kettering_partnership:0"]]  # said once, not twice

@@ -242,8 +242,27 @@ def _theme_findings(frame: pd.DataFrame, vectors: np.ndarray, mask: pd.Series, c
                                      rows["organisation"].nunique(), lead["text"], stance, turn,
                                      lead["organisation"], others, contexts.iloc[claim.lead])
             records.append(record("finding", theme, theme_label, stance, text, rows, word,
-                                  quotes_for(list(claim.members), frame), lead["segment_id"]))
+                                  quotes_for(list(claim.members), frame), lead["segment_id"])
+                           | {_CONTEXT: contexts.iloc[claim.lead]})
     return records
+
+
+#: a finding record's key (not a column) for the sentence its lead reports before the statement
+_CONTEXT = "_context"
+
+
+def _without_repeats(records: list[dict], frame: pd.DataFrame) -> list[dict]:
+    """``records`` less the findings whose lead borrows, as context, a statement another finding
+    cites: the letter would say the same thing twice."""
+    texts = dict(zip(frame["segment_id"], frame["text"].map(lambda t: " ".join(t.split())),
+                     strict=True))
+    kept = []
+    for r in records:
+        context = r.get(_CONTEXT) or ""
+        elsewhere = {texts[s] for other in records if other is not r for s in other["segment_ids"]}
+        if not (context and " ".join(context.split()) in elsewhere):
+            kept.append(r)
+    return kept
 
 
 def draft_findings(segments: pd.DataFrame, submissions: pd.DataFrame, embeddings: Embeddings,
@@ -284,7 +303,7 @@ def draft_findings(segments: pd.DataFrame, submissions: pd.DataFrame, embeddings
         records.extend(_theme_findings(frame, vectors, mask, contexts, theme,
                                        labels.get(theme, codebook.label_of(theme)), codebook,
                                        all_orgs, topics, signs))
-    found = pd.DataFrame(records, columns=FINDING_COLUMNS)
+    found = pd.DataFrame(_without_repeats(records, frame), columns=FINDING_COLUMNS)
     if not found.empty:
         found = found.sort_values(["n_organisations", "n_segments", "weight"],
                                   ascending=False, kind="stable")
