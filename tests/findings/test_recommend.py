@@ -21,6 +21,10 @@ STRATEGY = "However, the rural crime strategy that the office consulted on in sp
      "residents."), {"closure"},
      ("reviews the closure of the public front counter at the police station in the light of this "
      "evidence and reports back to the Panel")),
+    # what a respondent is "still waiting for" is the subject
+    (("Our 2025 report went to the office in October, and we are still waiting for a formal response "
+     "to our recommendations."), {"report"},
+     "publishes the formal response, or sets a date by which it will be published"),
     # the complaint's own words ("only a few weeks' notice") are not its subject
     (("The closure of the front counter at the police station was announced with only a few weeks' "
      "notice."), {"notice", "week"},

@@ -34,7 +34,9 @@ def subject_phrase(lead: str, shared: frozenset[str], stop_words: frozenset[str]
     chunk overlapping ``skip`` (the characters of the complaint itself: "only a few weeks'
     notice") is not the subject."""
     doc = load_pipeline("parse")(" ".join(lead.split()))
-    chunks = []
+    awaited = next((c for c in doc.noun_chunks if c.start_char > skip[1]), None) \
+        if skip[1] and doc.text[skip[1]:].startswith(" for ") else None
+    chunks = [] if awaited is None else [(True, awaited)]  # "still waiting for <X>": X
     for chunk in doc.noun_chunks:
         head = chunk.root.lemma_.lower()
         if chunk.start_char < skip[1] and skip[0] < chunk.end_char:
