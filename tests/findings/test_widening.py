@@ -17,6 +17,11 @@ from evidence_lab.findings import complaints_in, point_of
     ("Our volunteers never hear what happens to the readings.", ("feedback",)),
     ("The branch was given only four weeks'\nnotice of the proposals.", ("notice",)),
     ("Rest days are cancelled at short notice.", ()),  # not the target's doing
+    ("The programme is confirmed only one year at a time, so staff are put on notice.",
+     ("funding",)),
+    ("The dashboard has not been updated since March, so residents cannot see progress.",
+     ("publication",)),
+    ("We have been waiting since April for training and nobody has given us a date.", ("waiting",)),
 ])
 def test_kinds_of_complaint(text, kinds):
     assert complaints_in(text) == kinds

@@ -41,7 +41,8 @@ def _kind(name: str, pattern: str, point: str, action: str) -> Complaint:
 COMPLAINTS: tuple[Complaint, ...] = (
     _kind("waiting",
           r"\bnot (?:yet )?(?:been )?(?:published|appeared|produced)\b|\bstill waiting\b|"
-          r"\byet to (?:be )?(?:publish|appear|see|receive)\w*|\bhas not appeared\b",
+          r"\byet to (?:be )?(?:publish|appear|see|receive)\w*|\bhas not appeared\b|"
+          r"\b(?:have|has) been waiting\b|\bwaited (?:more than|over)\b|\bhas not happened\b",
           "they were still waiting for something that had been promised or consulted on",
           "publishes {subject}, or sets a date by which it will be published"),
     _kind("consultation",
@@ -58,14 +59,27 @@ COMPLAINTS: tuple[Complaint, ...] = (
     _kind("feedback",
           r"\bnever (?:hear|heard|saw|seen|had any feedback|received)\b|"
           r"\bno (?:feedback|response|reply|update|explanation)\b|\bnot (?:been )?told\b|"
-          r"\bnobody told\b|\bholding repl\w*|\bautomatic reply\b|\bdo not know what happens\b",
+          r"\bnobody told\b|\bholding repl\w*|\bautomatic reply\b|\bdo not know what happens\b|"
+          r"\btold nothing\b|\bno(?:body| one)(?: from [\w' ]{1,40}?)? has (?:yet )?(?:explained|"
+          r"told|been able to tell)\b",
           "they had heard nothing back, or nothing of substance",
           "reports back to partners on {subject} and explains the decisions taken"),
     _kind("notice",
           r"\b(?:only|just) (?:\w+ ){0,2}(?:days?|weeks?)'? ?(?:notice|in advance)\b|"
-          r"\bwithout (?:any )?(?:warning|notice)\b|\bworking days for comment\b",
+          r"\bwithout (?:any )?(?:warning|notice)\b|\bworking days for comment\b|\blittle notice\b",
           "they had been given too little notice",
           "gives partners more notice of {subject}"),
+    _kind("funding",
+          r"\bone year at a time\b|\bfor one year only\b|\bshort[- ]term funding\b|"
+          r"\bnot (?:\w+ )?confirmed until\b|\bconfirmed only\b|\bstill do not know whether\b|"
+          r"\bnot renewed\b|\blate (?:timetable|decision)\b",
+          "funding was decided too late, or for too short a time, for them to plan",
+          "confirms {subject} earlier and for longer"),
+    _kind("publication",
+          r"\bdoes not publish\b|\bno published (?:data|information|evaluation)\b|"
+          r"\bwithout a published\b|\bnot been (?:shared|updated)\b",
+          "information they needed had not been published or shared",
+          "publishes {subject} and keeps it up to date"),
 )
 
 

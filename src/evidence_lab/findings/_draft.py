@@ -41,7 +41,8 @@ LEAD_WORDS = (8, 50)
 #: a lead's stance score must be at least this far from zero: a finding opens on a clear statement
 LEAD_STRENGTH = 0.3  # and it must carry an evaluative cue (:func:`evaluative`) ...
 CLEAR_CRITICISM = 0.5  # ... unless it is criticism scored at least this strongly  # a lead between these lengths reads as one sentence of a letter
-MAX_PER_GROUP = 4  # claims per theme and polarity
+#: claims per theme and polarity: a letter makes room for concerns before praise
+MAX_PER_GROUP = {"negative": 4, "positive": 3}
 
 
 @dataclass(frozen=True)
@@ -182,7 +183,7 @@ def _claims(vectors: np.ndarray, idx: np.ndarray, contexts: np.ndarray, orgs: np
     close = similar | same_kind
     free = np.ones(len(idx), dtype=bool)
     claims: list[Claim] = []
-    while len(claims) < MAX_PER_GROUP:
+    while len(claims) < MAX_PER_GROUP[stance]:
         best, best_key = -1, None
         for i in np.flatnonzero(free & can_lead):
             near = close[i] & free
