@@ -25,6 +25,14 @@ def test_a_judgement_is_told_from_background(text, stance, judged):
     assert evaluates(text, stance) is judged
 
 
+def test_praise_the_target_speaks_is_not_praise_of_it():
+    thanked = "The Commissioner thanked the partners who had contributed to the scheme."
+    assert evaluates(thanked, "positive") is True  # without knowing who the target is
+    assert evaluates(thanked, "positive", ("Commissioner",)) is False
+    assert evaluates("The Commissioner has been quick to respond after serious incidents.",
+                     "positive", ("Commissioner",)) is True
+
+
 def test_background_is_no_finding_and_praise_still_is(draft, said):
     facts = [
         said("Coldwater Partnership", "From April 2026 the office began charging partners £1,150 "

@@ -68,7 +68,10 @@ def polarity(frame: pd.DataFrame) -> pd.Series:
     stance = frame["pcc_sentiment"]
     text = frame["text"].astype(str)
     praise = (stance == "positive") & cues.str.contains("[praise]", regex=False)
-    praise &= text.where(praise, "").map(lambda t: bool(t) and evaluates(t, "positive"))
+    mentions = cues.map(lambda c: tuple(part[:-len(" [target]")].strip() for part in c.split("; ")
+                                        if part.endswith(" [target]")))
+    praise &= pd.Series([bool(t) and evaluates(t, "positive", m) for t, m
+                         in zip(text.where(praise, ""), mentions, strict=True)], index=frame.index)
     # criticism whose only cue is a word of praise ("has improved") is a stance error, not a concern
     critical = ((stance == "negative") | ((stance == "mixed") & (frame["pcc_sentiment_score"] < 0))) \
         & ~(cues.str.contains("[praise]", regex=False) & ~cues.str.contains("[criticism]", regex=False))

@@ -35,8 +35,11 @@ _COMPLAINT = re.compile(
     r"hardly|barely|little|fewer|less|too|vacant|\w+n't)(?![\w-])", re.IGNORECASE)
 
 
-def evaluates(text: str, stance: str) -> bool:
+def evaluates(text: str, stance: str, target_mentions: tuple[str, ...] = ()) -> bool:
     """True when ``text`` carries a judgement of its ``stance`` (``positive``/``negative``).
+
+    A word of praise the target itself speaks ("the Commissioner thanked the partners", with
+    "Commissioner" among ``target_mentions``) is the target praising others, not praise of it.
 
     >>> evaluates("The Victim Hub has been a real success.", "positive")
     True
@@ -49,9 +52,17 @@ def evaluates(text: str, stance: str) -> bool:
     """
     cues = find_cues(text)
     if stance == "positive":
-        return any(h.group == "praise" and not REPORTING_PRAISE.fullmatch(h.text) for h in cues) \
+        return any(h.group == "praise" and not REPORTING_PRAISE.fullmatch(h.text)
+                   and not _spoken_by(text, h.start, target_mentions) for h in cues) \
             or _JUDGING.search(text) is not None
     if stance == "negative":
         return any(h.group in {"criticism", "implied"} for h in cues) \
             or _COMPLAINT.search(text) is not None
     return False
+
+
+def _spoken_by(text: str, start: int, mentions: tuple[str, ...]) -> bool:
+    """True when the word at ``start`` follows one of ``mentions`` as its verb ("the
+    Commissioner thanked", "she also welcomed")."""
+    before = text[:start]
+    return any(re.search(rf"{re.escape(m)}\s+(?:\w+\s+)?$", before) for m in mentions if m)
