@@ -65,3 +65,16 @@ def test_the_concerns_own_request_is_used_even_on_another_theme(draft, said):
     assert recs["text"].tolist() == [("That the Commissioner publishes the strategy before the summer "
                                      "and reports on it to the Panel each year.")]
     assert len(recs["finding_ids"].iloc[0]) == 1
+
+
+def test_a_concern_takes_at_most_two_of_the_evidences_requests(draft, said):
+    # each request close to the concern (0.7), but not to each other (0.49): three requests
+    asks = [said(org, f"We recommend that the Commissioner {action}.", "neutral", 0.0,
+                 vector=(0.0, 0.7, *(0.714 if k == i else 0.0 for k in range(3))))
+            for i, (org, action) in enumerate((
+                ("Ashby Partnership", "publishes the strategy before the summer"),
+                ("Coldwater Partnership", "publishes the strategy with a timetable"),
+                ("Harlow Partnership", "publishes the strategy and a summary")))]
+    table = draft([_concern(said, "Kettering Partnership", STRATEGY, 1), *asks])
+    recs = table[table["kind"] == "recommendation"]
+    assert len(recs) == 2 and all(len(ids) == 1 for ids in recs["finding_ids"])

@@ -13,6 +13,7 @@ on an earlier sentence ("publish it") are not reused.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 import numpy as np
 import pandas as pd
@@ -31,6 +32,9 @@ ANSWER_SIMILARITY = 0.5
 #: ... and at or above which it answers one that an organisation asking it raised
 RELATED_SIMILARITY = 0.3
 MAX_RECOMMENDATIONS = 12
+#: a concern is answered by at most this many of the evidence's requests (the letter asks for
+#: the two most widely made, not every variation on them)
+MAX_PER_CONCERN = 2
 #: the most words an action runs to after "That the <target>" (whole clauses are kept)
 MAX_ACTION_WORDS = 32
 #: a request the respondent disowns ("we do not suggest the Commissioner should ...")
@@ -162,6 +166,8 @@ def draft_recommendations(frame: pd.DataFrame, vectors: np.ndarray, eligible: pd
     position = {s: i for i, s in enumerate(frame["segment_id"])}  # a segment's row in frame
     for group in _request_claims(frame, vectors, candidates) if len(candidates) else []:
         cites = _cited(frame, vectors, group, findings, position)
+        answers = Counter(f for r in records for f in r["finding_ids"])
+        cites = [f for f in cites if answers[f] < MAX_PER_CONCERN]
         if not cites or len(records) == MAX_RECOMMENDATIONS:
             continue
         rows = frame.iloc[sorted(group)]
