@@ -42,7 +42,7 @@ COMPLAINTS: tuple[Complaint, ...] = (
     _kind("waiting",
           r"\bnot (?:yet )?(?:been )?(?:published|appeared|produced)\b|\bstill waiting\b|"
           r"\byet to (?:be )?(?:publish|appear|see|receive)\w*|\bhas not appeared\b|"
-          r"\b(?:have|has) been waiting\b|\bwaited (?:more than|over)\b|\bhas not happened\b",
+          r"\b(?:have|has) been waiting\b|\bhas not happened\b",
           "they were still waiting for something that had been promised or consulted on",
           "publishes {subject}, or sets a date by which it will be published"),
     _kind("consultation",
