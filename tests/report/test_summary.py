@@ -75,3 +75,23 @@ def test_a_theme_mostly_praised_is_a_strength():
                           "commissioning": [("a", "praise"), ("b", "praise"), ("c", "praise")]})
     assert "The Commissioner was praised for commissioning and funding: three statements from " \
            "three organisations praised it." in _summary(analysis)
+
+
+def _opening(analysis: el.Analysis, path) -> str:
+    import docx
+
+    from evidence_lab.report import findings_docx
+
+    paragraphs = [p.text for p in docx.Document(str(findings_docx(analysis, path))).paragraphs]
+    return next(p for p in paragraphs if p.startswith("The Panel has now considered"))
+
+
+def test_the_letter_opening_names_the_call_once(tmp_path):
+    analysis = _analysis({"engagement": [("a", "criticism")]})
+    analysis.run["title"] = "the Ravensmoor Panel's call for evidence"
+    assert _opening(analysis, tmp_path / "a.docx").startswith(
+        "The Panel has now considered the written evidence it received in response to the "
+        "Ravensmoor Panel's call for evidence: one submission")
+    analysis.run["title"] = "rural crime"
+    assert "in response to the Panel's call for evidence on rural crime:" in \
+        _opening(analysis, tmp_path / "b.docx")

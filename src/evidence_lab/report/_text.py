@@ -186,7 +186,9 @@ def letter_opening(analysis: Analysis) -> list[str]:
     subs = analysis.submissions
     n_orgs, parts = _respondents(analysis)
     title = analysis.run.get("title")
-    call = f"the Panel's call for evidence on {title}" if title else "the Panel's call for evidence"
+    call = "the Panel's call for evidence"
+    if title:  # a title that names the call itself ("the Panel's call for evidence") is the call
+        call = title if "call for evidence" in title.lower() else f"{call} on {title}"
     return [
         (f"The Panel has now considered the written evidence it received in response to {call}: "
          f"{number_word(len(subs))} submissions from {number_word(n_orgs)} organisations and "
