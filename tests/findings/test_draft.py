@@ -87,7 +87,8 @@ def _makes_the_point(analysis, finding) -> dict[str, bool]:
         made = dict.fromkeys(made, False)
         for segment_id in finding["segment_ids"]:
             org = orgs[segments.loc[segment_id, "submission_id"]]
-            made[org] = made[org] or kind in complaints_in(segments.loc[segment_id, "text"])
+            made[org] = made[org] or kind in complaints_in(segments.loc[segment_id, "text"],
+                                                           finding["stance"])
     return made
 
 

@@ -60,3 +60,20 @@ def test_one_point_in_other_words_is_one_finding_naming_only_who_made_it(draft, 
     assert point_of(widened["text"], "the Commissioner") == (
         "they were still waiting for something that had been promised or consulted on")
     assert "Harlow Partnership" not in widened["text"]
+
+
+def test_one_kind_of_praise_in_other_words_is_one_strength(draft, said):
+    table = draft([
+        said("Youth Commission", "We want to thank the Deputy Commissioner, who came to four of our "
+             "workshops and listened properly.", "positive", 0.8, point=1,
+             cues="Commissioner [target]; thank [praise]", kind="youth_commission"),
+        said("Business Partnership", "The Deputy Commissioner attends our business crime forum each "
+             "quarter, and members appreciate having a senior figure in the room.", "positive", 0.7,
+             point=2, cues="Commissioner [target]; appreciate [praise]", kind="business"),
+    ])
+    found = table[table["kind"] == "finding"]
+    assert found["organisations"].tolist() == [["Business Partnership", "Youth Commission"]]
+    assert found["text"].iloc[0].startswith(
+        "It was recognised by both respondents (Business Partnership and Youth Commission) that the "
+        "Commissioner's office had come to their meetings in person: for example, ")
+    assert complaints_in(found["text"].iloc[0]) == ()  # praise is no complaint

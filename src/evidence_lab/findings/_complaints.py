@@ -32,10 +32,12 @@ class Complaint:
     pattern: re.Pattern[str]
     point: str
     action: str
+    #: ``negative`` for a complaint; ``positive`` for a kind of praise (it answers nothing)
+    stance: str = "negative"
 
 
-def _kind(name: str, pattern: str, point: str, action: str) -> Complaint:
-    return Complaint(name, re.compile(pattern, re.IGNORECASE), point, action)
+def _kind(name: str, pattern: str, point: str, action: str, stance: str = "negative") -> Complaint:
+    return Complaint(name, re.compile(pattern, re.IGNORECASE), point, action, stance)
 
 
 COMPLAINTS: tuple[Complaint, ...] = (
@@ -80,17 +82,22 @@ COMPLAINTS: tuple[Complaint, ...] = (
           r"\bwithout a published\b|\bnot been (?:shared|updated)\b",
           "information they needed had not been published or shared",
           "publishes {subject} and keeps it up to date"),
+    _kind("presence",
+          r"\b(?:attend(?:s|ed)|came to|comes to|joined)\b[^.;]{0,40}?\b(?:meetings?|forums?|"
+          r"workshops?|board|events?|sessions?)\b",
+          "{target}'s office had come to their meetings in person", "", stance="positive"),
 )
 
 
-def complaints_in(text: str) -> tuple[str, ...]:
-    """The names of the :data:`COMPLAINTS` ``text`` makes, in the order they are listed.
+def complaints_in(text: str, stance: str = "negative") -> tuple[str, ...]:
+    """The names of the :data:`COMPLAINTS` of ``stance`` that ``text`` makes, in the order they
+    are listed (``stance="positive"``: the kinds of praise).
 
     >>> complaints_in("We are still waiting for a reply, and nobody from the office came.")
     ('waiting', 'absence')
     """
     flat = " ".join(text.split())
-    return tuple(c.name for c in COMPLAINTS if c.pattern.search(flat))
+    return tuple(c.name for c in COMPLAINTS if c.stance == stance and c.pattern.search(flat))
 
 
 def complaint(name: str) -> Complaint:
@@ -99,7 +106,7 @@ def complaint(name: str) -> Complaint:
 
 
 def point_of(finding_text: str, target: str) -> str | None:
-    """The point a finding widened by a kind of complaint makes (its words true of every
+    """The point a finding widened by a kind of complaint (or of praise) makes (its words true of every
     organisation it names), or None for a finding that reports its lead statement."""
     return next((c.point.format(target=target) for c in COMPLAINTS
-                 if f"suggested that {c.point.format(target=target)}:" in finding_text), None)
+                 if f" that {c.point.format(target=target)}: for example" in finding_text), None)

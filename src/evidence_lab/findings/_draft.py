@@ -126,6 +126,8 @@ def point_sentence(who: str, orgs: str, kind: str, target: str, speaker: str, st
         clause = f"{to_reported_speech(context)}, and {clause}"
     example = f"according to {speaker}, {clause}" if clause[:1].isupper() else \
         f"{speaker} said that {clause}"
+    if complaint(kind).stance == "positive":
+        return f"It was recognised by {who} ({orgs}) that {point}: for example, {example}."
     return f"Evidence from {who} ({orgs}) suggested that {point}: for example, {example}."
 
 
@@ -222,7 +224,7 @@ def _theme_findings(frame: pd.DataFrame, vectors: np.ndarray, mask: pd.Series, c
     for stance in ("negative", "positive"):
         idx = np.flatnonzero((mask & (signs == stance)).to_numpy())
         words = [topics[i] for i in idx]
-        kinds = [complaints_in(frame["text"].iloc[i]) if stance == "negative" else () for i in idx]
+        kinds = [complaints_in(frame["text"].iloc[i], stance) for i in idx]
         claims = _claims(vectors, idx, contexts.to_numpy()[idx],
                          frame["organisation"].to_numpy()[idx], stance, words,
                          frame["pcc_sentiment_score"].to_numpy()[idx], kinds)

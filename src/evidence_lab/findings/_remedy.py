@@ -74,7 +74,8 @@ def remedy(lead: str, shared: frozenset[str], stop_words: frozenset[str]) -> str
     'publishes the rural crime strategy, or sets a date by which it will be published'
     """
     lead = " ".join(lead.split())
-    found = next(((c.action, m.span()) for c in COMPLAINTS if (m := c.pattern.search(lead))), None)
+    found = next(((c.action, m.span()) for c in COMPLAINTS
+                  if c.stance == "negative" and (m := c.pattern.search(lead))), None)
     action, span = found or (_FALLBACK, (0, 0))
     if "{subject}" not in action:
         return action
