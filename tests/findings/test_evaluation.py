@@ -20,6 +20,13 @@ from evidence_lab.findings import evaluates
     ("Our newsletter has been delayed twice this year.", "negative", True),
     ("From April 2026 the office began charging £1,150 a year for each named user.", "negative",
      False),
+    # criticism in words the stance lexicon lacks, or set up by a contrast
+    ("Meetings are missed and correspondence goes unanswered.", "negative", True),
+    ("Money confirmed in October cannot pay for work in the summer season.", "negative", True),
+    ("We were told the Commissioner would speak at our event, but she cancelled the day before.",
+     "negative", True),
+    ("Our relationship with the office has improved over the last eighteen months.", "negative",
+     False),
 ])
 def test_a_judgement_is_told_from_background(text, stance, judged):
     assert evaluates(text, stance) is judged

@@ -11,7 +11,9 @@ present it as a strength or a concern.
   "invested", "committed", "delivered", "increased") do not count on their own.
 - **Criticism** needs a word of criticism or implied criticism from the stance lexicon ("delayed",
   "still waiting", "nobody from"), or a negation or limiting word that carries the complaint
-  ("no consultation took place", "only a week's notice", "they rarely see an officer").
+  ("no consultation took place", "only a week's notice", "they rarely see an officer"), a word
+  that judges without the lexicon's words ("cannot", "impossible", "unanswered", "costly",
+  "patchy"), or a contrast that sets up the complaint ("she would speak, but she cancelled").
 """
 
 from __future__ import annotations
@@ -32,7 +34,10 @@ _JUDGING = re.compile(
 #: negation and limiting words that carry a complaint without a word of criticism
 _COMPLAINT = re.compile(
     r"(?<![\w-])(?:not|no|never|nobody|none|nothing|neither|nor|without|only|rarely|seldom|"
-    r"hardly|barely|little|fewer|less|too|vacant|\w+n't)(?![\w-])", re.IGNORECASE)
+    r"hardly|barely|little|fewer|less|too|vacant|\w+n't|cannot|but|however|rather than|against|"
+    r"impossible|undone|unanswered|missed|cancell?ed|weaken\w*|difficult|harder|complex|"
+    r"complicated|time-consuming|costly|expensive|limited|patchy|inconsistent|piecemeal|"
+    r"unacceptable|overstretched|at-risk)(?![\w-])", re.IGNORECASE)
 
 
 def evaluates(text: str, stance: str, target_mentions: tuple[str, ...] = ()) -> bool:
