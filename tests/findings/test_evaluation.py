@@ -27,6 +27,12 @@ from evidence_lab.findings import evaluates
      "negative", True),
     ("Our relationship with the office has improved over the last eighteen months.", "negative",
      False),
+    # praise that asks for something, or that a contrast turns into criticism, is no strength
+    ("We think the Commissioner should give successful projects longer funding.", "positive",
+     False),
+    ("The newsletter was welcome, but it stopped in 2025 without explanation.", "positive", False),
+    ("The programme has produced encouraging results and fewer repeat incidents.", "positive",
+     True),
 ])
 def test_a_judgement_is_told_from_background(text, stance, judged):
     assert evaluates(text, stance) is judged

@@ -19,8 +19,12 @@ present it as a strength or a concern.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from ..stance import find_cues
+
+if TYPE_CHECKING:
+    from ..stance._cues import CueHit
 
 #: praise words of the stance lexicon that report an action rather than judge it
 REPORTING_PRAISE = re.compile(
@@ -31,6 +35,8 @@ _JUDGING = re.compile(
     r"(?<![\w-])(?:encourag\w+|kind|popular|dependable|constructive|worthwhile|reassur\w+|"
     r"invaluable|vital|excellent|fantastic|exemplary|robust|timely|listened|made a difference)"
     r"(?![\w-])", re.IGNORECASE)
+#: modal verbs of a request: a statement asking for something is not praise of what was done
+_REQUEST = re.compile(r"(?<![\w-])(?:should|must|ought to|needs? to)(?![\w-])", re.IGNORECASE)
 #: negation and limiting words that carry a complaint without a word of criticism
 _COMPLAINT = re.compile(
     r"(?<![\w-])(?:not|no|never|nobody|none|nothing|neither|nor|without|only|rarely|seldom|"
@@ -43,7 +49,9 @@ _COMPLAINT = re.compile(
 def evaluates(text: str, stance: str, target_mentions: tuple[str, ...] = ()) -> bool:
     """True when ``text`` carries a judgement of its ``stance`` (``positive``/``negative``).
 
-    A word of praise the target itself speaks ("the Commissioner thanked the partners", with
+    Praise that asks for something ("the Commissioner should give successful projects longer
+    funding") or that a contrast turns into criticism ("the hub is good, but it closed early") is
+    not a strength. A word of praise the target itself speaks ("the Commissioner thanked the partners", with
     "Commissioner" among ``target_mentions``) is the target praising others, not praise of it.
 
     >>> evaluates("The Victim Hub has been a real success.", "positive")
@@ -57,6 +65,8 @@ def evaluates(text: str, stance: str, target_mentions: tuple[str, ...] = ()) -> 
     """
     cues = find_cues(text)
     if stance == "positive":
+        if _REQUEST.search(text) or _turns_critical(cues):
+            return False  # a request, or praise that a "but" turns into criticism: not a strength
         return any(h.group == "praise" and not REPORTING_PRAISE.fullmatch(h.text)
                    and not _spoken_by(text, h.start, target_mentions) for h in cues) \
             or _JUDGING.search(text) is not None
@@ -64,6 +74,13 @@ def evaluates(text: str, stance: str, target_mentions: tuple[str, ...] = ()) -> 
         return any(h.group in {"criticism", "implied"} for h in cues) \
             or _COMPLAINT.search(text) is not None
     return False
+
+
+def _turns_critical(cues: list[CueHit]) -> bool:
+    """True when a contrast ("but", "however", "although") comes before a word of criticism."""
+    contrast = next((h.start for h in cues if h.group == "contrast"), None)
+    return contrast is not None and any(h.group in {"criticism", "implied"} and h.start > contrast
+                                        for h in cues)
 
 
 def _spoken_by(text: str, start: int, mentions: tuple[str, ...]) -> bool:
