@@ -15,6 +15,7 @@ from evidence_lab.findings import (
     complaints_in,
     lead_context,
     point_of,
+    praised_subject,
     quantifier,
     self_contained,
 )
@@ -83,6 +84,14 @@ def _makes_the_point(analysis, finding) -> dict[str, bool]:
     made: dict[str, bool] = {}
     for org, sim in _lead_similarity(analysis, finding).items():
         made[org] = sim >= CLAIM_SIMILARITY - 1e-6
+    named = re.search(r" spoke well of (.+?): for example", finding["text"])
+    if named:  # praise of one named service: each organisation's statement is about it
+        stop_words = vocabulary_of(analysis.codebook).stop_words
+        made = dict.fromkeys(made, False)
+        for segment_id in finding["segment_ids"]:
+            org = orgs[segments.loc[segment_id, "submission_id"]]
+            made[org] = made[org] or praised_subject(segments.loc[segment_id, "text"], stop_words) \
+                == f"named:{named.group(1)}"
     if kind:
         made = dict.fromkeys(made, False)
         for segment_id in finding["segment_ids"]:

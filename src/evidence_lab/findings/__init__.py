@@ -1,7 +1,7 @@
 """Findings: draft the panel's findings and recommendations from the analysed evidence."""
 
 from ._common import CLAIM_SIMILARITY, FINDING_COLUMNS
-from ._complaints import COMPLAINTS, complaints_in, point_of
+from ._complaints import COMPLAINTS, complaints_in, point_of, praised_subject
 from ._draft import draft_findings, polarity
 from ._evaluation import evaluates
 from ._quantifiers import number_word, quantifier
@@ -23,6 +23,7 @@ __all__ = [
            "number_word",
            "point_of",
            "polarity",
+           "praised_subject",
            "quantifier",
            "remedy",
            "self_contained",

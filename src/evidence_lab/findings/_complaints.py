@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..nlp import load_pipeline
+
 
 @dataclass(frozen=True)
 class Complaint:
@@ -110,3 +112,23 @@ def point_of(finding_text: str, target: str) -> str | None:
     organisation it names), or None for a finding that reports its lead statement."""
     return next((c.point.format(target=target) for c in COMPLAINTS
                  if f" that {c.point.format(target=target)}: for example" in finding_text), None)
+
+
+#: the prefix of a kind that names what several statements praise ("named:the Victim Hub")
+NAMED = "named:"
+
+
+def praised_subject(text: str, stop_words: frozenset[str]) -> str | None:
+    """``named:<name>`` when ``text`` is about a named thing other than the target (the subject
+    of its clause is a name: "The Victim Hub has been a real success" -> ``named:the Victim
+    Hub``), so that statements praising the same named service make one point; else None. Words
+    in ``stop_words`` (the target's names, the call's place names) are left out of the name."""
+    doc = load_pipeline("parse")(" ".join(text.split()))
+    for chunk in doc.noun_chunks:
+        if chunk.root.dep_ not in {"nsubj", "nsubjpass"}:
+            continue
+        if chunk.root.pos_ != "PROPN" or chunk.root.lower_ in stop_words:
+            return None  # the clause is about the target, a person or something unnamed
+        words = [t.text for t in chunk if t.pos_ == "PROPN" and t.lower_ not in stop_words]
+        return f"{NAMED}the {' '.join(words)}" if words else None
+    return None

@@ -29,7 +29,7 @@ from ..codebook import OTHER_THEME, Codebook
 from ..embed import Embeddings
 from ..vocabulary import vocabulary_of
 from ._common import CLAIM_SIMILARITY, FINDING_COLUMNS, org_list, quotes_for, record, who_phrase
-from ._complaints import complaint, complaints_in
+from ._complaints import NAMED, complaint, complaints_in, praised_subject
 from ._evaluation import evaluates
 from ._quantifiers import number_word
 from ._recommend import draft_recommendations
@@ -120,12 +120,15 @@ def point_sentence(who: str, orgs: str, kind: str, target: str, speaker: str, st
     """A finding widened by a kind of complaint: the point in words true of every organisation
     named (:attr:`._complaints.Complaint.point`), then the lead as its ``speaker``'s example, so
     no organisation is credited with another's particulars."""
-    point = complaint(kind).point.format(target=target)
     clause = to_reported_speech(statement)
     if context:
         clause = f"{to_reported_speech(context)}, and {clause}"
     example = f"according to {speaker}, {clause}" if clause[:1].isupper() else \
         f"{speaker} said that {clause}"
+    if kind.startswith(NAMED):  # several praised one named service in their own words
+        return f"{who[0].upper()}{who[1:]} ({orgs}) spoke well of {kind[len(NAMED):]}: for " \
+               f"example, {example}."
+    point = complaint(kind).point.format(target=target)
     if complaint(kind).stance == "positive":
         return f"It was recognised by {who} ({orgs}) that {point}: for example, {example}."
     return f"Evidence from {who} ({orgs}) suggested that {point}: for example, {example}."
@@ -221,10 +224,14 @@ def _theme_findings(frame: pd.DataFrame, vectors: np.ndarray, mask: pd.Series, c
                     theme: str, theme_label: str, codebook: Codebook, all_orgs: pd.DataFrame,
                     topics: list[frozenset[str]], signs: pd.Series) -> list[dict]:
     records = []
+    stop_words = vocabulary_of(codebook).stop_words
     for stance in ("negative", "positive"):
         idx = np.flatnonzero((mask & (signs == stance)).to_numpy())
         words = [topics[i] for i in idx]
         kinds = [complaints_in(frame["text"].iloc[i], stance) for i in idx]
+        if stance == "positive":
+            kinds = [k + tuple(n for n in [praised_subject(frame["text"].iloc[i], stop_words)] if n)
+                     for k, i in zip(kinds, idx, strict=True)]
         claims = _claims(vectors, idx, contexts.to_numpy()[idx],
                          frame["organisation"].to_numpy()[idx], stance, words,
                          frame["pcc_sentiment_score"].to_numpy()[idx], kinds)
