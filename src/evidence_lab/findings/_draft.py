@@ -42,7 +42,7 @@ LEAD_WORDS = (8, 50)
 LEAD_STRENGTH = 0.3  # and it must carry an evaluative cue (:func:`evaluative`) ...
 CLEAR_CRITICISM = 0.5  # ... unless it is criticism scored at least this strongly  # a lead between these lengths reads as one sentence of a letter
 #: claims per theme and polarity: a letter makes room for concerns before praise
-MAX_PER_GROUP = {"negative": 4, "positive": 3}
+MAX_PER_GROUP = {"negative": 4, "positive": 2}
 
 
 @dataclass(frozen=True)
