@@ -12,6 +12,8 @@ without adaptation, over ``--seeds`` draws. Candidates, all on top of the shippe
 * ``linear_iso``: a logit shift linear in the embedding, fitted on the corrections with a plain
   L2 penalty (strength by CV); ``layer`` is the same with the penalty measured in the training
   corpus' geometry;
+* ``wide``, ``anchors``, ``layer_kernel``: the layer with more strengths to choose from, with the
+  codebook's descriptions and examples counted as corrections (themes), and with ``kernel`` on top;
 * ``refit``: the shipped heads (embedding and word models of each task) refitted, warm-started,
   on the shipped training rows plus the corrections at weight 30 (slow: 10-30 s a refit, so only
   with ``--candidates refit``);
@@ -26,6 +28,10 @@ without adaptation, over ``--seeds`` draws. Candidates, all on top of the shippe
     .venv/bin/python bench/adapt_candidates.py --k 10,20,30 --seeds 5 --out bench/results/adapt-candidates.json
     .venv/bin/python bench/adapt_candidates.py --k 30 --seeds 5 --candidates refit,layer \
         --out bench/results/adapt-refit.json
+    .venv/bin/python bench/adapt_candidates.py --k 10,20,30 --seeds 5 \
+        --candidates layer,wide,anchors,layer_kernel --out bench/results/adapt-variants.json
+    .venv/bin/python bench/adapt_candidates.py --sets dev_real --k 60,100 --seeds 5 \
+        --candidates layer,kernel --out bench/results/adapt-many.json
 """
 
 from __future__ import annotations
@@ -65,6 +71,33 @@ def layer(P, base, L, y, C, task):
     whitening = shipped_whitening_for(base["themes"].embedder, base["vectors"].shape[1])
     fitted = CorrectionLayer(whitening=whitening).fit(base["vectors"][L], P[L], list(y), list(C))
     return fitted.transform(base["vectors"], P)
+
+
+def wide(P, base, L, y, C, task):
+    """The layer with a wider choice of strengths."""
+    whitening = shipped_whitening_for(base["themes"].embedder, base["vectors"].shape[1])
+    fitted = CorrectionLayer(lambdas=(30.0, 10.0, 3.0, 1.0, 0.3, 0.1, 0.03), whitening=whitening)
+    return fitted.fit(base["vectors"][L], P[L], list(y), list(C)).transform(base["vectors"], P)
+
+
+def anchors(P, base, L, y, C, task):
+    """The layer with the codebook's descriptions and examples counted as corrections (themes)."""
+    if task != "theme":
+        return layer(P, base, L, y, C, task)
+    book = load_codebook()
+    texts = [t for th in book.themes for t in th.prompt_texts()]
+    labels = [th.id for th in book.themes for _ in th.prompt_texts()]
+    vectors = base["themes"].embedder.encode(texts)
+    proba = base["themes"].predict_proba(pd.DataFrame({"text": texts}))
+    whitening = shipped_whitening_for(base["themes"].embedder, base["vectors"].shape[1])
+    fitted = CorrectionLayer(whitening=whitening).fit(
+        np.vstack([base["vectors"][L], vectors]), np.vstack([P[L], proba]), [*y, *labels], list(C))
+    return fitted.transform(base["vectors"], P)
+
+
+def layer_kernel(P, base, L, y, C, task):
+    """The kernel layer on top of the shipped one."""
+    return kernel(layer(P, base, L, y, C, task), base, L, y, C, task)
 
 
 def linear_iso(P, base, L, y, C, task):
@@ -235,8 +268,10 @@ def stack(P, base, L, y, C, task):
 
 CANDIDATES: dict[str, Adapter] = {"layer": layer, "kernel": kernel, "bias": bias,
                                   "linear_iso": linear_iso, "knn": knn, "spread": spread,
-                                  "head": head, "stack": stack, "refit": refit}
-DEFAULT = [c for c in CANDIDATES if c != "refit"]  # a refit takes 10-30 s
+                                  "head": head, "stack": stack, "refit": refit, "wide": wide,
+                                  "anchors": anchors, "layer_kernel": layer_kernel}
+#: the first table's candidates (a refit takes 10-30 s; the last three are variants of the layer)
+DEFAULT = ["layer", "kernel", "bias", "linear_iso", "knn", "spread", "head", "stack"]
 
 
 def _scores(frame, book, base, theme_p, stance_p, rest):
@@ -302,11 +337,12 @@ def main() -> None:
     parser.add_argument("--seeds", type=int, default=5)
     parser.add_argument("--candidates", default=",".join(DEFAULT),
                         help=f"comma-separated, of {', '.join(CANDIDATES)}")
+    parser.add_argument("--sets", default="dev_real,dev_gold", help="dev sets, comma-separated")
     parser.add_argument("--out")
     args = parser.parse_args()
     ks = [int(k) for k in args.k.split(",")]
     candidates = args.candidates.split(",")
-    rows = [r for name in ("dev_real", "dev_gold") for r in run(name, ks, args.seeds, candidates)]
+    rows = [r for name in args.sets.split(",") for r in run(name, ks, args.seeds, candidates)]
     table = pd.DataFrame(rows).groupby(["set", "k", "strategy", "candidate"])[
         ["theme_gain", "stance_gain"]].agg(["mean", "std"]).round(3)
     print(table.to_string())
