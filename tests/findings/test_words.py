@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
 import evidence_lab as el
@@ -87,3 +88,20 @@ def test_references_to_an_earlier_sentence_are_found(sentence, reference):
 def test_requests_become_the_panels_recommendation_form(statement, action):
     codebook = load_codebook(el.sample_call().codebook)
     assert action_phrase(statement, codebook) == action
+
+
+def test_a_respondent_known_only_by_its_kind_reads_as_a_description():
+    from evidence_lab.findings._common import described_by_kind, org_list
+
+    book = load_codebook()
+    organisations = pd.Series(["Member of the public", "Kettering Moor Parish Council",
+                               "Ashby Vale Community Safety Partnership", "Youth Commission"])
+    kinds = pd.Series(["public", "parish_council", "community_safety_partnership",
+                       "youth_commission"])
+    described = described_by_kind(organisations, kinds, book)
+    # sentence case is a description; title case ("Youth Commission") is a name and stays
+    assert described.tolist() == ["member of the public", "Kettering Moor Parish Council",
+                                  "Ashby Vale Community Safety Partnership", "Youth Commission"]
+    assert org_list(described) == ("Ashby Vale Community Safety Partnership, Kettering Moor "
+                                   "Parish Council, Youth Commission and a member of the public")
+    assert org_list(described[:1]) == "member of the public"  # "One member of the public said"

@@ -37,8 +37,30 @@ def who_phrase(orgs: pd.DataFrame, all_orgs: pd.DataFrame, codebook: Codebook) -
 
 
 def org_list(orgs: pd.Series) -> str:
+    """Organisations as a list in prose, alphabetical; a respondent known only by its kind
+    ("member of the public", see :func:`described_by_kind`) comes last, as "a member of the
+    public"."""
     names = sorted(orgs.unique())
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    if len(names) == 1:
+        return names[0]
+    named = [n for n in names if not n[:1].islower()]
+    names = named + [f"a {n}" for n in names if n[:1].islower()]
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def described_by_kind(organisations: pd.Series, kinds: pd.Series, codebook: Codebook) -> pd.Series:
+    """``organisations`` where a name is only its respondent kind in sentence case ("Member of
+    the public" for kind ``public``) written as the description it is ("member of the public"),
+    so prose reads "... and a member of the public". A name in title case ("Youth Commission")
+    is a name, and stays."""
+    def name(organisation: object, kind: object) -> object:
+        if not isinstance(organisation, str) or len(organisation) < 2:
+            return organisation
+        noun = codebook.vocabulary.respondent_noun(str(kind or ""), plural=False)
+        described = organisation[1:] == noun[1:] and organisation[0].lower() == noun[0].lower()
+        return noun if described else organisation
+    return pd.Series([name(o, k) for o, k in zip(organisations, kinds, strict=True)],
+                     index=organisations.index, dtype=object)
 
 
 def balance(labels: pd.Series) -> str:

@@ -28,7 +28,15 @@ import pandas as pd
 from ..codebook import OTHER_THEME, Codebook
 from ..embed import Embeddings
 from ..vocabulary import vocabulary_of
-from ._common import CLAIM_SIMILARITY, FINDING_COLUMNS, org_list, quotes_for, record, who_phrase
+from ._common import (
+    CLAIM_SIMILARITY,
+    FINDING_COLUMNS,
+    described_by_kind,
+    org_list,
+    quotes_for,
+    record,
+    who_phrase,
+)
 from ._complaints import NAMED, complaint, complaints_in, praised_subject
 from ._evaluation import evaluates
 from ._quantifiers import number_word
@@ -99,7 +107,7 @@ def lead_sentence(who: str, orgs: str, n_orgs: int, statement: str, stance: str,
         clause = f"{to_reported_speech(context)}, and {clause}"
     if n_orgs > 1 and speaker and _FIRST_PERSON.search(f"{context} {statement}"):
         opener = f"According to {speaker}, {clause}" if clause[:1].isupper() else \
-            f"{speaker} said that {clause}"
+            f"{speaker[:1].upper()}{speaker[1:]} said that {clause}"
         return f"{opener}; {others} made a similar point."
     if clause[:1].isupper():
         return f"According to {who} ({orgs}), {clause}."
@@ -245,19 +253,25 @@ def _theme_findings(frame: pd.DataFrame, vectors: np.ndarray, mask: pd.Series, c
                 n_rest = rest["organisation"].nunique()
                 others = (f"{number_word(n_rest)} other "
                           f"{'respondent' if n_rest == 1 else 'respondents'} "
-                          f"({org_list(rest['organisation'])})")
+                          f"({org_list(rest['named_as'])})")
+            speaker = _speaker(lead["named_as"])
             if claim.kind:
-                text = point_sentence(who, org_list(rows["organisation"]), claim.kind,
-                                      f"the {codebook.target.title}", lead["organisation"],
+                text = point_sentence(who, org_list(rows["named_as"]), claim.kind,
+                                      f"the {codebook.target.title}", speaker,
                                       lead["text"], contexts.iloc[claim.lead])
             else:
-                text = lead_sentence(who, org_list(rows["organisation"]),
+                text = lead_sentence(who, org_list(rows["named_as"]),
                                      rows["organisation"].nunique(), lead["text"], stance, turn,
-                                     lead["organisation"], others, contexts.iloc[claim.lead])
+                                     speaker, others, contexts.iloc[claim.lead])
             records.append(record("finding", theme, theme_label, stance, text, rows, word,
                                   quotes_for(list(claim.members), frame), lead["segment_id"])
                            | {_CONTEXT: contexts.iloc[claim.lead]})
     return records
+
+
+def _speaker(named_as: str) -> str:
+    """Who said it, as a sentence names them: "a member of the public", or the name."""
+    return f"a {named_as}" if named_as[:1].islower() else named_as
 
 
 #: a finding record's key (not a column) for the sentence its lead reports before the statement
@@ -293,6 +307,8 @@ def draft_findings(segments: pd.DataFrame, submissions: pd.DataFrame, embeddings
         return pd.DataFrame(columns=FINDING_COLUMNS)
     meta = submissions.set_index("submission_id")[["organisation", "respondent_type"]]
     frame = segments.join(meta, on="submission_id").reset_index(drop=True)
+    # the name prose uses: "member of the public", not "Member of the public" (data keeps the name)
+    frame["named_as"] = described_by_kind(frame["organisation"], frame["respondent_type"], codebook)
     if "segment_kind" in frame.columns:  # letter furniture is not evidence
         frame = frame[frame["segment_kind"].fillna("statement") == "statement"].reset_index(drop=True)
     vectors = embeddings.rows(frame["segment_id"])
