@@ -41,7 +41,7 @@ from ._complaints import NAMED, complaint, complaints_in, praised_subject
 from ._evaluation import evaluates
 from ._quantifiers import number_word
 from ._recommend import draft_recommendations
-from ._references import content_words, lead_context
+from ._references import content_words, lead_context, read_all
 from ._rewrite import to_reported_speech
 
 MIN_WORDS = 6
@@ -169,7 +169,12 @@ def lead_contexts(frame: pd.DataFrame, asks: pd.Series, fit: pd.Series,
         ~frame["text"].str.contains(r"\?|\|", regex=True)
     previous = frame.get("previous_text", pd.Series("", index=frame.index)).fillna("").astype(str)
     contexts = pd.Series([None] * len(frame), index=frame.index, dtype=object)
-    for i in np.flatnonzero(fits.to_numpy()):
+    leads = np.flatnonzero(fits.to_numpy())
+    # every candidate and the statement before it, parsed in one batch
+    read_all([*frame["text"].iloc[leads], *previous.iloc[leads],
+              *(f"{p} {t}" for p, t in zip(previous.iloc[leads], frame["text"].iloc[leads],
+                                           strict=True) if p)])
+    for i in leads:
         contexts.iloc[i] = lead_context(frame["text"].iloc[i], previous.iloc[i], stop_words)
     return contexts
 

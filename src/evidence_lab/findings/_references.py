@@ -30,7 +30,10 @@ can support a finding but not lead it.
 
 from __future__ import annotations
 
-from functools import lru_cache
+from collections.abc import Iterable
+from typing import NamedTuple
+
+from spacy.tokens import Doc
 
 from ..nlp import load_pipeline
 
@@ -52,7 +55,42 @@ MIN_SUBJECT_WORDS = 2
 MAX_CONTEXT_WORDS = 35
 
 
-@lru_cache(maxsize=4096)
+class _Reading(NamedTuple):
+    """What the findings need from one statement's parse, kept so each text is parsed once."""
+
+    unresolved: str | None  # :func:`unresolved_reference`
+    nouns: tuple[tuple[str, str], ...]  # (lemma, word) of its nouns and names, for content words
+    bare_head: str | None  # the lemma of an opening bare "the <noun>", for :func:`_echoes`
+
+
+#: readings by folded text; filled in batches by :func:`read_all` (cleared when it grows large)
+_READINGS: dict[str, _Reading] = {}
+_MAX_READINGS = 200_000
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.split())
+
+
+def read_all(texts: Iterable[str]) -> None:
+    """Parse every text not read yet, in one batch (spaCy's ``pipe`` is far faster than one
+    call per text, and the draft asks about the same statements several times)."""
+    todo = list(dict.fromkeys(t for t in map(_fold, texts) if t not in _READINGS))
+    if not todo:
+        return
+    if len(_READINGS) + len(todo) > _MAX_READINGS:
+        _READINGS.clear()
+    for text, doc in zip(todo, load_pipeline("parse").pipe(todo, batch_size=64), strict=True):
+        _READINGS[text] = _Reading(_unresolved(doc), _nouns(doc), _bare_head(doc))
+
+
+def _reading(text: str) -> _Reading:
+    folded = _fold(text)
+    if folded not in _READINGS:
+        read_all([folded])
+    return _READINGS[folded]
+
+
 def unresolved_reference(text: str) -> str | None:
     """The first word of ``text`` that refers back to an earlier sentence, or None if it stands alone.
 
@@ -61,7 +99,10 @@ def unresolved_reference(text: str) -> str | None:
     >>> unresolved_reference("The fund closed early and we could not bid.") is None
     True
     """
-    doc = load_pipeline("parse")(" ".join(text.split()))
+    return _reading(text).unresolved
+
+
+def _unresolved(doc: Doc) -> str | None:
     seen_thing = seen_plural = False  # an earlier noun "it" / "they" can point to
     # nouns of an opening phrase ("To our knowledge, it ...") are no antecedent
     opening = {t.i for t in doc[0].subtree} if len(doc) and doc[0].dep_ == "prep" else set()
@@ -99,14 +140,14 @@ def self_contained(text: str) -> bool:
 def content_words(texts: list[str], stop_words: frozenset[str]) -> list[frozenset[str]]:
     """Per text, the lemmas of its nouns and names ("newsletter", "charge", "july"), less
     ``stop_words`` (the target's own names, the call's place names): what a statement is about."""
-    nlp = load_pipeline("parse")
-    out = []
-    for doc in nlp.pipe([" ".join(t.split()) for t in texts], batch_size=64):
-        out.append(frozenset(t.lemma_.lower() for t in doc
-                             if t.pos_ in {"NOUN", "PROPN"} and len(t.text) > 2 and not t.is_stop
-                             and t.lemma_.lower() not in stop_words
-                             and t.lower_ not in stop_words))
-    return out
+    read_all(texts)
+    return [frozenset(lemma for lemma, word in _reading(t).nouns
+                      if lemma not in stop_words and word not in stop_words) for t in texts]
+
+
+def _nouns(doc: Doc) -> tuple[tuple[str, str], ...]:
+    return tuple((t.lemma_.lower(), t.lower_) for t in doc
+                 if t.pos_ in {"NOUN", "PROPN"} and len(t.text) > 2 and not t.is_stop)
 
 
 
@@ -137,10 +178,16 @@ def _echoes(text: str, before: frozenset[str]) -> bool:
     """True when ``text`` opens on a bare "the <noun>" that the sentence before named in full
     ("Without the strategy, ..." after "the rural crime strategy has not been published"): the
     short form points back to it, as "it" would."""
-    doc = load_pipeline("parse")(" ".join(text.split()))
+    head = _reading(text).bare_head
+    return head is not None and head in before
+
+
+def _bare_head(doc: Doc) -> str | None:
     chunk = next(iter(doc.noun_chunks), None)
     if chunk is None or len(chunk) != 2 or chunk[0].lower_ != "the":
-        return False
+        return None
     head = chunk.root
-    return head.pos_ == "NOUN" and head.lower_ not in DEICTIC_NOUNS \
-        and head.lemma_.lower() in before and not any(c.dep_ == "prep" for c in head.children)
+    if head.pos_ != "NOUN" or head.lower_ in DEICTIC_NOUNS or any(c.dep_ == "prep"
+                                                                  for c in head.children):
+        return None
+    return str(head.lemma_.lower())
