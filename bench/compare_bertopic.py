@@ -25,7 +25,7 @@ post-embedding work is compared.
     already compiled in this process) and cold (a fresh interpreter, import and first fit timed
     apart, to show the numba compile cost), unseeded as users run it and seeded; against
     evidence_lab's ``ThemeDiscoverer.fit`` and its whole post-embedding pipeline
-    (``analyse(submissions, segments=..., vectors=..., discover=True)``).
+    (``analyse(submissions, segments=..., embedder=..., discover=True)``).
 (c) Determinism: discovery twice on the same input must give identical labels and theme ids
     (asserted); BERTopic seeded twice is reported.
 """
@@ -69,7 +69,7 @@ def scores(gold: list[str], labels: np.ndarray) -> dict[str, Any]:
     clustered = labels != -1
     out = {
         "n": len(labels),
-        "clusters": int(len(set(labels[clustered].tolist()))),
+        "clusters": len(set(labels[clustered].tolist())),
         "outlier_share": round(float((~clustered).mean()), 4),
         "nmi": round(float(normalized_mutual_info_score(gold_arr, labels)), 4),
         "ari": round(float(adjusted_rand_score(gold_arr, labels)), 4),
@@ -90,6 +90,7 @@ def guided_labels(texts: list[str], vectors: np.ndarray, split: str | None) -> n
     import inspect
 
     import pandas as pd
+
     from evidence_lab import load_codebook
     from evidence_lab.models import fit_models
     from evidence_lab.themes import assign_themes
@@ -163,8 +164,8 @@ def synthetic_inputs(n: int, seed: int) -> tuple[Any, Any, np.ndarray]:
     the corpus is built and embedded here (slow: about 10 minutes for 10,000 statements).
     """
     import pandas as pd
-
     import synthetic
+
     from evidence_lab import segment
     from evidence_lab.embed import MiniLMEmbedder
 
@@ -238,6 +239,8 @@ def cold_bertopic(path: Path, seed: int | None, repeats: int) -> list[dict[str, 
 
 def timing(n: int, seed: int) -> dict[str, Any]:
     """Post-embedding time of both methods on the synthetic corpus, plus determinism checks."""
+    import synthetic
+
     from evidence_lab.pipeline import analyse
     from evidence_lab.themes import ThemeDiscoverer
 
@@ -279,7 +282,8 @@ def timing(n: int, seed: int) -> dict[str, Any]:
           f"{out['discoverer_outlier_share']}", flush=True)
 
     for label in ("first", "again"):  # first fits the theme and stance models; again reuses them
-        result, seconds = _timed(lambda: analyse(submissions, segments=segments, vectors=vectors,
+        result, seconds = _timed(lambda: analyse(submissions, segments=segments,
+                                                 embedder=synthetic.preloaded(texts, vectors),
                                                  discover=True, show_progress=False))
         out[f"post_embedding_discover_{label}_s"] = seconds
         out[f"post_embedding_discover_{label}_stages"] = result.run["timings_s"]

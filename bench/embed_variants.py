@@ -51,6 +51,7 @@ def main(argv: list[str] | None = None) -> int:
 
     import synthetic
     import torch
+
     from evidence_lab.embed import bundled_model_path, load_sentence_transformer
 
     texts = synthetic.make_statements(synthetic.load_sample(), args.n, seed=7)
@@ -94,9 +95,10 @@ def _onnx_variants(torch_model: Any, by_length: list[str], reference: np.ndarray
                    report: dict[str, Any]) -> None:
     import tempfile
 
+    from onnxruntime.quantization import QuantType, quantize_dynamic
+
     from evidence_lab.embed import bundled_model_path
     from evidence_lab.embed._onnx import _OnnxModel, exported_model_path
-    from onnxruntime.quantization import QuantType, quantize_dynamic
 
     exported = exported_model_path()
     onnx_model = _OnnxModel(exported, bundled_model_path())

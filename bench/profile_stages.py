@@ -3,7 +3,7 @@
     .venv/bin/python bench/profile_stages.py --n 10000 > bench/results/profile-10000.txt
 
 Needs the synthetic corpus's vectors in ``bench/_cache/`` (``run_bench.py --n N`` leaves them
-there). Runs ``analyse(submissions, segments=..., vectors=...)`` once to fit and cache the models,
+there). Runs ``analyse(submissions, segments=..., embedder=...)`` once to fit and cache the models,
 then profiles a second run and ``write_outputs``, printing the functions with the largest
 cumulative time (evidence_lab's own first, then everything).
 """
@@ -45,6 +45,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     import synthetic
+
     from evidence_lab import segment
     from evidence_lab.pipeline import analyse
     from evidence_lab.report import write_outputs
@@ -55,10 +56,11 @@ def main(argv: list[str] | None = None) -> int:
         if data["texts"].tolist() != segments["text"].tolist():
             raise SystemExit("cached vectors do not match the corpus; run run_bench.py first")
         vectors = data["vectors"]
-    analyse(submissions, segments=segments, vectors=vectors, discover=args.discover,
+    embedder = synthetic.preloaded(segments["text"].tolist(), vectors)
+    analyse(submissions, segments=segments, embedder=embedder, discover=args.discover,
             show_progress=False)  # fits and caches the models
     profile = cProfile.Profile()
-    result = profile.runcall(analyse, submissions, segments=segments, vectors=vectors,
+    result = profile.runcall(analyse, submissions, segments=segments, embedder=embedder,
                              discover=args.discover, show_progress=False)
     print(f"analyse stages (s): {result.run['timings_s']}")
     _print(profile, "analyse (post-embedding, models cached)", args.limit)

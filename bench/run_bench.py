@@ -15,7 +15,7 @@ What is measured (wall-clock seconds, ``time.perf_counter``; memory as resident 
 * stages, one after another in this process: read (``read_inputs`` on a folder of ``.txt`` files
   with a ``manifest.csv``), segment, embed (a fresh embedder of the default backend, so its cache is
   empty; the model is loaded beforehand and timed apart), the post-embedding stages through
-  ``analyse(submissions, segments=..., vectors=...)`` (fit_models, themes, stance, findings, as the
+  ``analyse(submissions, segments=..., embedder=...)`` (the vectors preloaded into the embedder) (fit_models, themes, stance, findings, as the
   run manifest times them), discover (``themes.summary.discover_themes`` alone), and report
   (``write_outputs``). A sampling thread records each stage's peak RSS;
 * whole run: ``analyse(folder)`` plus ``write_outputs`` in a fresh interpreter, as a user would run it,
@@ -249,6 +249,7 @@ def incremental_review(submissions: Any, segments: Any, vectors: np.ndarray, old
     if importlib.util.find_spec("evidence_lab.review") is None:
         return {"skipped": "evidence_lab.review does not exist"}
     import synthetic
+
     from evidence_lab.embed import text_key
 
     try:
@@ -335,6 +336,7 @@ def run(n: int, *, discover: bool, seed: int, whole: bool, incremental: bool,
         report["cold_start"] = cold_start()
 
     import synthetic
+
     from evidence_lab import read_inputs, segment
     from evidence_lab.pipeline import analyse
     from evidence_lab.themes.summary import discover_themes
@@ -387,12 +389,13 @@ def run(n: int, *, discover: bool, seed: int, whole: bool, incremental: bool,
                                                           bool(proxy_sample)))
 
     with stages.stage("post_embedding") as extra:
-        result = analyse(ingest, segments=segments, vectors=vectors, embedder=embedder,
+        embedder = synthetic.preloaded(texts, vectors, embedder)
+        result = analyse(ingest, segments=segments, embedder=embedder,
                          discover=discover, show_progress=False)
     report["post_embedding_pipeline_s"] = result.run["timings_s"]
     print(f"  (inside analyse: {result.run['timings_s']})", flush=True)
     with stages.stage("post_embedding_again"):  # models now cached, as in a long-lived session
-        analyse(ingest, segments=segments, vectors=vectors, embedder=embedder, discover=discover,
+        analyse(ingest, segments=segments, embedder=embedder, discover=discover,
                 show_progress=False)
     with stages.stage("discover") as extra:
         _, _, model = discover_themes(result.segments, vectors, random_state=0)

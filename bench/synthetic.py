@@ -211,3 +211,14 @@ def write_results(report: dict, out: str | None) -> None:
     Path(out).parent.mkdir(parents=True, exist_ok=True)
     Path(out).write_text(json.dumps(report, indent=2, default=str) + "\n", encoding="utf-8")
     print(f"wrote {out}")
+
+
+def preloaded(texts: list[str], vectors: np.ndarray, embedder=None):  # noqa: ANN001, ANN201
+    """The default embedder (or ``embedder``) with ``vectors`` already in its cache, so that
+    ``analyse(..., embedder=...)`` uses them and embeds nothing (``analyse`` takes vectors only
+    through its embedder)."""
+    from evidence_lab.embed import get_embedder, text_key
+
+    embedder = embedder if embedder is not None else get_embedder()
+    embedder.preload({text_key(t): v for t, v in zip(texts, vectors, strict=True)})
+    return embedder
