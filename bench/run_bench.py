@@ -16,7 +16,7 @@ What is measured (wall-clock seconds, ``time.perf_counter``; memory as resident 
   with a ``manifest.csv``), segment, embed (a fresh embedder of the default backend, so its cache is
   empty; the model is loaded beforehand and timed apart), the post-embedding stages through
   ``analyse(submissions, segments=..., embedder=...)`` (the vectors preloaded into the embedder) (fit_models, themes, stance, findings, as the
-  run manifest times them), discover (``themes.summary.discover_themes`` alone), and report
+  run manifest times them), discover (``analyse(..., discover=True)`` after embedding), and report
   (``write_outputs``). A sampling thread records each stage's peak RSS;
 * whole run: ``analyse(folder)`` plus ``write_outputs`` in a fresh interpreter, as a user would run it,
   with its own peak RSS (``resource.getrusage``: it covers torch's native allocations);
@@ -339,7 +339,6 @@ def run(n: int, *, discover: bool, seed: int, whole: bool, incremental: bool,
 
     from evidence_lab import read_inputs, segment
     from evidence_lab.pipeline import analyse
-    from evidence_lab.themes.summary import discover_themes
 
     print(f"building a synthetic call of {n:,} statements", flush=True)
     sample = synthetic.load_sample()
@@ -398,9 +397,12 @@ def run(n: int, *, discover: bool, seed: int, whole: bool, incremental: bool,
         analyse(ingest, segments=segments, embedder=embedder, discover=discover,
                 show_progress=False)
     with stages.stage("discover") as extra:
-        _, _, model = discover_themes(result.segments, vectors, random_state=0)
-        extra["themes"] = len(model.themes_)
-        extra["outlier_share"] = round(model.outlier_share_, 4)
+        # the whole post-embedding run in discovery mode, as analyse --discover runs it
+        found = analyse(ingest, segments=segments, embedder=embedder, discover=True,
+                        show_progress=False)
+        extra["themes"] = found.segments["discovered_theme"].nunique()
+        extra["outlier_share"] = round(float(
+            (found.segments["discovered_theme"] == "unclustered").mean()), 4)
     with stages.stage("report") as extra:
         write_outputs(result, work / "out")
         extra["findings"] = len(result.findings)

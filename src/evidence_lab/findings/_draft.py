@@ -170,10 +170,9 @@ def lead_contexts(frame: pd.DataFrame, asks: pd.Series, fit: pd.Series,
     previous = frame.get("previous_text", pd.Series("", index=frame.index)).fillna("").astype(str)
     contexts = pd.Series([None] * len(frame), index=frame.index, dtype=object)
     leads = np.flatnonzero(fits.to_numpy())
-    # every candidate and the statement before it, parsed in one batch
-    read_all([*frame["text"].iloc[leads], *previous.iloc[leads],
-              *(f"{p} {t}" for p, t in zip(previous.iloc[leads], frame["text"].iloc[leads],
-                                           strict=True) if p)])
+    # every candidate and the statement before it, parsed in one batch (the pair, which only a
+    # statement that cannot stand alone needs, is parsed when asked for)
+    read_all([*frame["text"].iloc[leads], *previous.iloc[leads]])
     for i in leads:
         contexts.iloc[i] = lead_context(frame["text"].iloc[i], previous.iloc[i], stop_words)
     return contexts
