@@ -88,3 +88,29 @@ def test_class_tfidf_prefers_words_distinctive_of_a_cluster():
 def test_too_few_statements_is_a_clear_error():
     with pytest.raises(ValueError, match="at least 2 statements"):
         ThemeDiscoverer().fit(np.ones((1, 4)), texts=["only one"])
+
+
+def test_a_submission_spread_over_many_themes_still_has_a_primary_theme():
+    """One long submission with statements on six topics (none a fifth of its words) rolls up to
+    its largest theme instead of failing (a 10,000-statement call found this)."""
+    import pandas as pd
+
+    from evidence_lab.themes.summary import discover_themes
+
+    rng = np.random.default_rng(0)
+    centres = np.eye(6, 16)
+    vectors = _blobs(rng, centres, 12)
+    words = ["grant", "rural", "knife", "school", "traffic", "housing"]
+    texts = [f"{words[i]} matter number {j}" for i in range(6) for j in range(12)]
+    # statement j of each topic belongs to submission j % 4; submission "spread" takes one of each
+    owners = [f"s{j % 4}" for i in range(6) for j in range(12)]
+    for i in range(6):
+        owners[i * 12] = "spread"
+    segments = pd.DataFrame({"segment_id": [f"g{k}" for k in range(len(texts))],
+                             "submission_id": owners, "text": texts,
+                             "primary_theme": "other", "themes": [["other"]] * len(texts)})
+    out, rollup, model = discover_themes(segments, vectors, random_state=0, guidance=0.0)
+    assert len(model.themes_) == 6
+    spread = rollup.loc["spread"]
+    assert spread["primary_theme"] == spread["themes"][0]
+    assert spread["primary_theme"] in set(out.loc[out["submission_id"] == "spread", "primary_theme"])

@@ -100,7 +100,10 @@ def discover_themes(segments: pd.DataFrame, vectors: np.ndarray, *, random_state
             nearest_votes = pd.Series(weights[index].to_numpy(), index=nearest[position])
             votes = nearest_votes.groupby(level=0).sum()
         ranked = votes.sort_values(ascending=False, kind="stable")
-        listed = [str(t) for t, v in ranked.items() if v >= 0.2 * ranked.sum()]
+        # a long submission spread over many themes may have none holding a fifth of its
+        # words: its largest still leads (as in the codebook roll-up)
+        listed = [str(t) for t, v in ranked.items() if v >= 0.2 * ranked.sum()] or \
+            [str(ranked.index[0])]
         rows[submission_id] = (listed[0], listed)
     rollup = pd.DataFrame.from_dict(rows, orient="index", columns=["primary_theme", "themes"])
     return out, rollup, model
