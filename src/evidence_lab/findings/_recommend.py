@@ -22,7 +22,7 @@ from ..codebook import Codebook
 from ..nlp import load_pipeline
 from ..vocabulary import vocabulary_of
 from ._common import CLAIM_SIMILARITY, quotes_for, record, who_phrase
-from ._references import content_words, self_contained
+from ._references import content_words, read_all, self_contained
 from ._remedy import remedy
 from ._rewrite import to_reported_speech
 
@@ -105,7 +105,9 @@ def _asks(frame: pd.DataFrame, eligible: pd.Series, codebook: Codebook) -> pd.Se
     requests = vocabulary_of(codebook).requests
     asking = eligible & frame["text"].map(lambda t: requests.anywhere.search(t) is not None)
     actions = pd.Series([None] * len(frame), index=frame.index, dtype=object)
-    for i in np.flatnonzero(asking.to_numpy()):
+    rows = np.flatnonzero(asking.to_numpy())
+    read_all(frame["text"].iloc[rows])  # one batch parse for the self-containment checks
+    for i in rows:
         actions.iloc[i] = action_phrase(frame["text"].iloc[i], codebook)
     return actions
 
