@@ -174,6 +174,10 @@ def vocabulary_of(codebook: Codebook) -> CallVocabulary:
                           frozenset(w for w in stop if w))
 
 
+def _folded(name: str) -> str:
+    return " ".join(name.split()).lower()
+
+
 def retarget(texts: Sequence[str], source: Target, dest: Target) -> list[str]:
     """``texts`` written about ``source`` rewritten about ``dest`` (training text for a new target).
 
@@ -187,15 +191,15 @@ def retarget(texts: Sequence[str], source: Target, dest: Target) -> list[str]:
         return list(texts)
     names = TargetMatcher.from_target(Target(source.name, source.aliases)).pattern
     acronym = next((a for a in dest.aliases if a.isupper()), dest.title)
-    lowered_names = {" ".join(n.split()).lower() for n in source.all_names()}
+    source_names = {_folded(n) for n in source.all_names()}
 
     def swap(match: re.Match[str]) -> str:
         found = match.group(0)
         possessive = "’s" if found.endswith("’s") else "'s" if found.endswith("'s") else ""
         bare = found[:len(found) - len(possessive)] if possessive else found
-        plural = "s" if bare[-1:] in ("s", "S") and bare.lower() not in lowered_names else ""
+        plural = "s" if bare[-1:] in ("s", "S") and _folded(bare) not in source_names else ""
         bare = bare[:len(bare) - len(plural)] if plural else bare
-        if " ".join(bare.split()).lower() == source.name.lower():
+        if _folded(bare) == _folded(source.name):
             return dest.name + plural + possessive
         return (acronym if bare.isupper() else dest.title) + plural + possessive
 

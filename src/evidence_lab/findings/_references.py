@@ -150,7 +150,6 @@ def _nouns(doc: Doc) -> tuple[tuple[str, str], ...]:
                  if t.pos_ in {"NOUN", "PROPN"} and len(t.text) > 2 and not t.is_stop)
 
 
-
 def lead_context(text: str, previous: str, stop_words: frozenset[str]) -> str | None:
     """What a lead needs from before it: "" when ``text`` stands alone and names its subject,
     ``previous`` when the two read together do (and ``previous`` stands alone), None when
@@ -167,7 +166,7 @@ def lead_context(text: str, previous: str, stop_words: frozenset[str]) -> str | 
     own, before = content_words([text, previous or ""], stop_words)
     if self_contained(text) and named(own) and not _echoes(text, before):
         return ""
-    previous = " ".join((previous or "").split())
+    previous = _fold(previous or "")
     if not previous or len(previous.split()) > MAX_CONTEXT_WORDS or previous.endswith((":", "?")) \
             or not self_contained(previous) or not named(own | before):
         return None
