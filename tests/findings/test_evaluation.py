@@ -64,3 +64,33 @@ def test_background_is_no_finding_and_praise_still_is(draft, said):
     found = findings[findings["kind"] == "finding"]
     assert found["segment_ids"].tolist() == [["stanbridge_council:3"]]
     assert found["stance"].tolist() == ["positive"]
+
+
+def test_a_strength_is_praise_of_what_the_target_did_not_of_a_third_party(draft, said):
+    third_parties = [
+        said("Coldwater Partnership", "The Road Safety Partnership's weekend operation was well run "
+             "and visible, and partners were pleased to see it.", "positive", 0.9,
+             theme="partnerships", point=1, cues="well run [praise]; pleased [praise]"),
+        said("Youth Commission", "Young people who had taken part in the violence reduction "
+             "projects were positive about them, especially the mentoring.", "positive", 0.8,
+             theme="partnerships", point=2, cues="positive [praise]", kind="youth_commission"),
+        said("Abuse Service", "The hub staff were kind to the young people and helped them very "
+             "quickly.", "positive", 0.8, theme="partnerships", point=3,
+             cues="kind [praise]; quickly [praise]", kind="victim_services"),
+    ]
+    linked = said("Police Federation", "The street triage pilot, funded by the Commissioner, was "
+                  "popular with officers and, in our view, effective.", "positive", 0.8,
+                  theme="partnerships", point=4,
+                  cues="Commissioner [target]; funded [praise]; effective [praise]",
+                  kind="staff_association")
+    found = draft([*third_parties, linked])
+    found = found[found["kind"] == "finding"]
+    assert found["organisations"].tolist() == [["Police Federation"]]
+
+
+@pytest.mark.parametrize("text", [
+    "We welcome the decision to look at how well the Commissioner enables effective policing.",
+    "It is hard to judge whether the Commissioner's decisions are enabling effective policing.",
+])
+def test_a_word_of_praise_inside_an_indirect_question_is_no_judgement(text):
+    assert evaluates(text.replace("welcome", "note"), "positive") is False

@@ -28,7 +28,9 @@ STRATEGY = "However, the rural crime strategy that the office consulted on in sp
     # the complaint's own words ("only a few weeks' notice") are not its subject
     (("The closure of the front counter at the police station was announced with only a few weeks' "
      "notice."), {"notice", "week"},
-     "gives partners more notice of the closure of the front counter at the police station"),
+     "for future closures, gives partners more notice"),
+    (("In 2025 the consultation draft reached us with ten working days for comment, which did not "
+      "fit our board cycles."), {"draft"}, "for future consultation drafts, gives partners more notice"),
 ])
 def test_a_remedy_acts_on_the_concerns_subject(lead, shared, action):
     assert remedy(lead, frozenset(shared), frozenset({"office"})) == action
@@ -78,3 +80,15 @@ def test_a_concern_takes_at_most_two_of_the_evidences_requests(draft, said):
     table = draft([_concern(said, "Kettering Partnership", STRATEGY, 1), *asks])
     recs = table[table["kind"] == "recommendation"]
     assert len(recs) == 2 and all(len(ids) == 1 for ids in recs["finding_ids"])
+
+
+def test_a_request_after_the_fact_reads_as_a_commitment_for_the_future(draft, said):
+    closure = ("The closure of the front counter at the police station was announced with only a few "
+               "weeks' notice.")
+    table = draft([
+        _concern(said, "Kettering Partnership", closure, 1),
+        _concern(said, "Fire Service", "The closure of the front counter at the police station was "
+                 "announced with only a few weeks' notice to partners.", 1),
+    ])
+    recs = table[table["kind"] == "recommendation"]["text"].tolist()
+    assert recs == ["That, for future closures, the Commissioner gives partners more notice."]

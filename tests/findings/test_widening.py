@@ -84,16 +84,20 @@ def test_praise_of_one_named_service_in_other_words_is_one_strength(draft, said)
         said("City Council", "The Victim Hub, which the office opened in 2025, has been a real "
              "success for victims in the city.", "positive", 0.9, theme="commissioning", point=1,
              cues="office [target]; success [praise]", kind="council"),
-        said("Abuse Service", "The Victim Hub has improved the route to our service considerably "
-             "this year.", "positive", 0.8, theme="commissioning", point=2,
-             cues="improved [praise]", kind="victim_services"),
+        said("Abuse Service", "The Victim Hub, funded by the office, has improved the route to our "
+             "service considerably this year.", "positive", 0.8, theme="commissioning", point=2,
+             cues="office [target]; improved [praise]", kind="victim_services"),
+        # praise of the service's own staff, not linked to the target: no strength of the target's
+        said("Youth Commission", "The Victim Hub sounds like a good service, and the staff were "
+             "kind and helped them quickly.", "positive", 0.8, theme="commissioning", point=4,
+             cues="good [praise]; quickly [praise]", kind="youth_commission"),
         said("Youth Commission", "The new youth panel has been a real success with young people in "
              "the county.", "positive", 0.8, theme="commissioning", point=3,
              cues="success [praise]", kind="youth_commission"),
     ])
     found = table[table["kind"] == "finding"]
-    hub = found[found["n_organisations"] == 2].iloc[0]
+    hub = found.iloc[0]
     assert hub["organisations"] == ["Abuse Service", "City Council"]
     assert hub["text"].startswith("The majority of respondents (Abuse Service and City Council) "
                                   "spoke well of the Victim Hub: for example, ")
-    assert len(found) == 2  # the youth panel's praise stays its own finding
+    assert len(found) == 1  # the praise that names no part of the target's is no strength

@@ -84,6 +84,9 @@ def test_references_to_an_earlier_sentence_are_found(sentence, reference):
     ("We ask the Commissioner to explain the decision, and to meet the council each year.",
      "explains the decision, and meets the council each year"),
     ("We do not suggest the Commissioner should interfere in operational matters.", None),
+    # asked after the fact: a commitment for the future, never "has given"
+    ("The Commissioner should have given partners more notice of the closure of the station.",
+     "in future, gives partners more notice of the closure of the station"),
 ])
 def test_requests_become_the_panels_recommendation_form(statement, action):
     codebook = load_codebook(el.sample_call().codebook)
@@ -105,3 +108,23 @@ def test_a_respondent_known_only_by_its_kind_reads_as_a_description():
     assert org_list(described) == ("Ashby Vale Community Safety Partnership, Kettering Moor "
                                    "Parish Council, Youth Commission and a member of the public")
     assert org_list(described[:1]) == "member of the public"  # "One member of the public said"
+
+
+@pytest.mark.parametrize(("opening", "rest"), [
+    ("Our volunteers in", " and five others) made a similar point."),  # about the respondent itself
+    ("Volunteers in", "Ashby Partnership, Barton Partnership, Coldwater Partnership and five others)"),
+])
+def test_a_finding_of_many_organisations_names_three_and_counts_the_rest(draft, said, opening,
+                                                                         rest):
+    places = ["Ashby", "Barton", "Coldwater", "Denby", "Elham", "Fenwick", "Grayling", "Harlow"]
+    table = draft([said(f"{place} Partnership", f"{opening} {place} never hear what happens to the "
+                        "speed readings they send to the office.", "negative", -0.9 + i / 100,
+                        cues="office [target]; never hear [implied]")
+                   for i, place in enumerate(places)])
+    finding = table[table["kind"] == "finding"].iloc[0]
+    assert finding["n_organisations"] == 8
+    assert finding["organisations"] == sorted(f"{p} Partnership" for p in places)  # all, in the data
+    named = [p for p in places if f"{p} Partnership" in finding["text"]]
+    assert len(named) == 3 and "Ashby" in named  # the organisation quoted is among those named
+    assert rest in finding["text"]
+    assert len(finding["text"].split()) <= 40  # words, counted as the letter prints them

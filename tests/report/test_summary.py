@@ -13,7 +13,8 @@ from evidence_lab.report import findings_markdown
 
 CRITICAL = ("Nobody from the office has replied to the letters our members sent in the spring.",
             "criticism")
-PRAISING = ("The Victim Hub has been a real success for victims in the city.", "praise")
+PRAISING = ("The Victim Hub, opened by the office, has been a real success for victims in the city.",
+            "praise")  # praise of what the target did: it names the target's office
 
 
 def _analysis(counts: dict[str, list[tuple[str, str]]]) -> el.Analysis:
@@ -26,7 +27,8 @@ def _analysis(counts: dict[str, list[tuple[str, str]]]) -> el.Analysis:
                          "primary_theme": theme,
                          "pcc_sentiment": "negative" if kind == "criticism" else "positive",
                          "pcc_sentiment_score": -0.9 if kind == "criticism" else 0.9,
-                         "stance_evidence": f"{text.split()[0]} [{tag}]"})
+                         "stance_evidence": f"{text.split()[0]} [{tag}]"
+                                           + ("; office [target]" if kind == "praise" else "")})
     segments = pd.DataFrame(rows)
     orgs = sorted(segments["submission_id"].unique())
     submissions = pd.DataFrame({"submission_id": orgs, "organisation": orgs,

@@ -1,6 +1,6 @@
 """Findings: draft the panel's findings and recommendations from the analysed evidence."""
 
-from ._common import CLAIM_SIMILARITY, FINDING_COLUMNS
+from ._common import CLAIM_SIMILARITY, FINDING_COLUMNS, MANY_ORGANISATIONS, NAMED_AT_MOST
 from ._complaints import COMPLAINTS, complaints_in, point_of, praised_subject
 from ._draft import draft_findings, polarity
 from ._evaluation import evaluates
@@ -15,6 +15,8 @@ __all__ = [
            "CLAIM_SIMILARITY",
            "COMPLAINTS",
            "FINDING_COLUMNS",
+           "MANY_ORGANISATIONS",
+           "NAMED_AT_MOST",
            "action_phrase",
            "complaints_in",
            "draft_findings",

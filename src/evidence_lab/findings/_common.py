@@ -36,13 +36,30 @@ def who_phrase(orgs: pd.DataFrame, all_orgs: pd.DataFrame, codebook: Codebook) -
     return phrase, word
 
 
-def org_list(orgs: pd.Series) -> str:
+#: a finding naming at least this many organisations names only :data:`NAMED_AT_MOST` of them in
+#: its prose, then "and N others" (every one stays in the ``organisations`` column and the annex)
+MANY_ORGANISATIONS = 7
+NAMED_AT_MOST = 3
+
+
+def org_list(orgs: pd.Series, at_most: int = NAMED_AT_MOST) -> str:
     """Organisations as a list in prose, alphabetical; a respondent known only by its kind
     ("member of the public", see :func:`described_by_kind`) comes last, as "a member of the
-    public"."""
+    public".
+
+    From :data:`MANY_ORGANISATIONS` on, the first ``at_most`` in ``orgs``' own order (a
+    finding's members closest to its lead first, so the organisation quoted as the example is
+    among them) are named and the rest counted: "A, B, C and four others". ``at_most`` is
+    one less where the list follows an organisation already named ("X said ...; seven other
+    respondents (A, B and five others) made a similar point").
+    """
     names = sorted(orgs.unique())
     if len(names) == 1:
         return names[0]
+    if len(names) >= MANY_ORGANISATIONS:
+        first = list(dict.fromkeys(orgs))[:at_most]
+        shown = [n if not n[:1].islower() else f"a {n}" for n in first]
+        return f"{', '.join(shown)} and {number_word(len(names) - len(first))} others"
     named = [n for n in names if not n[:1].islower()]
     names = named + [f"a {n}" for n in names if n[:1].islower()]
     return ", ".join(names[:-1]) + " and " + names[-1]

@@ -72,7 +72,8 @@ COMPLAINTS: tuple[Complaint, ...] = (
           r"\b(?:only|just) (?:\w+ ){0,2}(?:days?|weeks?)'? ?(?:notice|in advance)\b|"
           r"\bwithout (?:any )?(?:warning|notice)\b|\bworking days for comment\b|\blittle notice\b",
           "they had been given too little notice",
-          "gives partners more notice of {subject}"),
+          # the notice was short for something already announced: the panel asks for the future
+          "for future {occasions}, gives partners more notice"),
     _kind("funding",
           r"\bone year at a time\b|\bfor one year only\b|\bshort[- ]term funding\b|"
           r"\bnot (?:\w+ )?confirmed until\b|\bconfirmed only\b|\bstill do not know whether\b|"

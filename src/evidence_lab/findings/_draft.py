@@ -31,6 +31,7 @@ from ..vocabulary import vocabulary_of
 from ._common import (
     CLAIM_SIMILARITY,
     FINDING_COLUMNS,
+    NAMED_AT_MOST,
     described_by_kind,
     org_list,
     quotes_for,
@@ -66,7 +67,12 @@ class Claim:
 
 
 def polarity(frame: pd.DataFrame) -> pd.Series:
-    """``positive`` (praise with an evaluative word of praise), ``negative`` (criticism), or "".
+    """``positive`` (praise of the target), ``negative`` (criticism), or "".
+
+    Praise of the target needs an evaluative word of praise and a mention of the target in the
+    statement itself (a ``[target]`` span in ``stance_evidence``: its name, a pronoun or "the
+    office" standing for it): "The Road Safety Partnership's operation was well run" praises a
+    partner, "The pilot, funded by the Commissioner, was effective" what the target funded.
 
     Background is neither: a statement the stance model leans one way counts only when it
     carries a judgement of that polarity (:func:`._evaluation.evaluates`), so a fee, a date or
@@ -78,6 +84,10 @@ def polarity(frame: pd.DataFrame) -> pd.Series:
     praise = (stance == "positive") & cues.str.contains("[praise]", regex=False)
     mentions = cues.map(lambda c: tuple(part[:-len(" [target]")].strip() for part in c.split("; ")
                                         if part.endswith(" [target]")))
+    # praise of the target, not of a third party: the statement itself names the target (or
+    # refers to it: "she", "your office", "it" after a sentence naming it), so a partner's
+    # operation, the force's team or a funded charity's own staff is no strength of the target's
+    praise &= mentions.map(bool)
     praise &= pd.Series([bool(t) and evaluates(t, "positive", m) for t, m
                          in zip(text.where(praise, ""), mentions, strict=True)], index=frame.index)
     # criticism whose only cue is a word of praise ("has improved") is a stance error, not a concern
@@ -257,7 +267,7 @@ def _theme_findings(frame: pd.DataFrame, vectors: np.ndarray, mask: pd.Series, c
                 n_rest = rest["organisation"].nunique()
                 others = (f"{number_word(n_rest)} other "
                           f"{'respondent' if n_rest == 1 else 'respondents'} "
-                          f"({org_list(rest['named_as'])})")
+                          f"({org_list(rest['named_as'], NAMED_AT_MOST - 1)})")
             speaker = _speaker(lead["named_as"])
             if claim.kind:
                 text = point_sentence(who, org_list(rows["named_as"]), claim.kind,

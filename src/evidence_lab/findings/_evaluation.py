@@ -68,12 +68,24 @@ def evaluates(text: str, stance: str, target_mentions: tuple[str, ...] = ()) -> 
         if _REQUEST.search(text) or _turns_critical(cues):
             return False  # a request, or praise that a "but" turns into criticism: not a strength
         return any(h.group == "praise" and not REPORTING_PRAISE.fullmatch(h.text)
-                   and not _spoken_by(text, h.start, target_mentions) for h in cues) \
+                   and not _spoken_by(text, h.start, target_mentions)
+                   and not _asked_about(text, h.start) for h in cues) \
             or _JUDGING.search(text) is not None
     if stance == "negative":
         return any(h.group in {"criticism", "implied"} for h in cues) \
             or _COMPLAINT.search(text) is not None
     return False
+
+
+#: an indirect question: what follows is asked about, not judged ("how well the office enables
+#: effective policing", "whether its decisions are effective")
+_ASKED = re.compile(r"\b(?:how|whether|to what extent|if)\b[^.;:!?]*$", re.IGNORECASE)
+
+
+def _asked_about(text: str, start: int) -> bool:
+    """True when the word at ``start`` is inside an indirect question ("we welcome the Panel's
+    decision to look at how well the Commissioner enables effective policing")."""
+    return _ASKED.search(text[:start]) is not None
 
 
 def _turns_critical(cues: list[CueHit]) -> bool:

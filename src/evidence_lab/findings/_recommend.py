@@ -72,6 +72,11 @@ def action_phrase(statement: str, codebook: Codebook) -> str | None:
         wanted = re.sub(rf"^{vocabulary.target.subject}(?:'s|’s)?\s+", "", action[len("considers "):],
                         flags=re.IGNORECASE)
         action = wanted if wanted != action[len("considers "):] else "considers providing " + wanted
+    # "should have given more notice": asked after the fact, so asked for the future
+    occasion = ""
+    done = load_pipeline("parse")("They " + action) if action.startswith("have ") else None
+    if done is not None and len(done) > 2 and done[2].tag_ == "VBN":
+        occasion, action = "in future, ", done[2].lemma_ + action[len("have ") + len(done[2].text):]
     # parsed after "will", a verb opening the action is tagged as the base form it is
     first = load_pipeline("parse")("They will " + action)[2]
     if first.tag_ in {"VB", "VBG", "VBP"}:
@@ -83,7 +88,22 @@ def action_phrase(statement: str, codebook: Codebook) -> str | None:
         action = "considers " + action
     if not self_contained(action) or len(action.split()) < 4:
         return None
-    return _short(action)
+    return occasion + _short(action)
+
+
+#: an action that opens with the occasions it applies to ("for future closures, gives ...",
+#: "in future, consults ..."): the letter puts them before the target
+_OCCASION = re.compile(r"^((?:for future [^,]+|in future),)\s+(.+)$")
+
+
+def recommendation_text(target_title: str, action: str) -> str:
+    """The recommendation in the panel's form: "That the Commissioner publishes X." An action
+    for future occasions reads as a commitment for them: "That, for future closures, the
+    Commissioner gives partners more notice." (never more notice of what has already happened)."""
+    opening = _OCCASION.match(action)
+    if opening:
+        return f"That, {opening.group(1)} the {target_title} {opening.group(2)}."
+    return f"That the {target_title} {action}."
 
 
 def _short(action: str) -> str:
@@ -174,7 +194,7 @@ def draft_recommendations(frame: pd.DataFrame, vectors: np.ndarray, eligible: pd
             continue
         rows = frame.iloc[sorted(group)]
         theme = frame["primary_theme"].iloc[group[0]]
-        text = f"That the {codebook.target.title} {actions.iloc[group[0]]}."
+        text = recommendation_text(codebook.target.title, actions.iloc[group[0]])
         records.append(record("recommendation", theme, labels.get(theme, theme), "request", text,
                               rows, who_phrase(rows, all_orgs, codebook)[1],
                               quotes_for(group, frame, 1), frame["segment_id"].iloc[group[0]], cites))
@@ -193,7 +213,7 @@ def draft_recommendations(frame: pd.DataFrame, vectors: np.ndarray, eligible: pd
                 by_lead[lead_id]["finding_ids"].append(concern["finding_id"])
                 continue
             asking = frame.iloc[[asked]]
-            text = f"That the {codebook.target.title} {actions.iloc[asked]}."
+            text = recommendation_text(codebook.target.title, actions.iloc[asked])
             by_lead[lead_id] = record("recommendation", concern["theme"], concern["theme_label"],
                                       "request", text, asking,
                                       who_phrase(asking, all_orgs, codebook)[1],
@@ -206,7 +226,7 @@ def draft_recommendations(frame: pd.DataFrame, vectors: np.ndarray, eligible: pd
         action = remedy(frame["text"].iloc[members[0]], shared, stop_words) or \
             f"reviews the concerns about {concern['theme_label'].lower()} raised in this evidence"
         records.append(record("recommendation", concern["theme"], concern["theme_label"], "request",
-                              f"That the {codebook.target.title} {action}.", rows,
+                              recommendation_text(codebook.target.title, action), rows,
                               who_phrase(rows, all_orgs, codebook)[1],
                               quotes_for(members, frame, 1), "answer:" + concern["finding_id"],
                               [concern["finding_id"]]))

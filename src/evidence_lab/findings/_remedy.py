@@ -65,6 +65,29 @@ def subject_phrase(lead: str, shared: frozenset[str], stop_words: frozenset[str]
     return phrase
 
 
+def occasions(subject: str) -> str | None:
+    """The kind of thing ``subject`` is, in the plural, for a request about future ones: "the
+    closure of the public front counter at the station" -> "closures", "the consultation draft"
+    -> "consultation drafts"; None when it names no common noun."""
+    doc = load_pipeline("parse")(f"They discussed {subject}.")  # parsed as the object it is
+    chunk = next((c for c in doc.noun_chunks if c.root.dep_ == "dobj"), None)
+    if chunk is None or chunk.root.pos_ != "NOUN":
+        return None
+    words = [t for t in chunk if t.pos_ in {"NOUN", "ADJ"} and t.i <= chunk.root.i
+             and (t.i == chunk.root.i or t.dep_ in {"compound", "amod"})]
+    root = chunk.root
+    plural = root.text if root.tag_ == "NNS" else _plural(root.text)
+    return " ".join([t.text for t in words if t.i != root.i] + [plural]).lower()
+
+
+def _plural(noun: str) -> str:
+    if re.search(r"(?:s|sh|ch|x|z)$", noun):
+        return noun + "es"
+    if re.search(r"[^aeiou]y$", noun):
+        return noun[:-1] + "ies"
+    return noun + "s"
+
+
 def remedy(lead: str, shared: frozenset[str], stop_words: frozenset[str]) -> str | None:
     """A short action answering the concern ``lead`` states, to follow "That the <target> ...",
     or None when the lead names no subject to act on.
@@ -77,7 +100,12 @@ def remedy(lead: str, shared: frozenset[str], stop_words: frozenset[str]) -> str
     found = next(((c.action, m.span()) for c in COMPLAINTS
                   if c.stance == "negative" and (m := c.pattern.search(lead))), None)
     action, span = found or (_FALLBACK, (0, 0))
-    if "{subject}" not in action:
+    if "{subject}" not in action and "{occasions}" not in action:
         return action
     subject = subject_phrase(lead, shared, stop_words, span)
-    return None if subject is None else action.format(subject=subject)
+    if subject is None:
+        return None
+    if "{occasions}" in action:
+        kind = occasions(subject)
+        return None if kind is None else action.format(occasions=kind)
+    return action.format(subject=subject)
