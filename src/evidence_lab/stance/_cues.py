@@ -19,11 +19,11 @@ PRAISE = [
     r"welcom\w*", r"thank\w*", r"grateful", r"prais\w*", r"commend\w*", r"congratulat\w*",
     r"valu(?:able|ed)", r"helpful", r"excellent", r"outstanding", r"impressive", r"positive\w*",
     r"success\w*", r"effective(?:ly)?", r"improv\w*", r"transform\w*", r"strong(?:er|ly)?",
-    r"secured", r"invest\w*", r"fund(?:ed|s|ing)\b", r"deliver(?:ed|ing)", r"support(?:ed|ive)",
+    r"secured", r"invest\w*", r"funded", r"deliver(?:ed|ing)", r"support(?:ed|ive)",
     r"committed", r"leadership", r"championed", r"brokered", r"responsive", r"open(?:ness)?\b",
     r"accessible", r"lifeline", r"innovative", r"pleased", r"appreciat\w*", r"benefit\w*",
     r"good", r"great", r"well[- ]\w+", r"clear(?:ly)?", r"quick(?:ly)?", r"praised", r"recognis\w*",
-    r"proactive", r"enabl\w*", r"achiev\w*", r"increase[ds]?", r"expanded", r"national leader",
+    r"proactive", r"enabl\w*", r"achiev\w*", r"expanded", r"national leader",
 ]
 CRITICISM = [
     r"concern\w*", r"disappoint\w*", r"frustrat\w*", r"fail\w*", r"poor(?:ly)?", r"lack\w*",
