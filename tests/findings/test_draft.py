@@ -172,6 +172,9 @@ def test_recommendations_are_requests_that_cite_their_findings(analysis):
             rec["text"]
         assert rec["finding_ids"] and set(rec["finding_ids"]) <= set(findings["finding_id"])
         assert not re.search(r"\b(?:considers the request|said that)\b|\(raised by", rec["text"])
+        # one clear request: no second ask or reason after it, and short
+        assert not re.search(r", and |, which |\bso that\b|;", rec["text"]), rec["text"]
+        assert len(rec["text"].split()) <= 32, rec["text"]
     answered = {f for ids in recs["finding_ids"] for f in ids}
     major = findings[(findings["stance"] == "negative") & (findings["n_organisations"] >= 2)]
     assert set(major["finding_id"]) <= answered  # one or more per major concern

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from evidence_lab.findings import remedy
+from evidence_lab.findings import ANSWER_SIMILARITY, remedy
 
 STRATEGY = "However, the rural crime strategy that the office consulted on in spring 2025 has still " \
            "not been published, and we are still waiting for the summit that was promised."
@@ -54,19 +54,42 @@ def test_a_concern_nobody_asked_about_gets_a_short_remedy(draft, said):
     assert recs["finding_ids"].tolist() == [[finding]]
 
 
-def test_the_concerns_own_request_is_used_even_on_another_theme(draft, said):
+def test_a_request_on_another_theme_answers_nothing_and_the_concern_takes_a_remedy(draft, said):
     table = draft([
         _concern(said, "Kettering Partnership", STRATEGY, 1),
         _concern(said, "Harlow Partnership", "The rural crime strategy the office promised us has "
                  "still not been published and we are still waiting for it.", 1),
         said("Kettering Partnership", "We recommend that the Commissioner publishes the strategy "
-             "before the summer and reports on it to the Panel each year.", "neutral", 0.0,
+             "before the summer.", "neutral", 0.0,
              theme="operational_policing", vector=(0.0, 0.6, 0.8)),
     ])
     recs = table[table["kind"] == "recommendation"]
-    assert recs["text"].tolist() == [("That the Commissioner publishes the strategy before the summer "
-                                     "and reports on it to the Panel each year.")]
-    assert len(recs["finding_ids"].iloc[0]) == 1
+    assert recs["text"].tolist() == [("That the Commissioner publishes the rural crime strategy, or "
+                                     "sets a date by which it will be published.")]
+
+
+def test_a_request_answers_a_concern_only_when_it_answers_its_lead(draft, said):
+    """Close to one of the concern's other statements (0.6) but not to its lead (0.2): loosely
+    related, so not tied to it; close to the lead and about what it names: tied."""
+    lead = _concern(said, "Kettering Partnership", STRATEGY, 1)
+    lead.vector = (0.0, 1.0, 0.0, 0.0)
+    other = _concern(said, "Harlow Partnership", "The rural crime strategy the office promised us "
+                     "has still not been published and we are still waiting for it.", 1)
+    other.vector = (0.0, 0.7, 0.71, 0.0)
+    loose = said("Ashby Partnership", "We recommend that the Commissioner publishes the strategy "
+                 "for volunteers in the coastal towns.", "neutral", 0.0,
+                 vector=(0.0, 0.2, 0.8, 0.57))
+    table = draft([lead, other, loose])
+    recs = table[table["kind"] == "recommendation"]
+    assert not recs["text"].str.contains("coastal").any()
+    answering = said("Ashby Partnership", "We recommend that the Commissioner publishes the rural "
+                     "crime strategy before the summer.", "neutral", 0.0,
+                     vector=(0.0, 0.6, 0.0, 0.8))
+    recs = draft([lead, other, answering])
+    recs = recs[recs["kind"] == "recommendation"]
+    assert recs["text"].tolist() == [("That the Commissioner publishes the rural crime strategy "
+                                     "before the summer.")]
+    assert ANSWER_SIMILARITY <= 0.6
 
 
 def test_a_concern_takes_at_most_two_of_the_evidences_requests(draft, said):

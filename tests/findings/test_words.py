@@ -82,7 +82,11 @@ def test_references_to_an_earlier_sentence_are_found(sentence, reference):
     ("We would welcome the Commissioner taking a visible lead on mental health.",
      "takes a visible lead on mental health"),
     ("We ask the Commissioner to explain the decision, and to meet the council each year.",
-     "explains the decision, and meets the council each year"),
+     "explains the decision"),  # one request: the second ask is cut
+    (("We recommend that the Commissioner publishes the rural crime strategy, which would give a "
+     "basis for measuring progress."), "publishes the rural crime strategy"),
+    (("We recommend that the Commissioner publishes the running costs of the platform, consults "
+     "partners on a fair model, and considers a licence."), "publishes the running costs of the platform"),
     ("We do not suggest the Commissioner should interfere in operational matters.", None),
     # asked after the fact: a commitment for the future, never "has given"
     ("The Commissioner should have given partners more notice of the closure of the station.",

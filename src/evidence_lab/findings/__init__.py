@@ -5,7 +5,7 @@ from ._complaints import COMPLAINTS, complaints_in, point_of, praised_subject
 from ._draft import draft_findings, polarity
 from ._evaluation import evaluates
 from ._quantifiers import number_word, quantifier
-from ._recommend import ANSWER_SIMILARITY, action_phrase
+from ._recommend import ANSWER_SIMILARITY, action_phrase, one_request
 from ._references import lead_context, self_contained, unresolved_reference
 from ._remedy import remedy
 from ._rewrite import short_quote, to_reported_speech
@@ -23,6 +23,7 @@ __all__ = [
            "evaluates",
            "lead_context",
            "number_word",
+           "one_request",
            "point_of",
            "polarity",
            "praised_subject",

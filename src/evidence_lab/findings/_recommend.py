@@ -3,11 +3,11 @@
 Every concern that several organisations raise (a *major* concern: a negative finding of two or
 more organisations, and the strongest concern of each theme) gets at least one recommendation,
 and every recommendation cites the findings it answers in ``finding_ids``. Where the evidence
-itself asks for something near the concern (a request from a submission that raised it, close
-by in the text, or a request whose embedding is close to the concern's), the request is reused
-in the panel's form, "That the Commissioner publishes ...". Where nobody asked for anything, the
-recommendation asks the target to set out how the concern will be addressed. Requests that lean
-on an earlier sentence ("publish it") are not reused.
+itself asks for something that answers a concern's lead, on the concern's theme (close to the
+lead, :data:`ANSWER_SIMILARITY`, and about something the lead names), the request is reused in
+the panel's form, "That the Commissioner publishes ...", cut to its one request. Where nobody
+asked for anything that answers it, the recommendation is a short remedy built from the concern
+itself (:mod:`._remedy`). Requests that lean on an earlier sentence ("publish it") are not reused.
 """
 
 from __future__ import annotations
@@ -26,11 +26,13 @@ from ._references import content_words, read_all, self_contained
 from ._remedy import remedy
 from ._rewrite import to_reported_speech
 
-#: cosine similarity at or above which a request answers a concern on its theme that none of the
-#: organisations asking it raised
-ANSWER_SIMILARITY = 0.5
-#: ... and at or above which it answers one that an organisation asking it raised
-RELATED_SIMILARITY = 0.3
+#: cosine similarity of a request to a concern's *lead* statement at or above which (and with a
+#: noun or name in common with the lead) the request answers that concern; only concerns on the
+#: request's own theme are considered. On the sample call the requests that answer a concern's
+#: lead sit at 0.33-0.62, while a request only loosely related to it (the integrated care board's
+#: "board" for a partnership's board, 0.30) or close only to one of its other statements sits
+#: below (docs/draft.md)
+ANSWER_SIMILARITY = 0.33
 MAX_RECOMMENDATIONS = 12
 #: a concern is answered by at most this many of the evidence's requests (the letter asks for
 #: the two most widely made, not every variation on them)
@@ -86,7 +88,10 @@ def action_phrase(statement: str, codebook: Codebook) -> str | None:
                         action)
     elif first.tag_ != "VBZ" and not action.startswith("considers "):
         action = "considers " + action
-    if not self_contained(action) or len(action.split()) < 4:
+    if len(action.split()) < 4:
+        return None
+    action = one_request(action)
+    if not self_contained(action):
         return None
     return occasion + _short(action)
 
@@ -104,6 +109,33 @@ def recommendation_text(target_title: str, action: str) -> str:
     if opening:
         return f"That, {opening.group(1)} the {target_title} {opening.group(2)}."
     return f"That the {target_title} {action}."
+
+
+#: where a request's first ask ends: a second ask (", and funds ...", "; and ..."), or the
+#: reasons and asides after it (", which would ...", "so that ...", "because ...")
+_SECOND_ASK = re.compile(r"\s*(?:;|,\s+(?:and|as well as|while|whilst|which|because|as|since|"
+                         r"in order to)\b|,?\s+(?:so that|so as to|because|given that)\b)",
+                         re.IGNORECASE)
+
+
+def one_request(action: str) -> str:
+    """``action`` cut to its first ask, without the reasons given for it: "publishes the
+    timetable before each round opens, and considers two-year awards so that partners can plan"
+    -> "publishes the timetable before each round opens". An alternative the respondent offers
+    (", or ...") is part of the one request and stays.
+
+    >>> one_request("publishes the rural crime strategy, which would give a basis for progress")
+    'publishes the rural crime strategy'
+    """
+    cut = _SECOND_ASK.search(action)
+    if cut and cut.start() > 0:
+        action = action[:cut.start()].rstrip(" ,")
+    # "publishes X, consults Y": a verb in the third person after a comma is a second ask
+    doc = load_pipeline("parse")("She " + action)
+    for token in doc[2:]:
+        if token.tag_ == "VBZ" and doc[1].tag_ == "VBZ" and doc[token.i - 1].text == ",":
+            return action[:doc[token.i - 1].idx - len("She ")].rstrip(" ,")
+    return action
 
 
 def _short(action: str) -> str:
@@ -148,27 +180,23 @@ def _request_claims(frame: pd.DataFrame, vectors: np.ndarray, candidates: np.nda
     return groups
 
 
-def _cited(frame: pd.DataFrame, vectors: np.ndarray, group: list[int],
-           findings: pd.DataFrame, position: dict[str, int]) -> list[str]:
-    """The concerns on the request's theme that it answers: the closest concern raised by an
-    organisation that asks it (if its lead request is at least :data:`RELATED_SIMILARITY` close
-    to one of the concern's statements), then every concern at least :data:`ANSWER_SIMILARITY`
-    close."""
+def _cited(frame: pd.DataFrame, vectors: np.ndarray, group: list[int], findings: pd.DataFrame,
+           position: dict[str, int], stop_words: frozenset[str]) -> list[str]:
+    """The concerns on the request's theme whose lead it answers, closest first: its lead
+    request is at least :data:`ANSWER_SIMILARITY` close to the concern's lead statement and
+    names something the lead names (a noun or name in common). A request close only to one of a
+    concern's other statements, or on another theme, does not answer it."""
     theme = frame["primary_theme"].iloc[group[0]]
-    asking = set(frame["organisation"].iloc[group])
     concerns = findings[(findings["stance"] == "negative") & (findings["theme"] == theme)]
     if concerns.empty:
         return []
-    cited, related = [], []
-    for _, f in concerns.iterrows():
-        closeness = float((vectors[[position[s] for s in f["segment_ids"]]] @ vectors[group[0]]).max())
-        if closeness >= ANSWER_SIMILARITY:
-            cited.append(f["finding_id"])
-        elif asking & set(f["organisations"]) and closeness >= RELATED_SIMILARITY:
-            related.append((closeness, f["finding_id"]))
-    if related:  # the organisation's own concern comes first: it is what it asked about
-        cited.insert(0, max(related)[1])
-    return cited
+    leads = [position[f["segment_ids"][0]] for _, f in concerns.iterrows()]
+    asked, *about = _topics(frame, [group[0], *leads], stop_words)
+    closeness = vectors[leads] @ vectors[group[0]]
+    answered = [(float(c), f) for c, f, words in zip(closeness, concerns["finding_id"], about,
+                                                      strict=True)
+                if c >= ANSWER_SIMILARITY and asked & words]
+    return [f for _, f in sorted(answered, key=lambda pair: -pair[0])]
 
 
 def draft_recommendations(frame: pd.DataFrame, vectors: np.ndarray, eligible: pd.Series,
@@ -186,8 +214,9 @@ def draft_recommendations(frame: pd.DataFrame, vectors: np.ndarray, eligible: pd
     labels = dict(zip(findings["theme"], findings["theme_label"], strict=False))
     records: list[dict] = []
     position = {s: i for i, s in enumerate(frame["segment_id"])}  # a segment's row in frame
+    stop_words = vocabulary_of(codebook).stop_words
     for group in _request_claims(frame, vectors, candidates) if len(candidates) else []:
-        cites = _cited(frame, vectors, group, findings, position)
+        cites = _cited(frame, vectors, group, findings, position, stop_words)
         answers = Counter(f for r in records for f in r["finding_ids"])
         cites = [f for f in cites if answers[f] < MAX_PER_CONCERN]
         if not cites or len(records) == MAX_RECOMMENDATIONS:
@@ -199,28 +228,11 @@ def draft_recommendations(frame: pd.DataFrame, vectors: np.ndarray, eligible: pd
                               rows, who_phrase(rows, all_orgs, codebook)[1],
                               quotes_for(group, frame, 1), frame["segment_id"].iloc[group[0]], cites))
     answered = {f for r in records for f in r["finding_ids"]}
-    by_lead = {r["segment_ids"][0]: r for r in records}  # a request's record, by its lead row
-    stop_words = vocabulary_of(codebook).stop_words
     for _, concern in _major_concerns(findings).iterrows():
         if concern["finding_id"] in answered:
             continue
         members = [position[s] for s in concern["segment_ids"] if s in position]
         rows = frame.iloc[members]
-        asked = _own_request(frame, vectors, members, candidates, stop_words)
-        if asked is not None:  # a request the evidence makes answers it, on whatever theme
-            lead_id = frame["segment_id"].iloc[asked]
-            if lead_id in by_lead:
-                by_lead[lead_id]["finding_ids"].append(concern["finding_id"])
-                continue
-            asking = frame.iloc[[asked]]
-            text = recommendation_text(codebook.target.title, actions.iloc[asked])
-            by_lead[lead_id] = record("recommendation", concern["theme"], concern["theme_label"],
-                                      "request", text, asking,
-                                      who_phrase(asking, all_orgs, codebook)[1],
-                                      quotes_for([asked], frame, 1), lead_id,
-                                      [concern["finding_id"]])
-            records.append(by_lead[lead_id])
-            continue
         shared = frozenset().union(*_topics(frame, members[1:], stop_words)) if len(members) > 1 \
             else frozenset()
         action = remedy(frame["text"].iloc[members[0]], shared, stop_words) or \
@@ -235,26 +247,6 @@ def draft_recommendations(frame: pd.DataFrame, vectors: np.ndarray, eligible: pd
 
 def _topics(frame: pd.DataFrame, rows: list[int], stop_words: frozenset[str]) -> list[frozenset[str]]:
     return content_words([frame["text"].iloc[i] for i in rows], stop_words)
-
-
-def _own_request(frame: pd.DataFrame, vectors: np.ndarray, members: list[int],
-                 candidates: np.ndarray, stop_words: frozenset[str]) -> int | None:
-    """The request (a row of ``candidates``) that best answers a concern of ``members``: one its
-    own organisations make at least :data:`RELATED_SIMILARITY` close to one of its statements,
-    else any at least :data:`ANSWER_SIMILARITY` close, and in either case about something the
-    concern's lead names (a noun or name in common); None when there is none."""
-    if not len(candidates) or not members:
-        return None
-    closeness = (vectors[candidates] @ vectors[members].T).max(axis=1)
-    own = frame["organisation"].iloc[candidates].isin(set(frame["organisation"].iloc[members]))
-    lead, *asked = _topics(frame, [members[0], *candidates], stop_words)
-    about = np.array([bool(lead & words) for words in asked], dtype=bool)
-    fits = about & np.where(own.to_numpy(), closeness >= RELATED_SIMILARITY,
-                            closeness >= ANSWER_SIMILARITY)
-    if not fits.any():
-        return None
-    key = np.where(fits, own.to_numpy().astype(float) + closeness, -np.inf)
-    return int(candidates[int(np.argmax(key))])
 
 
 def _major_concerns(findings: pd.DataFrame) -> pd.DataFrame:

@@ -28,8 +28,9 @@ _GENERAL = frozenset({"people", "partner", "member", "resident", "officer", "org
 
 def subject_phrase(lead: str, shared: frozenset[str], stop_words: frozenset[str],
                    skip: tuple[int, int] = (0, 0)) -> str | None:
-    """The noun phrase ``lead`` is about: its first noun chunk whose head is shared with the
-    other statements (``shared``: their nouns and names), else its first specific one; with
+    """The noun phrase ``lead`` is about: the subject of its main clause, else its first noun
+    chunk whose head is shared with the other statements (``shared``: their nouns and names),
+    else its first specific one (a subject shared with them first); with
     "the" for a respondent's own "our" and no opening negation ("No consultation" -> None). A
     chunk overlapping ``skip`` (the characters of the complaint itself: "only a few weeks'
     notice") is not the subject."""
@@ -45,7 +46,12 @@ def subject_phrase(lead: str, shared: frozenset[str], stop_words: frozenset[str]
                 or chunk[0].lower_ in {"no", "any", "some", "every", "each"}:
             continue
         chunks.append((head in shared, chunk))
-    picked = next((c for s, c in chunks if s), None) or next((c for _, c in chunks), None)
+    # what the lead's main clause is about ("the charge was announced after the council had set
+    # its budget": the charge), then what the other statements also name, then the first
+    main = [(s, c) for s, c in chunks if c.root.dep_ in {"nsubj", "nsubjpass"}
+            and c.root.head.dep_ == "ROOT"]
+    picked = awaited or next((c for s, c in main if s), None) or next((c for _, c in main), None) \
+        or next((c for s, c in chunks if s), None) or next((c for _, c in chunks), None)
     if picked is None:
         return None
     end = picked.end  # "the closure" -> "the closure of the public front counter at ..."
