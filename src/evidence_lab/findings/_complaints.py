@@ -14,7 +14,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..nlp import load_pipeline
+from .._folding import fold
+from ._references import clause_subject
 
 
 @dataclass(frozen=True)
@@ -99,7 +100,7 @@ def complaints_in(text: str, stance: str = "negative") -> tuple[str, ...]:
     >>> complaints_in("We are still waiting for a reply, and nobody from the office came.")
     ('waiting', 'absence')
     """
-    flat = " ".join(text.split())
+    flat = fold(text)
     return tuple(c.name for c in COMPLAINTS if c.stance == stance and c.pattern.search(flat))
 
 
@@ -124,12 +125,11 @@ def praised_subject(text: str, stop_words: frozenset[str]) -> str | None:
     of its clause is a name: "The Victim Hub has been a real success" -> ``named:the Victim
     Hub``), so that statements praising the same named service make one point; else None. Words
     in ``stop_words`` (the target's names, the call's place names) are left out of the name."""
-    doc = load_pipeline("parse")(" ".join(text.split()))
-    for chunk in doc.noun_chunks:
-        if chunk.root.dep_ not in {"nsubj", "nsubjpass"}:
-            continue
-        if chunk.root.pos_ != "PROPN" or chunk.root.lower_ in stop_words:
-            return None  # the clause is about the target, a person or something unnamed
-        words = [t.text for t in chunk if t.pos_ == "PROPN" and t.lower_ not in stop_words]
-        return f"{NAMED}the {' '.join(words)}" if words else None
-    return None
+    subject = clause_subject(text)
+    if subject is None:
+        return None
+    (_, root_pos, root_lower), words = subject
+    if root_pos != "PROPN" or root_lower in stop_words:
+        return None  # the clause is about the target, a person or something unnamed
+    names = [word for word, pos, lower in words if pos == "PROPN" and lower not in stop_words]
+    return f"{NAMED}the {' '.join(names)}" if names else None

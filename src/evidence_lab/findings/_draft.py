@@ -42,7 +42,7 @@ from ._complaints import NAMED, complaint, complaints_in, praised_subject
 from ._evaluation import evaluates
 from ._quantifiers import number_word
 from ._recommend import draft_recommendations
-from ._references import content_words, lead_context, read_all
+from ._references import content_words, lead_context_check, read_all, run_checks
 from ._rewrite import to_reported_speech
 
 MIN_WORDS = 6
@@ -152,10 +152,14 @@ def point_sentence(who: str, orgs: str, kind: str, target: str, speaker: str, st
     return f"Evidence from {who} ({orgs}) suggested that {point}: for example, {example}."
 
 
-def topic_words(texts: list[str], mask: pd.Series, stop_words: frozenset[str]) -> list[frozenset[str]]:
-    """Per text (empty where ``mask`` is False): the nouns and names it is about
-    (:func:`._references.content_words`), so two statements that share none are not one point."""
-    picked = np.flatnonzero(mask.to_numpy())
+def topic_words(texts: list[str], vectors: np.ndarray, stop_words: frozenset[str]) -> list[frozenset[str]]:
+    """Per text of one theme and polarity: the nouns and names it is about
+    (:func:`._references.content_words`), so two statements that share none are not one point.
+    Only a statement with another at least :data:`CLAIM_SIMILARITY` close (``vectors``, one row
+    per text) is read: for the others, which join no claim by closeness, the words are empty."""
+    close = (vectors @ vectors.T) >= CLAIM_SIMILARITY
+    np.fill_diagonal(close, False)
+    picked = np.flatnonzero(close.any(axis=0) | close.any(axis=1))
     out = [frozenset[str]()] * len(texts)
     for i, words in zip(picked, content_words([texts[i] for i in picked], stop_words), strict=True):
         out[i] = words
@@ -173,18 +177,19 @@ def lead_contexts(frame: pd.DataFrame, asks: pd.Series, fit: pd.Series,
                   stop_words: frozenset[str]) -> pd.Series:
     """Per statement, what it needs to lead a finding: "" (it stands alone), the statement before
     it (:func:`._references.lead_context`), or None: it cannot lead. A lead is one sentence's
-    length, not a request, not a question or table row, and ``fit`` (eligible and clear)."""
+    length, not a request, not a question or table row, and ``fit`` (eligible, clear, and of a
+    polarity on a theme: what a claim can be led by). Only those are parsed, with the statement
+    before one only when it cannot lead alone (:func:`._references.lead_context_check`)."""
     words = frame["text"].str.split().str.len()
     fits = fit & words.between(*LEAD_WORDS) & ~asks & \
         ~frame["text"].str.contains(r"\?|\|", regex=True)
     previous = frame.get("previous_text", pd.Series("", index=frame.index)).fillna("").astype(str)
     contexts = pd.Series([None] * len(frame), index=frame.index, dtype=object)
     leads = np.flatnonzero(fits.to_numpy())
-    # every candidate and the statement before it, parsed in one batch (the pair, which only a
-    # statement that cannot stand alone needs, is parsed when asked for)
-    read_all([*frame["text"].iloc[leads], *previous.iloc[leads]])
-    for i in leads:
-        contexts.iloc[i] = lead_context(frame["text"].iloc[i], previous.iloc[i], stop_words)
+    texts = frame["text"].to_numpy()
+    found = run_checks(lead_context_check(texts[i], previous.iloc[i], stop_words) for i in leads)
+    for i, context in zip(leads, found, strict=True):
+        contexts.iloc[i] = context
     return contexts
 
 
@@ -244,12 +249,15 @@ def _claims(vectors: np.ndarray, idx: np.ndarray, contexts: np.ndarray, orgs: np
 
 def _theme_findings(frame: pd.DataFrame, vectors: np.ndarray, mask: pd.Series, contexts: pd.Series,
                     theme: str, theme_label: str, codebook: Codebook, all_orgs: pd.DataFrame,
-                    topics: list[frozenset[str]], signs: pd.Series) -> list[dict]:
+                    signs: pd.Series) -> list[dict]:
     records = []
     stop_words = vocabulary_of(codebook).stop_words
     for stance in ("negative", "positive"):
         idx = np.flatnonzero((mask & (signs == stance)).to_numpy())
-        words = [topics[i] for i in idx]
+        texts = [frame["text"].iloc[i] for i in idx]
+        if stance == "positive":  # every one is read for what it praises (praised_subject)
+            read_all(texts)
+        words = topic_words(texts, vectors[idx], stop_words)
         kinds = [complaints_in(frame["text"].iloc[i], stance) for i in idx]
         if stance == "positive":
             kinds = [k + tuple(n for n in [praised_subject(frame["text"].iloc[i], stop_words)] if n)
@@ -334,18 +342,18 @@ def draft_findings(segments: pd.DataFrame, submissions: pd.DataFrame, embeddings
     score = frame["pcc_sentiment_score"]
     # a lead is clear: praise with its word of praise, criticism with an evaluative cue or strongly
     clear = (score.abs() >= LEAD_STRENGTH) & (evaluative(frame) | (score <= -CLEAR_CRITICISM))
-    contexts = lead_contexts(frame, asks, eligible & clear, vocabulary.stop_words)
+    signs = polarity(frame)
+    # only a statement of a polarity on a theme can lead a claim (:func:`_theme_findings`)
+    can_lead = eligible & clear & (signs != "") & frame["primary_theme"].isin(themes["theme_id"])
+    contexts = lead_contexts(frame, asks, can_lead, vocabulary.stop_words)
     all_orgs = submissions[["organisation", "respondent_type"]].drop_duplicates()
     labels = dict(zip(themes["theme_id"], themes["label"], strict=True))
     records: list[dict] = []
-    signs = polarity(frame)
-    topics = topic_words(frame["text"].tolist(), eligible & ~asks & (signs != ""),
-                         vocabulary.stop_words)
     for theme in themes["theme_id"]:
         mask = eligible & ~asks & (frame["primary_theme"] == theme)
         records.extend(_theme_findings(frame, vectors, mask, contexts, theme,
                                        labels.get(theme, codebook.label_of(theme)), codebook,
-                                       all_orgs, topics, signs))
+                                       all_orgs, signs))
     found = pd.DataFrame(_without_repeats(records, frame), columns=FINDING_COLUMNS)
     if not found.empty:
         found = found.sort_values(["n_organisations", "n_segments", "weight"],

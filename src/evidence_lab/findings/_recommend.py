@@ -19,10 +19,9 @@ import numpy as np
 import pandas as pd
 
 from ..codebook import Codebook
-from ..nlp import load_pipeline
 from ..vocabulary import vocabulary_of
 from ._common import CLAIM_SIMILARITY, quotes_for, record, who_phrase
-from ._references import content_words, read_all, self_contained
+from ._references import Check, content_words, reading_of, run_checks, self_contained
 from ._remedy import remedy
 from ._rewrite import to_reported_speech
 
@@ -63,8 +62,18 @@ def action_phrase(statement: str, codebook: Codebook) -> str | None:
 
     None when the statement asks nothing that can stand in a letter on its own.
     """
+    return run_checks([action_check(statement, codebook)])[0]
+
+
+def action_check(statement: str, codebook: Codebook) -> Check[str | None]:
+    """:func:`action_phrase` as a :data:`._references.Check`, so that many requests are parsed
+    together: the statement, then the action after "They" (when it opens "have ..."), after
+    "They will", after "She" (:func:`one_request`), then the action itself."""
     vocabulary = vocabulary_of(codebook)
-    if _NEGATED.search(statement) or not self_contained(statement):
+    if _NEGATED.search(statement):
+        return None
+    yield [statement]
+    if not self_contained(statement):
         return None
     action = vocabulary.requests.requested_action(statement)
     if action is None:
@@ -76,21 +85,27 @@ def action_phrase(statement: str, codebook: Codebook) -> str | None:
         action = wanted if wanted != action[len("considers "):] else "considers providing " + wanted
     # "should have given more notice": asked after the fact, so asked for the future
     occasion = ""
-    done = load_pipeline("parse")("They " + action) if action.startswith("have ") else None
-    if done is not None and len(done) > 2 and done[2].tag_ == "VBN":
-        occasion, action = "in future, ", done[2].lemma_ + action[len("have ") + len(done[2].text):]
+    if action.startswith("have "):
+        yield [f"They {action}"]
+        done = reading_of(f"They {action}").third
+        if done is not None and done[1] == "VBN":
+            occasion, action = "in future, ", done[2] + action[len("have ") + len(done[0]):]
     # parsed after "will", a verb opening the action is tagged as the base form it is
-    first = load_pipeline("parse")("They will " + action)[2]
-    if first.tag_ in {"VB", "VBG", "VBP"}:
-        action = third_person(first.lemma_) + action[len(first.text):]
+    yield [f"They will {action}"]
+    text, tag, lemma = reading_of(f"They will {action}").third or ("", "", "")
+    if tag in {"VB", "VBG", "VBP"}:
+        action = third_person(lemma) + action[len(text):]
         # "to explain X, and to work with Y" -> "explains X, and works with Y"
         action = re.sub(r"\b(and|or) to (\w+)", lambda m: f"{m.group(1)} {third_person(m.group(2))}",
                         action)
-    elif first.tag_ != "VBZ" and not action.startswith("considers "):
+    elif tag != "VBZ" and not action.startswith("considers "):
         action = "considers " + action
     if len(action.split()) < 4:
         return None
-    action = one_request(action)
+    action = _first_ask(action)
+    yield [f"She {action}"]
+    action = _one_ask(action)
+    yield [action]
     if not self_contained(action):
         return None
     return occasion + _short(action)
@@ -127,15 +142,18 @@ def one_request(action: str) -> str:
     >>> one_request("publishes the rural crime strategy, which would give a basis for progress")
     'publishes the rural crime strategy'
     """
+    return _one_ask(_first_ask(action))
+
+
+def _first_ask(action: str) -> str:
     cut = _SECOND_ASK.search(action)
-    if cut and cut.start() > 0:
-        action = action[:cut.start()].rstrip(" ,")
+    return action[:cut.start()].rstrip(" ,") if cut and cut.start() > 0 else action
+
+
+def _one_ask(action: str) -> str:
     # "publishes X, consults Y": a verb in the third person after a comma is a second ask
-    doc = load_pipeline("parse")("She " + action)
-    for token in doc[2:]:
-        if token.tag_ == "VBZ" and doc[1].tag_ == "VBZ" and doc[token.i - 1].text == ",":
-            return action[:doc[token.i - 1].idx - len("She ")].rstrip(" ,")
-    return action
+    comma = reading_of(f"She {action}").second_verb
+    return action if comma is None else action[:comma - len("She ")].rstrip(" ,")
 
 
 def _short(action: str) -> str:
@@ -158,9 +176,10 @@ def _asks(frame: pd.DataFrame, eligible: pd.Series, codebook: Codebook) -> pd.Se
     asking = eligible & frame["text"].map(lambda t: requests.anywhere.search(t) is not None)
     actions = pd.Series([None] * len(frame), index=frame.index, dtype=object)
     rows = np.flatnonzero(asking.to_numpy())
-    read_all(frame["text"].iloc[rows])  # one batch parse for the self-containment checks
-    for i in rows:
-        actions.iloc[i] = action_phrase(frame["text"].iloc[i], codebook)
+    # parsed in batches, step by step across the requests (:func:`action_check`)
+    found = run_checks(action_check(frame["text"].iloc[i], codebook) for i in rows)
+    for i, action in zip(rows, found, strict=True):
+        actions.iloc[i] = action
     return actions
 
 

@@ -30,11 +30,12 @@ can support a finding but not lead it.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import NamedTuple
+from collections.abc import Generator, Iterable
+from typing import NamedTuple, TypeVar
 
 from spacy.tokens import Doc
 
+from .._folding import fold
 from ..nlp import load_pipeline
 
 #: nouns after this/that/these/those that need no earlier sentence
@@ -54,41 +55,90 @@ MIN_SUBJECT_WORDS = 2
 #: the statement before a lead may lend it context when it is no longer than this (words)
 MAX_CONTEXT_WORDS = 35
 
+#: a word as the readings keep it: (text, part of speech or tag, lower case or lemma)
+Word = tuple[str, str, str]
 
-class _Reading(NamedTuple):
+
+class Reading(NamedTuple):
     """What the findings need from one statement's parse, kept so each text is parsed once."""
 
     unresolved: str | None  # :func:`unresolved_reference`
     nouns: tuple[tuple[str, str], ...]  # (lemma, word) of its nouns and names, for content words
     bare_head: str | None  # the lemma of an opening bare "the <noun>", for :func:`_echoes`
+    #: the first noun chunk that is a clause's subject: its root's (text, pos, lower) and its
+    #: words' (text, pos, lower), for :func:`._complaints.praised_subject`
+    subject: tuple[Word, tuple[Word, ...]] | None
+    third: Word | None  # the third token's (text, tag, lemma): the verb of "They will <action>"
+    #: when the second token is a verb in the third person ("She publishes ..."), the character
+    #: offset of the first comma followed by another such verb (a second ask), else None
+    second_verb: int | None
 
 
 #: readings by folded text; filled in batches by :func:`read_all` (cleared when it grows large)
-_READINGS: dict[str, _Reading] = {}
+_READINGS: dict[str, Reading] = {}
 _MAX_READINGS = 200_000
 
-
-def _fold(text: str) -> str:
-    return " ".join(text.split())
+T = TypeVar("T")
+#: a check that parses as it goes: it yields the texts it must read before it can go on, and
+#: returns its answer; :func:`run_checks` parses what many checks wait for in one batch
+Check = Generator[list[str], None, T]
 
 
 def read_all(texts: Iterable[str]) -> None:
     """Parse every text not read yet, in one batch (spaCy's ``pipe`` is far faster than one
     call per text, and the draft asks about the same statements several times)."""
-    todo = list(dict.fromkeys(t for t in map(_fold, texts) if t not in _READINGS))
+    todo = list(dict.fromkeys(t for t in map(fold, texts) if t not in _READINGS))
     if not todo:
         return
     if len(_READINGS) + len(todo) > _MAX_READINGS:
         _READINGS.clear()
     for text, doc in zip(todo, load_pipeline("parse").pipe(todo, batch_size=64), strict=True):
-        _READINGS[text] = _Reading(_unresolved(doc), _nouns(doc), _bare_head(doc))
+        _READINGS[text] = _read(doc)
 
 
-def _reading(text: str) -> _Reading:
-    folded = _fold(text)
+def _read(doc: Doc) -> Reading:
+    third = (doc[2].text, doc[2].tag_, doc[2].lemma_) if len(doc) > 2 else None
+    return Reading(_unresolved(doc), _nouns(doc), _bare_head(doc), _subject(doc), third,
+                   _second_verb(doc))
+
+
+def _second_verb(doc: Doc) -> int | None:
+    if len(doc) < 2 or doc[1].tag_ != "VBZ":
+        return None
+    return next((doc[t.i - 1].idx for t in doc[2:] if t.tag_ == "VBZ" and doc[t.i - 1].text == ","),
+                None)
+
+
+def reading_of(text: str) -> Reading:
+    """The :class:`Reading` of ``text`` (parsed now if it was not read before)."""
+    folded = fold(text)
     if folded not in _READINGS:
         read_all([folded])
     return _READINGS[folded]
+
+
+def run_checks(checks: Iterable[Check[T]]) -> list[T]:
+    """The answers of ``checks``, in order: each step, every text the waiting checks need is
+    parsed in one batch (:func:`read_all`), so a check parses only what its answer depends on."""
+    pending = list(checks)
+    answers: list[T | None] = [None] * len(pending)
+    waiting: dict[int, list[str]] = {}
+    for i in range(len(pending)):
+        _step(i, pending, answers, waiting)
+    while waiting:
+        read_all(text for texts in waiting.values() for text in texts)
+        now, waiting = waiting, {}
+        for i in now:
+            _step(i, pending, answers, waiting)
+    return answers  # type: ignore[return-value]  # every check has answered
+
+
+def _step(i: int, checks: list[Check[T]], answers: list[T | None],
+          waiting: dict[int, list[str]]) -> None:
+    try:
+        waiting[i] = next(checks[i])
+    except StopIteration as done:
+        answers[i] = done.value
 
 
 def unresolved_reference(text: str) -> str | None:
@@ -99,7 +149,7 @@ def unresolved_reference(text: str) -> str | None:
     >>> unresolved_reference("The fund closed early and we could not bid.") is None
     True
     """
-    return _reading(text).unresolved
+    return reading_of(text).unresolved
 
 
 def _unresolved(doc: Doc) -> str | None:
@@ -141,8 +191,12 @@ def content_words(texts: list[str], stop_words: frozenset[str]) -> list[frozense
     """Per text, the lemmas of its nouns and names ("newsletter", "charge", "july"), less
     ``stop_words`` (the target's own names, the call's place names): what a statement is about."""
     read_all(texts)
-    return [frozenset(lemma for lemma, word in _reading(t).nouns
-                      if lemma not in stop_words and word not in stop_words) for t in texts]
+    return [_content(t, stop_words) for t in texts]
+
+
+def _content(text: str, stop_words: frozenset[str]) -> frozenset[str]:
+    return frozenset(lemma for lemma, word in reading_of(text).nouns
+                     if lemma not in stop_words and word not in stop_words)
 
 
 def _nouns(doc: Doc) -> tuple[tuple[str, str], ...]:
@@ -160,24 +214,45 @@ def lead_context(text: str, previous: str, stop_words: frozenset[str]) -> str | 
     ...              frozenset({"office"}))
     'We invited the office to our annual general meeting in May.'
     """
+    return run_checks([lead_context_check(text, previous, stop_words)])[0]
+
+
+def lead_context_check(text: str, previous: str,
+                       stop_words: frozenset[str]) -> Check[str | None]:
+    """:func:`lead_context` as a :data:`Check`: ``previous`` is parsed only when ``text`` cannot
+    lead alone (or opens on a bare "the <noun>" that ``previous`` may have named), and the two
+    together only when ``previous`` could lend them what is missing."""
     def named(words: frozenset[str]) -> bool:
         return len(words) >= MIN_SUBJECT_WORDS
 
-    own, before = content_words([text, previous or ""], stop_words)
-    if self_contained(text) and named(own) and not _echoes(text, before):
-        return ""
-    previous = _fold(previous or "")
-    if not previous or len(previous.split()) > MAX_CONTEXT_WORDS or previous.endswith((":", "?")) \
-            or not self_contained(previous) or not named(own | before):
+    yield [text]
+    own, reading = _content(text, stop_words), reading_of(text)
+    before: frozenset[str] | None = None
+    if reading.unresolved is None and named(own):
+        if reading.bare_head is None:
+            return ""
+        yield [previous or ""]
+        before = _content(previous or "", stop_words)
+        if not _echoes(text, before):
+            return ""
+    previous = fold(previous or "")
+    if not previous or len(previous.split()) > MAX_CONTEXT_WORDS or previous.endswith((":", "?")):
         return None
-    return previous if self_contained(f"{previous} {text}") else None
+    if before is None:
+        yield [previous]
+        before = _content(previous, stop_words)
+    if not self_contained(previous) or not named(own | before):
+        return None
+    pair = f"{previous} {text}"
+    yield [pair]
+    return previous if self_contained(pair) else None
 
 
 def _echoes(text: str, before: frozenset[str]) -> bool:
     """True when ``text`` opens on a bare "the <noun>" that the sentence before named in full
     ("Without the strategy, ..." after "the rural crime strategy has not been published"): the
     short form points back to it, as "it" would."""
-    head = _reading(text).bare_head
+    head = reading_of(text).bare_head
     return head is not None and head in before
 
 
@@ -190,3 +265,17 @@ def _bare_head(doc: Doc) -> str | None:
                                                                   for c in head.children):
         return None
     return str(head.lemma_.lower())
+
+
+def _subject(doc: Doc) -> tuple[Word, tuple[Word, ...]] | None:
+    chunk = next((c for c in doc.noun_chunks if c.root.dep_ in {"nsubj", "nsubjpass"}), None)
+    if chunk is None:
+        return None
+    root = chunk.root
+    return (root.text, root.pos_, root.lower_), tuple((t.text, t.pos_, t.lower_) for t in chunk)
+
+
+def clause_subject(text: str) -> tuple[Word, tuple[Word, ...]] | None:
+    """The first noun chunk of ``text`` that is a clause's subject, as (text, pos, lower) of its
+    root and of each of its words; None when no chunk is a subject."""
+    return reading_of(text).subject
