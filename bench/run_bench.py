@@ -243,7 +243,7 @@ def incremental_review(submissions: Any, segments: Any, vectors: np.ndarray, old
 
     Set-up (timed, but not the measure): a review holding the old 90% of submissions, added with
     their vectors already known (preloaded embedder) and analysed once. Measured: a fresh process's
-    view, i.e. a fresh embedder, adding the new 10% as a second call (segment, embed the new
+    view, i.e. a fresh embedder and no parse readings in memory, adding the new 10% as a second call (segment, embed the new
     statements, store them) and re-analysing the whole review.
     """
     if importlib.util.find_spec("evidence_lab.review") is None:
@@ -251,6 +251,7 @@ def incremental_review(submissions: Any, segments: Any, vectors: np.ndarray, old
     import synthetic
 
     from evidence_lab.embed import text_key
+    from evidence_lab.findings import forget_readings
 
     try:
         from evidence_lab.review import Review
@@ -268,6 +269,9 @@ def incremental_review(submissions: Any, segments: Any, vectors: np.ndarray, old
             with Review.open(store, embedder=known) as review:
                 review.add_call([old_folder], name="old", show_progress=False)
                 review.analyse(discover=discover, show_progress=False)
+        # a fresh process's view: a fresh embedder, and no parse readings in memory (the
+        # review's store keeps them, as it keeps the vectors)
+        forget_readings()
         review = Review.open(store, embedder=new_embedder())
         try:
             with stages.stage("review_add_new_10pct") as extra:

@@ -26,8 +26,8 @@ from evidence_lab.store import (
     content_hash,
 )
 
-TABLES = {"schema_version", "artifacts", "calls", "submissions", "segments", "embeddings", "corrections",
-          "findings", "segment_labels", "runs"}
+TABLES = {"schema_version", "artifacts", "calls", "submissions", "segments", "embeddings", "readings",
+          "corrections", "findings", "segment_labels", "runs"}
 
 
 def submissions(*ids: str) -> pd.DataFrame:
@@ -82,7 +82,7 @@ def store(path: Path):
 
 def test_new_store_has_every_table_and_the_schema_version(path):
     with ReviewStore(path) as store:
-        assert store.schema_version == SCHEMA_VERSION == 2
+        assert store.schema_version == SCHEMA_VERSION == 3
     assert path.is_file()  # the reviews/ folder was created
     with duckdb.connect(str(path)) as con:
         tables = {r[0] for r in con.execute("SELECT table_name FROM information_schema.tables")
@@ -130,21 +130,22 @@ def test_a_store_from_a_newer_version_is_refused(path):
     with duckdb.connect(str(path)) as con:
         con.execute("INSERT INTO schema_version VALUES (99, now())")
     with pytest.raises(ReviewStoreError, match=r"written by a newer evidence_lab \(schema version 99; "
-                       r"this one reads up to 2\); upgrade evidence_lab"):
+                       r"this one reads up to 3\); upgrade evidence_lab"):
         ReviewStore(path)
 
 
 def test_an_older_store_is_migrated_on_open(path, monkeypatch):
     with ReviewStore(path) as store:
         add_call(store, "october", "a")
-    monkeypatch.setattr(store_module, "SCHEMA_VERSION", 3)
-    monkeypatch.setitem(store_module.MIGRATIONS, 2, ["ALTER TABLE calls ADD COLUMN notes VARCHAR"])
+    monkeypatch.setattr(store_module, "SCHEMA_VERSION", 4)
+    monkeypatch.setitem(store_module.MIGRATIONS, 3, ["ALTER TABLE calls ADD COLUMN notes VARCHAR"])
     with ReviewStore(path) as store:
-        assert store.schema_version == 3
+        assert store.schema_version == 4
         assert store.submissions()["submission_id"].tolist() == ["a"]
     with duckdb.connect(str(path)) as con:
         assert con.execute("SELECT notes FROM calls").fetchall() == [(None,)]
-        assert con.execute("SELECT version FROM schema_version").fetchall() == [(1,), (2,), (3,)]
+        assert con.execute("SELECT version FROM schema_version").fetchall() == [(1,), (2,), (3,),
+                                                                                (4,)]
 
 
 def test_a_version_1_store_gains_the_artifacts_table(path):
@@ -152,9 +153,10 @@ def test_a_version_1_store_gains_the_artifacts_table(path):
         add_call(store, "october", "a")
     with duckdb.connect(str(path)) as con:  # make it look as a v1 store did
         con.execute("DROP TABLE artifacts")
-        con.execute("DELETE FROM schema_version WHERE version = 2")
+        con.execute("DROP TABLE readings")
+        con.execute("DELETE FROM schema_version WHERE version > 1")
     with ReviewStore(path) as store:
-        assert store.schema_version == 2
+        assert store.schema_version == SCHEMA_VERSION
         store.write_artifact("themes", b"fitted")
         assert store.read_artifact("themes") == b"fitted"
         assert store.read_artifact("missing") is None
@@ -273,6 +275,30 @@ def test_vectors_are_stored_once_per_text_and_model(store):
     assert sorted(found) == ["k1", "k3"]
     np.testing.assert_array_equal(found["k1"], first[0])
     assert store.n_vectors("minilm") == 4 and store.n_vectors() == 5
+
+
+def test_a_version_2_store_gains_the_readings_table_and_keeps_its_vectors(path):
+    with ReviewStore(path) as store:
+        store.add_vectors(["k1"], np.ones((1, 384), dtype=np.float32), "minilm")
+    with duckdb.connect(str(path)) as con:  # as a v2 store was: no readings
+        con.execute("DROP TABLE readings")
+        con.execute("DELETE FROM schema_version WHERE version = 3")
+    with ReviewStore(path) as store:
+        assert store.schema_version == 3
+        assert store.n_vectors("minilm") == 1 and store.n_readings() == 0
+        store.add_readings({"k1": "[null]"}, "parser-1")
+        assert store.readings("parser-1") == {"k1": "[null]"}
+
+
+def test_readings_round_trip_once_per_text_and_reader(store):
+    store.add_readings({"k1": '["that letter"]', "k2": "[null]"}, "parser-1")
+    store.add_readings({"k1": '["changed"]', "k3": "[null]"}, "parser-1")  # k1 is kept as it was
+    store.add_readings({"k1": '["other"]'}, "parser-2")
+    store.add_readings({}, "parser-1")
+    assert store.readings("parser-1") == {"k1": '["that letter"]', "k2": "[null]", "k3": "[null]"}
+    assert store.readings("parser-2") == {"k1": '["other"]'}
+    assert store.readings("parser-3") == {}
+    assert store.n_readings("parser-1") == 3 and store.n_readings() == 4
 
 
 def test_vectors_of_another_size_are_refused(store):

@@ -9,6 +9,8 @@ orphan every stored vector, so it does not change.
 
 from __future__ import annotations
 
+import hashlib
+
 
 def fold(text: object) -> str:
     """``text`` with white space folded: ``"  the  office\\n met "`` -> ``"the office met"``."""
@@ -21,4 +23,9 @@ def fold_case(text: object) -> str:
     return fold(text).casefold()
 
 
-__all__ = ["fold", "fold_case"]
+def fold_key(text: object) -> str:
+    """SHA-1 (hex) of :func:`fold` of ``text``: the key of a text's cached vector or reading."""
+    return hashlib.sha1(fold(text).encode("utf-8")).hexdigest()
+
+
+__all__ = ["fold", "fold_case", "fold_key"]

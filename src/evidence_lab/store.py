@@ -13,6 +13,9 @@ segments        the segment columns of :mod:`evidence_lab.schema`, plus ``call_i
                 (:func:`evidence_lab.embed.text_key` of ``text``) and ``seq``.
 embeddings      ``key`` (:func:`~evidence_lab.embed.text_key`), ``model`` (embedder name),
                 ``vector`` FLOAT[384]; one row per distinct text and model.
+readings        ``key`` (:func:`~evidence_lab.embed.text_key` of the text parsed), ``reader``
+                (the parser and the reading's version), ``reading`` (JSON): what the findings
+                read from a statement's parse, so each text is parsed once per review.
 corrections     ``correction_id``, ``segment_id``, ``text``, ``theme``, ``pcc_sentiment``,
                 ``corrected_by``, ``corrected_at``: officers' relabelled statements, oldest first.
 findings        ``finding_id``, ``kind``, ``theme``, ``stance``, ``text`` (as drafted),
@@ -47,7 +50,7 @@ from .errors import ReviewStoreError
 from .schema import SEGMENT_COLUMNS
 
 #: The schema this version of evidence_lab writes; older files are migrated on open.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 FINDING_STATUSES = ("draft", "accepted", "edited", "rejected")
 RUN_STATUSES = ("running", "completed", "failed", "interrupted")
 FindingStatus = Literal["draft", "accepted", "edited", "rejected"]
@@ -84,11 +87,14 @@ _TABLES_V1 = [
         run_id INTEGER PRIMARY KEY, started TIMESTAMP NOT NULL, finished TIMESTAMP,
         status VARCHAR NOT NULL, manifest JSON NOT NULL)""",
 ]
-#: SQL that takes a file from schema version ``n`` to ``n + 1`` (none yet: version 1 is the first).
+#: SQL that takes a file from schema version ``n`` to ``n + 1`` (version 1 is the first).
 MIGRATIONS: dict[int, list[str]] = {
     # v2: fitted objects a review reuses across runs (the discovered themes, so ids stay stable)
     1: ["""CREATE TABLE artifacts (name VARCHAR PRIMARY KEY, data BLOB NOT NULL,
            updated_at TIMESTAMP NOT NULL)"""],
+    # v3: the findings' parse readings, kept like the vectors so a new call parses only its text
+    2: ["""CREATE TABLE readings (key VARCHAR NOT NULL, reader VARCHAR NOT NULL,
+           reading VARCHAR NOT NULL, PRIMARY KEY (key, reader))"""],
 }
 
 FINDING_STORE_COLUMNS = ["finding_id", "kind", "theme", "stance", "text", "edited_text", "status",
@@ -449,6 +455,33 @@ class ReviewStore:
         if model is None:
             return int(self._scalar("SELECT count(*) FROM embeddings"))
         return int(self._scalar("SELECT count(*) FROM embeddings WHERE model = ?", [model]))
+
+    # --- parse readings ----------------------------------------------------------------------
+
+    def readings(self, reader: str) -> dict[str, str]:
+        """Every stored reading of ``reader`` (JSON text), by key."""
+        return dict(self._con.execute("SELECT key, reading FROM readings WHERE reader = ?",
+                                      [reader]).fetchall())
+
+    def add_readings(self, readings: dict[str, str], reader: str) -> None:
+        """Store readings (JSON text) by key for ``reader``; keys already stored are kept."""
+        if not readings:
+            return
+        frame = pd.DataFrame({"key": np.asarray(list(readings), dtype=object), "reader": reader,
+                              "reading": np.asarray(list(readings.values()), dtype=object)})
+        with self.transaction() as con:
+            con.register("_incoming_readings", frame)
+            try:
+                con.execute("""INSERT INTO readings SELECT key, reader, reading
+                    FROM _incoming_readings ON CONFLICT DO NOTHING""")
+            finally:
+                con.unregister("_incoming_readings")
+
+    def n_readings(self, reader: str | None = None) -> int:
+        """How many readings are stored (of ``reader``, or of every reader)."""
+        if reader is None:
+            return int(self._scalar("SELECT count(*) FROM readings"))
+        return int(self._scalar("SELECT count(*) FROM readings WHERE reader = ?", [reader]))
 
     # --- corrections -------------------------------------------------------------------------
 

@@ -523,3 +523,48 @@ def test_each_statement_says_where_its_label_came_from(history):
         segs["label_source"] == "review_model"].tolist()
     assert history.diff.changed_by_corrections["segment_id"].tolist() == [
         c["segment_id"] for c in changed]
+
+
+CALL_3 = {
+    "manifest.csv": "file,organisation,respondent_type\n"
+                    "elm_council.txt,Elm Parish Council,council\n",
+    "elm_council.txt": "Elm Parish Council response.\n\n"
+                       "The front counter at Elm police station was closed without any consultation "
+                       "with the parish.\n\n"
+                       "Nobody from the office came to our annual meeting, and we had no apology.\n\n"
+                       "The Commissioner should publish the date of the next grant round by March.\n",
+}
+
+
+@pytest.mark.slow
+def test_a_new_call_parses_only_its_new_statements(history, calls, tmp_path, monkeypatch):
+    from evidence_lab.findings import forget_readings
+    from evidence_lab.nlp import load_pipeline
+
+    path = tmp_path / "copy.duckdb"  # the history's store as it was, in a file of this test's own
+    path.write_bytes(history.path.read_bytes())
+    with ReviewStore(path) as store:
+        stored = store.n_readings()
+    assert stored > 0  # the history's runs kept what they read
+    forget_readings()  # as a new process starts: only the store remembers
+    nlp = load_pipeline("parse")
+    parsed: list[str] = []
+    pipe = nlp.pipe
+
+    def counting(texts, *args, **kwargs):
+        texts = list(texts)
+        parsed.extend(texts)
+        return pipe(texts, *args, **kwargs)
+
+    monkeypatch.setattr(nlp, "pipe", counting)
+    third = write_call(tmp_path / "february", CALL_3)
+    with Review.open(path, embedder=history.embedder) as review:
+        review.add_call([third], show_progress=False)
+        review.analyse(show_progress=False)
+    old = set(statement_texts(calls.first)) | set(statement_texts(calls.second))
+    assert parsed and not old & set(parsed)  # the old calls' statements came from the store
+    assert len(parsed) == len(set(parsed))  # each new text parsed once
+    assert set(parsed) & set(statement_texts(third))
+    with ReviewStore(path) as store:
+        assert store.n_readings() == stored + len(parsed)
+    forget_readings()

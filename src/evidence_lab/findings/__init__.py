@@ -6,7 +6,13 @@ from ._draft import draft_findings, polarity
 from ._evaluation import evaluates
 from ._quantifiers import number_word, quantifier
 from ._recommend import ANSWER_SIMILARITY, action_phrase, one_request
-from ._references import lead_context, self_contained, unresolved_reference
+from ._references import (
+    forget_readings,
+    lead_context,
+    self_contained,
+    stored_readings,
+    unresolved_reference,
+)
 from ._remedy import remedy
 from ._rewrite import short_quote, to_reported_speech
 
@@ -21,6 +27,7 @@ __all__ = [
            "complaints_in",
            "draft_findings",
            "evaluates",
+           "forget_readings",
            "lead_context",
            "number_word",
            "one_request",
@@ -31,6 +38,7 @@ __all__ = [
            "remedy",
            "self_contained",
            "short_quote",
+           "stored_readings",
            "to_reported_speech",
            "unresolved_reference",
 ]

@@ -30,13 +30,18 @@ can support a finding but not lead it.
 
 from __future__ import annotations
 
-from collections.abc import Generator, Iterable
-from typing import NamedTuple, TypeVar
+import json
+from collections.abc import Generator, Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass, field
+from importlib import metadata
+from typing import Any, NamedTuple, Protocol, TypeVar
 
 from spacy.tokens import Doc
 
-from .._folding import fold
-from ..nlp import load_pipeline
+from .._folding import fold, fold_key
+from ..nlp import SPACY_MODEL, load_pipeline
 
 #: nouns after this/that/these/those that need no earlier sentence
 DEICTIC_NOUNS = frozenset({
@@ -84,16 +89,100 @@ T = TypeVar("T")
 Check = Generator[list[str], None, T]
 
 
+#: what a :class:`Reading` holds; a stored reading of another version is read again
+READING_VERSION = 1
+
+
+def reader_name() -> str:
+    """The parser and the version of :class:`Reading` that stored readings are keyed by: a new
+    spaCy model or a reading that holds more makes the stored ones stale, not wrong."""
+    return (f"{SPACY_MODEL}-{metadata.version(SPACY_MODEL)}/spacy-{metadata.version('spacy')}"
+            f"/reading-{READING_VERSION}")
+
+
+def encode_reading(reading: Reading) -> str:
+    """``reading`` as JSON text (for a store)."""
+    return json.dumps(reading, separators=(",", ":"))
+
+
+def decode_reading(text: str) -> Reading:
+    """The :class:`Reading` :func:`encode_reading` wrote (its lists back to tuples)."""
+    def tuples(value: Any) -> Any:
+        return tuple(tuples(v) for v in value) if isinstance(value, list) else value
+    return Reading(*(tuples(v) for v in json.loads(text)))
+
+
+class ReadingStore(Protocol):
+    """Where readings are kept between runs (:class:`evidence_lab.store.ReviewStore` is one)."""
+
+    def readings(self, reader: str) -> dict[str, str]: ...
+
+    def add_readings(self, readings: dict[str, str], reader: str) -> None: ...
+
+
+@dataclass
+class _Session:
+    """The readings of one store while it is in use: those it held, and those it lacks."""
+
+    known: dict[str, str]  # JSON by key, as stored
+    new: dict[str, Reading] = field(default_factory=dict)
+
+    def fill(self, texts: list[str]) -> None:
+        for text in texts:
+            if text not in _READINGS:
+                stored = self.known.get(fold_key(text))
+                if stored is not None:
+                    _READINGS[text] = decode_reading(stored)
+
+    def note(self, texts: list[str]) -> None:
+        for text in texts:
+            key = fold_key(text)
+            if key not in self.known and key not in self.new:
+                self.new[key] = _READINGS[text]
+
+
+_SESSION: ContextVar[_Session | None] = ContextVar("evidence_lab_readings", default=None)
+
+
+@contextmanager
+def stored_readings(store: ReadingStore) -> Iterator[None]:
+    """Inside, every text :func:`read_all` is asked for is looked up in ``store`` before it is
+    parsed; on leaving, the readings the store did not hold are added to it. A review keeps its
+    readings this way, so re-analysing it after a new call parses only the new statements."""
+    name = reader_name()
+    session = _Session(store.readings(name))
+    token = _SESSION.set(session)
+    try:
+        yield
+    finally:
+        _SESSION.reset(token)
+    store.add_readings({k: encode_reading(r) for k, r in session.new.items()}, name)
+
+
 def read_all(texts: Iterable[str]) -> None:
     """Parse every text not read yet, in one batch (spaCy's ``pipe`` is far faster than one
-    call per text, and the draft asks about the same statements several times)."""
-    todo = list(dict.fromkeys(t for t in map(fold, texts) if t not in _READINGS))
-    if not todo:
-        return
-    if len(_READINGS) + len(todo) > _MAX_READINGS:
-        _READINGS.clear()
-    for text, doc in zip(todo, load_pipeline("parse").pipe(todo, batch_size=64), strict=True):
-        _READINGS[text] = _read(doc)
+    call per text, and the draft asks about the same statements several times). Inside
+    :func:`stored_readings`, a text the store holds is not parsed again."""
+    folded = list(dict.fromkeys(map(fold, texts)))
+    session = _SESSION.get()
+    if session is not None:
+        session.fill(folded)
+    todo = [t for t in folded if t not in _READINGS]
+    if todo:
+        if len(_READINGS) + len(todo) > _MAX_READINGS:
+            _READINGS.clear()
+            if session is not None:
+                session.fill(folded)
+                todo = [t for t in folded if t not in _READINGS]
+        for text, doc in zip(todo, load_pipeline("parse").pipe(todo, batch_size=64), strict=True):
+            _READINGS[text] = _read(doc)
+    if session is not None:
+        session.note(folded)
+
+
+def forget_readings() -> None:
+    """Drop the readings kept in memory (as a new process starts): for benchmarks and tests."""
+    _READINGS.clear()
 
 
 def _read(doc: Doc) -> Reading:

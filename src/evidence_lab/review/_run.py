@@ -131,6 +131,7 @@ def _result(analysis: Analysis, embedder: StoreEmbedder, shown: pd.DataFrame,
 def _fresh(store: ReviewStore, embedder: StoreEmbedder, book: Codebook, subs: pd.DataFrame,
            segs: pd.DataFrame, corrections: pd.DataFrame | None, *, discover: bool,
            show_progress: bool, random_state: int) -> Analysis:
+    from ..findings import stored_readings
     from ..pipeline import analyse
     from ..themes import ThemeDiscoverer
 
@@ -138,9 +139,13 @@ def _fresh(store: ReviewStore, embedder: StoreEmbedder, book: Codebook, subs: pd
     if discover:
         saved = store.read_artifact(discoverer_name(book))
         discoverer = None if saved is None else ThemeDiscoverer.from_state(state_from_bytes(saved))
-    return analyse(subs[SUBMISSION_COLUMNS], codebook=book, discover=discover,
-                   corrections=corrections, embedder=embedder, segments=segs[SEGMENT_COLUMNS],
-                   discoverer=discoverer, show_progress=show_progress, random_state=random_state)
+    # the findings' parse readings are kept in the store like the vectors: a new call's
+    # statements are parsed, the rest are read back
+    with stored_readings(store):
+        return analyse(subs[SUBMISSION_COLUMNS], codebook=book, discover=discover,
+                       corrections=corrections, embedder=embedder, segments=segs[SEGMENT_COLUMNS],
+                       discoverer=discoverer, show_progress=show_progress,
+                       random_state=random_state)
 
 
 def _cache_bytes(key: str, analysis: Analysis) -> bytes:
