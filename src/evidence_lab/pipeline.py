@@ -9,6 +9,7 @@ rows by position. Writing the outputs is the report stage's job
 
 from __future__ import annotations
 
+import dataclasses
 import platform
 import time
 from collections.abc import Iterator, Sequence
@@ -28,6 +29,7 @@ from .embed import Embedder, Embeddings, resolve_embedder
 from .errors import ColumnsError, EvidenceLabError
 from .ingest import IngestResult, flag_submissions, read_inputs
 from .models import Models, fit_models
+from .office_holders import with_learned_holders
 from .schema import SEGMENT_COLUMNS, SENTIMENT_LABELS, SUBMISSION_COLUMNS, require_columns
 from .themes import ThemeDiscoverer
 
@@ -113,6 +115,10 @@ def analyse(inputs: Inputs, *, codebook: Codebook | str | Path | None = None,
     with timer.stage("read"):
         ingest = _read(inputs, quiet=not show_progress)
         submissions = ingest.submissions
+    # the target's office holders as the evidence introduces them ("PCC Jane Doe"), for
+    # mentions and the letter; the models stay those fitted for the codebook as given
+    fitted_for = spec.codebook
+    spec = dataclasses.replace(spec, codebook=with_learned_holders(fitted_for, submissions["text"]))
     with timer.stage("segment"):
         segs = _statements(submissions, spec)
     with timer.stage("embed"):
@@ -128,7 +134,7 @@ def analyse(inputs: Inputs, *, codebook: Codebook | str | Path | None = None,
     with timer.stage("fit_models"):
         # the shipped models stay as trained; the officers' corrections are a review-local layer
         # on top (see evidence_lab.adapt): refitting on them took 10-50 s and they barely counted
-        models = adapt_models(fit_models(spec.codebook, split=spec.training_split,
+        models = adapt_models(fit_models(fitted_for, split=spec.training_split,
                                          embedder=spec.embedder), _training_rows(spec.corrections))
     with timer.stage("themes"):
         segs, theme_rollup, subthemes, discovery = label_themes(segs, short, vectors, models, spec)
@@ -137,7 +143,8 @@ def analyse(inputs: Inputs, *, codebook: Codebook | str | Path | None = None,
     subs = submission_table(submissions, theme_rollup, stance_rollup)
     with timer.stage("findings"):
         themes, findings = draft(segs, subs, vectors, spec, discovery)
-    run = _manifest(spec, ingest, subs, segs, themes, findings, discovery, timer, started)
+    run = _manifest(spec, ingest, subs, segs, themes, findings, discovery, timer, started,
+                    fitted_for)
     return Analysis(submissions=subs, segments=segs, themes=themes, findings=findings,
                     codebook=spec.codebook, run=run, skipped=ingest.skipped, embeddings=vectors,
                     subthemes=subthemes, discoverer=discovery)
@@ -420,7 +427,7 @@ class _Timer:
 
 def _manifest(spec: RunSpec, ingest: IngestResult, subs: pd.DataFrame, segs: pd.DataFrame,
               themes: pd.DataFrame, findings: pd.DataFrame, discovery: ThemeDiscoverer | None,
-              timer: _Timer, started: float) -> dict[str, Any]:
+              timer: _Timer, started: float, fitted_for: Codebook) -> dict[str, Any]:
     book = spec.codebook
     kinds = findings["kind"].value_counts() if len(findings) else pd.Series(dtype=int)
     return {
@@ -429,6 +436,8 @@ def _manifest(spec: RunSpec, ingest: IngestResult, subs: pd.DataFrame, segs: pd.
         "started": time.strftime("%Y-%m-%dT%H:%M:%S", time.localtime(started)),
         "mode": "discover" if spec.discover else "codebook",
         "codebook": {"name": book.name, "source": book.source, "sha256": book.sha256},
+        "office_holders_learned": [n for n in book.target.office_holders
+                                   if n not in fitted_for.target.office_holders],
         "embedder": getattr(spec.embedder, "name", type(spec.embedder).__name__),
         "engine": spec.engine,
         "input_files": ingest.files,

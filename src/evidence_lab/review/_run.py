@@ -26,6 +26,7 @@ from ..analysis import Analysis
 from ..codebook import Codebook
 from ..embed import Embeddings
 from ..errors import ReviewStoreError
+from ..office_holders import with_holders
 from ..schema import SEGMENT_COLUMNS, SUBMISSION_COLUMNS
 from ..store import ReviewStore, RunStatus
 from ._corrections import effective_corrections
@@ -166,6 +167,8 @@ def _cached(store: ReviewStore, key: str, book: Codebook) -> Analysis | None:
                                 segments["target_spans"]]
     run = dict(extra["run"])
     run["timings_s"] = {}
+    # the office holders the evidence introduced, as the fresh run learned them (kept names)
+    book = with_holders(book, run.get("office_holders_learned", ()))
     return Analysis(submissions=frames["submissions"], segments=segments, themes=frames["themes"],
                     findings=frames["findings"], codebook=book, run=run,
                     subthemes=frames["subthemes"])
