@@ -51,6 +51,7 @@ from sklearn.base import BaseEstimator
 from sklearn.utils._param_validation import Interval
 from sklearn.utils.validation import check_is_fitted
 
+from ._folding import fold
 from .embed import Embedder, Embeddings, resolve_embedder
 from .schema import Statements, as_statements
 from .stance import StanceClassifier
@@ -250,12 +251,8 @@ class _Adapted:
         adapted = self.layer_.transform(vectors, shipped)
         moved = shipped.argmax(axis=1) != adapted.argmax(axis=1)
         self.moved_ = getattr(self, "moved_", set()) | {
-            _key(t) for t in statements["text"][moved]}
+            fold(t) for t in statements["text"][moved]}
         return adapted
-
-
-def _key(text: str) -> str:
-    return " ".join(str(text).split())
 
 
 class ReviewThemeClassifier(_Adapted, GuidedThemeClassifier):
@@ -332,7 +329,7 @@ def moved_by_corrections(model: Any, texts: Sequence[str]) -> np.ndarray:
     """True for each text whose most likely label an adapted model's correction layer changed in
     its predictions so far (always False for a plain shipped model)."""
     moved: set[str] = getattr(model, "moved_", set()) if isinstance(model, _Adapted) else set()
-    return np.array([_key(t) in moved for t in texts], dtype=bool)
+    return np.array([fold(t) in moved for t in texts], dtype=bool)
 
 
 def _margin_uncertainty(proba: np.ndarray) -> np.ndarray:

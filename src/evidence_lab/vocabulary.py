@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ._folding import fold, fold_case
 from .codebook import Codebook, Target
 
 _TITLES = ("Mr", "Mrs", "Ms", "Miss", "Dr", "Cllr", "Councillor", "Dame", "Sir", "Lord", "Lady")
@@ -131,7 +132,7 @@ class RequestMatcher:
 
     def requested_action(self, text: str, *, min_words: int = 3) -> str | None:
         """The action ``text`` asks for, phrased to follow "That the <target> ..." (or None)."""
-        flat = " ".join(text.split()).rstrip(" .;")
+        flat = fold(text).rstrip(" .;")
         for pattern, form in self.asks:
             match = pattern.search(flat)
             if match and len(match.group("action").split()) >= min_words:
@@ -174,10 +175,6 @@ def vocabulary_of(codebook: Codebook) -> CallVocabulary:
                           frozenset(w for w in stop if w))
 
 
-def _folded(name: str) -> str:
-    return " ".join(name.split()).lower()
-
-
 def retarget(texts: Sequence[str], source: Target, dest: Target) -> list[str]:
     """``texts`` written about ``source`` rewritten about ``dest`` (training text for a new target).
 
@@ -191,15 +188,15 @@ def retarget(texts: Sequence[str], source: Target, dest: Target) -> list[str]:
         return list(texts)
     names = TargetMatcher.from_target(Target(source.name, source.aliases)).pattern
     acronym = next((a for a in dest.aliases if a.isupper()), dest.title)
-    source_names = {_folded(n) for n in source.all_names()}
+    source_names = {fold_case(n) for n in source.all_names()}
 
     def swap(match: re.Match[str]) -> str:
         found = match.group(0)
         possessive = "’s" if found.endswith("’s") else "'s" if found.endswith("'s") else ""
         bare = found[:len(found) - len(possessive)] if possessive else found
-        plural = "s" if bare[-1:] in ("s", "S") and _folded(bare) not in source_names else ""
+        plural = "s" if bare[-1:] in ("s", "S") and fold_case(bare) not in source_names else ""
         bare = bare[:len(bare) - len(plural)] if plural else bare
-        if _folded(bare) == _folded(source.name):
+        if fold_case(bare) == fold_case(source.name):
             return dest.name + plural + possessive
         return (acronym if bare.isupper() else dest.title) + plural + possessive
 

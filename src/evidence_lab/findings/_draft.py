@@ -25,6 +25,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from .._folding import fold
 from ..codebook import OTHER_THEME, Codebook
 from ..embed import Embeddings
 from ..vocabulary import vocabulary_of
@@ -303,13 +304,13 @@ _CONTEXT = "_context"
 def _without_repeats(records: list[dict], frame: pd.DataFrame) -> list[dict]:
     """``records`` less the findings whose lead borrows, as context, a statement another finding
     cites: the letter would say the same thing twice."""
-    texts = dict(zip(frame["segment_id"], frame["text"].map(lambda t: " ".join(t.split())),
+    texts = dict(zip(frame["segment_id"], frame["text"].map(fold),
                      strict=True))
     kept = []
     for r in records:
         context = r.get(_CONTEXT) or ""
         elsewhere = {texts[s] for other in records if other is not r for s in other["segment_ids"]}
-        if not (context and " ".join(context.split()) in elsewhere):
+        if not (context and fold(context) in elsewhere):
             kept.append(r)
     return kept
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from .._folding import fold
 from ..nlp import load_pipeline
 from ._complaints import COMPLAINTS
 
@@ -34,7 +35,7 @@ def subject_phrase(lead: str, shared: frozenset[str], stop_words: frozenset[str]
     "the" for a respondent's own "our" and no opening negation ("No consultation" -> None). A
     chunk overlapping ``skip`` (the characters of the complaint itself: "only a few weeks'
     notice") is not the subject."""
-    doc = load_pipeline("parse")(" ".join(lead.split()))
+    doc = load_pipeline("parse")(fold(lead))
     awaited = next((c for c in doc.noun_chunks if c.start_char > skip[1]), None) \
         if skip[1] and doc.text[skip[1]:].startswith(" for ") else None
     chunks = [] if awaited is None else [(True, awaited)]  # "still waiting for <X>": X
@@ -102,7 +103,7 @@ def remedy(lead: str, shared: frozenset[str], stop_words: frozenset[str]) -> str
     ...        frozenset())
     'publishes the rural crime strategy, or sets a date by which it will be published'
     """
-    lead = " ".join(lead.split())
+    lead = fold(lead)
     found = next(((c.action, m.span()) for c in COMPLAINTS
                   if c.stance == "negative" and (m := c.pattern.search(lead))), None)
     action, span = found or (_FALLBACK, (0, 0))

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from .._folding import fold
+
 _FRAMES = re.compile(
     r"^(?:\d+(?:\.\d+)*\.?\s+)?(?:(?:however|second(?:ly)?|overall|frankly|honestly|in addition|additionally|also|secondly|thirdly|finally|"
     r"moreover|furthermore|equally|put simply|in short|in summary|to be clear|sadly|unfortunately|"
@@ -40,7 +42,7 @@ def _match_case(replacement: str, original: str) -> str:
 
 def to_reported_speech(sentence: str) -> str:
     """Rewrite ``sentence`` as a clause that can follow "... said that"."""
-    text = " ".join(sentence.split())
+    text = fold(sentence)
     text = _FRAMES.sub("", text, count=1) or text
     text = re.sub(r"^(?:but|and|so|yet)\s+(?=\w)", "", text, flags=re.IGNORECASE) or text
     for pattern, replacement in _PRONOUNS:
@@ -65,7 +67,7 @@ def _lower_first(text: str) -> str:
 
 def short_quote(text: str, max_words: int = 35) -> str:
     """A verbatim quote of ``text``, cut at a word boundary with an ellipsis when too long."""
-    words = " ".join(text.split()).split(" ")
+    words = fold(text).split(" ")
     if len(words) <= max_words:
         return " ".join(words)
     return " ".join(words[:max_words]).rstrip(",;:") + " …"

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
+from .._folding import fold_case
 from ..adapt import suggestion_order_of
 from ..codebook import OTHER_THEME, Codebook
 from ..errors import ReviewStoreError
@@ -80,10 +81,6 @@ def read_coding_file(path: str | Path) -> pd.DataFrame:
     return frame.map(lambda v: v.strip() if isinstance(v, str) else v).replace("", None)
 
 
-def _norm(text: Any) -> str:
-    return " ".join(str(text).split()).casefold()
-
-
 def relabel_many(store: ReviewStore, frame: pd.DataFrame, book: Codebook,
                  by: str = "officer") -> RelabelResult:
     """Record each good row of ``frame`` as a correction; name each bad row with its reason.
@@ -99,7 +96,7 @@ def relabel_many(store: ReviewStore, frame: pd.DataFrame, book: Codebook,
     texts = dict(zip(segments["segment_id"], segments["text"], strict=True))
     by_text: dict[str, list[str]] = {}
     for sid, text in texts.items():
-        by_text.setdefault(_norm(text), []).append(sid)
+        by_text.setdefault(fold_case(text), []).append(sid)
     themes = [*book.theme_ids, OTHER_THEME]
     ids: list[int] = []
     bad: list[dict[str, Any]] = []
@@ -111,7 +108,7 @@ def relabel_many(store: ReviewStore, frame: pd.DataFrame, book: Codebook,
         if reason:
             bad.append({"row": number, "segment_id": sid or "", "reason": reason})
             continue
-        targets = [sid] if sid else by_text[_norm(row["text"])]
+        targets = [sid] if sid else by_text[fold_case(row["text"])]
         ids += [store.add_correction(t, texts[t], theme, stance, str(by).strip()) for t in targets]
     return RelabelResult(ids, pd.DataFrame(bad, columns=["row", "segment_id", "reason"]))
 
@@ -130,7 +127,7 @@ def _row_problem(sid: str | None, text: str | None, theme: str | None, stance: s
         return f"no statement {sid!r} in the review"
     if sid is None and text is None:
         return "neither a segment_id nor a text"
-    if sid is None and _norm(text) not in by_text:
+    if sid is None and fold_case(text) not in by_text:
         return "no statement in the review has this text"
     if theme is None and stance is None:
         return "no theme and no pcc_sentiment"

@@ -6,6 +6,8 @@ from typing import Any
 
 import pandas as pd
 
+from .._folding import fold_case
+
 
 def records(frame: pd.DataFrame) -> list[dict[str, Any]]:
     """Rows of ``frame`` as dicts with string keys."""
@@ -19,4 +21,4 @@ def text_or_none(value: Any) -> str | None:
 
 def org_key(name: Any) -> str:
     """An organisation's name folded for comparison ("Ashby  Vale CSP" == "ashby vale csp")."""
-    return " ".join(str(name).split()).casefold()
+    return fold_case(name)
