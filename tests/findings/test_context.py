@@ -62,3 +62,21 @@ def test_a_lead_never_borrows_a_statement_another_finding_cites(draft, said):
     ])
     findings = found[found["kind"] == "finding"]
     assert findings["segment_ids"].tolist() == [["kettering_partnership:0"]]  # said once, not twice
+
+
+def test_of_two_findings_saying_the_same_thing_the_better_supported_stays(draft, said):
+    promised = "The office promised a victims' strategy for the county in its 2025 plan."
+    waiting = "It has still not been published, and the review of the referral service is late."
+    found = draft([
+        said("Victims Charity", promised, "negative", -0.8, theme="commissioning", point=1,
+             cues="promised [implied]", kind="victim_services"),
+        said("Victims Charity", waiting, "negative", -0.95, theme="commissioning", point=2,
+             cues="not been published [implied]", previous=promised, kind="victim_services"),
+        said("Northfold Partnership", "We are still waiting for it too.", "negative", -0.9,
+             theme="commissioning", point=3, cues="still waiting [implied]"),  # too short to lead
+    ])
+    findings = found[found["kind"] == "finding"]
+    # the strategy finding of two organisations borrows the promise as context; the promise alone
+    # (one statement of one organisation) is not said a second time
+    assert findings["n_organisations"].tolist() == [2]
+    assert "promised a victims' strategy" in findings["text"].iloc[0]

@@ -31,6 +31,14 @@ STRATEGY = "However, the rural crime strategy that the office consulted on in sp
      "for future closures, gives partners more notice"),
     (("In 2025 the consultation draft reached us with ten working days for comment, which did not "
       "fit our board cycles."), {"draft"}, "for future consultation drafts, gives partners more notice"),
+    # what the complaint's verb lacks is the subject; the respondent itself never is
+    (("The office has not published any figures on 101 waiting times, so the council cannot tell "
+      "whether anything changed."), {"figure"},
+     "publishes the figures on 101 waiting times, or sets a date by which they will be published"),
+    # a relative clause that points back is left out of the subject
+    (("The review of the referral service that was meant to inform it has still not been "
+      "published."), set(), ("publishes the review of the referral service, or sets a date by which "
+     "it will be published")),
 ])
 def test_a_remedy_acts_on_the_concerns_subject(lead, shared, action):
     assert remedy(lead, frozenset(shared), frozenset({"office"})) == action

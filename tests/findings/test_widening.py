@@ -22,6 +22,14 @@ from evidence_lab.findings import complaints_in, point_of
     ("The dashboard has not been updated since March, so residents cannot see progress.",
      ("publication",)),
     ("We have been waiting since April for training and nobody has given us a date.", ("waiting",)),
+    # absence in other words; not the respondent's own
+    ("The Commissioner himself has not come to any of our meetings this year.", ("absence",)),
+    ("Our forum invited him to three meetings, and each time he sent apologies.", ("absence",)),
+    ("His public meeting in the town was cancelled twice this year.", ("absence",)),
+    ("We have not attended the meetings since the spring.", ()),
+    # funding decided late or short in other words
+    ("The grant is decided too late for us to plan.", ("funding",)),
+    ("Our contract has been extended for a year at a time since 2023.", ("funding",)),
 ])
 def test_kinds_of_complaint(text, kinds):
     assert complaints_in(text) == kinds

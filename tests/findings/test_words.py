@@ -12,6 +12,7 @@ from evidence_lab.findings import (
     number_word,
     quantifier,
     short_quote,
+    speaks_of_itself,
     to_reported_speech,
     unresolved_reference,
 )
@@ -70,6 +71,14 @@ def test_short_quote_is_verbatim_and_marks_a_cut():
     ("Those who reported a crime were not told what happened next.", None),
     ("This year the grant round opened late.", None),
     ("To our knowledge it has not been published.", "it"),
+    # an opening "It" standing for something said before, not introducing a clause
+    ("It has still not been published, and the review that was meant to inform it is late.", "It"),
+    ("It was clear that the office had not read our report.", None),
+    # "he"/"she" with no name before them: who?
+    ("We appreciate the time she has given to officer welfare.", "she"),
+    ("He accepted, then withdrew two days before the meeting.", "He"),
+    ("Nobody from the Commissioner's office has come since he was elected.", None),
+    ("By then two of our workers had been given notice.", "By then"),
 ])
 def test_references_to_an_earlier_sentence_are_found(sentence, reference):
     assert unresolved_reference(sentence) == reference
@@ -132,3 +141,13 @@ def test_a_finding_of_many_organisations_names_three_and_counts_the_rest(draft, 
     assert len(named) == 3 and "Ashby" in named  # the organisation quoted is among those named
     assert rest in finding["text"]
     assert len(finding["text"].split()) <= 40  # words, counted as the letter prints them
+
+
+@pytest.mark.parametrize(("text", "organisation", "own"), [
+    ("Our forum meets every quarter and the office never comes.", "Rural Crime Forum", True),
+    ("The office has published no figures, so the council cannot tell what changed.",
+     "Calderwick Borough Council", True),
+    ("The office has published no figures on waiting times.", "Calderwick Borough Council", False),
+])
+def test_a_statement_about_its_own_respondent_is_told(text, organisation, own):
+    assert speaks_of_itself(text, organisation) is own

@@ -2,8 +2,8 @@
 
 from ._common import CLAIM_SIMILARITY, FINDING_COLUMNS, MANY_ORGANISATIONS, NAMED_AT_MOST
 from ._complaints import COMPLAINTS, complaints_in, point_of, praised_subject
-from ._draft import draft_findings, polarity
-from ._evaluation import evaluates
+from ._draft import draft_findings, polarity, speaks_of_itself
+from ._evaluation import JUDGING, evaluates
 from ._quantifiers import number_word, quantifier
 from ._recommend import ANSWER_SIMILARITY, action_phrase, one_request
 from ._references import (
@@ -21,6 +21,7 @@ __all__ = [
            "CLAIM_SIMILARITY",
            "COMPLAINTS",
            "FINDING_COLUMNS",
+           "JUDGING",
            "MANY_ORGANISATIONS",
            "NAMED_AT_MOST",
            "action_phrase",
@@ -38,6 +39,7 @@ __all__ = [
            "remedy",
            "self_contained",
            "short_quote",
+           "speaks_of_itself",
            "stored_readings",
            "to_reported_speech",
            "unresolved_reference",

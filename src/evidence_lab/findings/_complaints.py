@@ -55,9 +55,13 @@ COMPLAINTS: tuple[Complaint, ...] = (
           "decisions had been taken without consulting them",
           "consults partners before any further decision on {subject}"),
     _kind("absence",
-          r"\bno(?:body| one) from\b[^.;]{0,60}?\b(?:attend\w*|came|come)\b|"
-          r"\bdid not (?:attend|come)\b|\bha(?:ve|s) not seen (?:the|her|him|them)\b|"
-          r"\b(?:she|he|they) cancelled\b|\binvisible\b",
+          r"\bno(?:body| one) from\b[^.;]{0,60}?\b(?:attend\w*|came|come|been to|visited)\b|"
+          r"(?<!\bwe )(?<!\bI )\b(?:did|has|have|had) not (?:\w+ )?(?:attend\w*|come|came|"
+          r"been to|visited)\b|"
+          r"\bha(?:ve|s) not seen (?:the|her|him|them)\b|"
+          r"\b(?:she|he|they) (?:cancelled|withdrew|pulled out)\b|\bsent (?:his |her |their )?"
+          r"apologies\b|\b(?:meeting|visit|event|session)s?\b[^.;]{0,60}?\b(?:was|were) "
+          r"cancelled\b|\brarely see (?:the|her|him)\b|\binvisible\b",
           "{target} had not been seen, or represented, where they expected",
           "ensures that partners' invitations are answered and their meetings attended, or "
           "explains in good time why they cannot be"),
@@ -76,9 +80,11 @@ COMPLAINTS: tuple[Complaint, ...] = (
           # the notice was short for something already announced: the panel asks for the future
           "for future {occasions}, gives partners more notice"),
     _kind("funding",
-          r"\bone year at a time\b|\bfor one year only\b|\bshort[- ]term funding\b|"
-          r"\bnot (?:\w+ )?confirmed until\b|\bconfirmed only\b|\bstill do not know whether\b|"
-          r"\bnot renewed\b|\blate (?:timetable|decision)\b",
+          r"\b(?:one|a) year at a time\b|\bfor one year only\b|\bshort[- ]term funding\b|"
+          r"\bnot (?:\w+ )?(?:confirmed|agreed|decided|arrive) until\b|\bconfirmed only\b|\bstill do not know whether\b|"
+          r"\bnot renewed\b|\blate (?:timetable|decision)\b|"
+          r"\b(?:decided|confirmed|agreed|announced) (?:so |too )late\b|\btoo late (?:for \w+ )?to plan\b|"
+          r"\bweeks before (?:the|it|our) (?:old )?\w+ (?:ran|runs|run) out\b|\bat risk of redundancy\b",
           "funding was decided too late, or for too short a time, for them to plan",
           "confirms {subject} earlier and for longer"),
     _kind("publication",

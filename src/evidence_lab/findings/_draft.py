@@ -40,7 +40,7 @@ from ._common import (
     who_phrase,
 )
 from ._complaints import NAMED, complaint, complaints_in, praised_subject
-from ._evaluation import evaluates
+from ._evaluation import JUDGING, evaluates
 from ._quantifiers import number_word
 from ._recommend import draft_recommendations
 from ._references import content_words, lead_context_check, read_all, run_checks
@@ -82,7 +82,9 @@ def polarity(frame: pd.DataFrame) -> pd.Series:
     cues = frame.get("stance_evidence", pd.Series("", index=frame.index)).fillna("").astype(str)
     stance = frame["pcc_sentiment"]
     text = frame["text"].astype(str)
-    praise = (stance == "positive") & cues.str.contains("[praise]", regex=False)
+    # a word of praise the stance lexicon found, or one that judges beyond it ("listened")
+    praise = (stance == "positive") & (cues.str.contains("[praise]", regex=False)
+                                       | text.map(lambda t: JUDGING.search(t) is not None))
     mentions = cues.map(lambda c: tuple(part[:-len(" [target]")].strip() for part in c.split("; ")
                                         if part.endswith(" [target]")))
     # praise of the target, not of a third party: the statement itself names the target (or
@@ -101,22 +103,35 @@ def polarity(frame: pd.DataFrame) -> pd.Series:
 _FIRST_PERSON = re.compile(r"\b(?:we|our|ours|us|I|my|me)\b", re.IGNORECASE)
 
 
+def speaks_of_itself(text: str, organisation: str) -> bool:
+    """True when ``text`` is about its own respondent: "we", "our", or the respondent by the
+    last word of its own name ("the council" in Calderwick Borough Council's statement, "the
+    forum", "the Federation"), so its particulars are not credited to anyone else."""
+    if _FIRST_PERSON.search(text):
+        return True
+    last = organisation.split()[-1] if organisation.split() else ""
+    return len(last) > 3 and last.isalpha() and \
+        re.search(rf"\bthe {re.escape(last)}\b", text, re.IGNORECASE) is not None
+
+
 def lead_sentence(who: str, orgs: str, n_orgs: int, statement: str, stance: str, turn: int,
-                  speaker: str = "", others: str = "", context: str = "") -> str:
+                  speaker: str = "", others: str = "", context: str = "",
+                  organisation: str = "") -> str:
     """The lead in the panel's reporting voice; ``turn`` varies the frame between findings.
 
     The respondent's sentence becomes reported speech; a clause that opens with a name (a capital
     letter) follows "According to ..." rather than "said that". A statement about the respondent
     itself ("our business crime forum") is attributed to its ``speaker`` alone, the other
     organisations (``others``, e.g. "one other respondent (X)") as making a similar point, so no
-    organisation is credited with another's forum. ``context`` is the respondent's sentence before
+    organisation is credited with another's forum (:func:`speaks_of_itself`: "our forum", or "the
+    council" in ``organisation``'s own statement). ``context`` is the respondent's sentence before
     the statement when the statement needs it to be understood (:func:`._references.lead_context`):
     both are reported, in order.
     """
     clause = to_reported_speech(statement)
     if context:
         clause = f"{to_reported_speech(context)}, and {clause}"
-    if n_orgs > 1 and speaker and _FIRST_PERSON.search(f"{context} {statement}"):
+    if n_orgs > 1 and speaker and speaks_of_itself(f"{context} {statement}", organisation):
         opener = f"According to {speaker}, {clause}" if clause[:1].isupper() else \
             f"{speaker[:1].upper()}{speaker[1:]} said that {clause}"
         return f"{opener}; {others} made a similar point."
@@ -285,7 +300,8 @@ def _theme_findings(frame: pd.DataFrame, vectors: np.ndarray, mask: pd.Series, c
             else:
                 text = lead_sentence(who, org_list(rows["named_as"]),
                                      rows["organisation"].nunique(), lead["text"], stance, turn,
-                                     speaker, others, contexts.iloc[claim.lead])
+                                     speaker, others, contexts.iloc[claim.lead],
+                                     lead["organisation"])
             records.append(record("finding", theme, theme_label, stance, text, rows, word,
                                   quotes_for(list(claim.members), frame), lead["segment_id"])
                            | {_CONTEXT: contexts.iloc[claim.lead]})
@@ -302,17 +318,28 @@ _CONTEXT = "_context"
 
 
 def _without_repeats(records: list[dict], frame: pd.DataFrame) -> list[dict]:
-    """``records`` less the findings whose lead borrows, as context, a statement another finding
-    cites: the letter would say the same thing twice."""
+    """``records`` less repeats: where a finding's lead borrows, as context, a statement another
+    finding cites, the letter would say the same thing twice, so the less supported of the two
+    (fewer organisations, then fewer statements; the borrowing one on a tie) is left out."""
     texts = dict(zip(frame["segment_id"], frame["text"].map(fold),
                      strict=True))
-    kept = []
-    for r in records:
-        context = r.get(_CONTEXT) or ""
-        elsewhere = {texts[s] for other in records if other is not r for s in other["segment_ids"]}
-        if not (context and fold(context) in elsewhere):
-            kept.append(r)
-    return kept
+
+    def support(r: dict) -> tuple[int, int]:
+        return int(r["n_organisations"]), int(r["n_segments"])
+
+    dropped: set[int] = set()
+    for i, r in enumerate(records):
+        context = fold(r.get(_CONTEXT) or "")
+        if not context or i in dropped:
+            continue
+        for j, other in enumerate(records):
+            if j == i or j in dropped or context not in {texts[s] for s in other["segment_ids"]}:
+                continue
+            if support(other) >= support(r):
+                dropped.add(i)
+                break
+            dropped.add(j)
+    return [r for i, r in enumerate(records) if i not in dropped]
 
 
 def draft_findings(segments: pd.DataFrame, submissions: pd.DataFrame, embeddings: Embeddings,
@@ -342,7 +369,9 @@ def draft_findings(segments: pd.DataFrame, submissions: pd.DataFrame, embeddings
     asks = frame["text"].map(requests.opens).astype(bool)
     score = frame["pcc_sentiment_score"]
     # a lead is clear: praise with its word of praise, criticism with an evaluative cue or strongly
-    clear = (score.abs() >= LEAD_STRENGTH) & (evaluative(frame) | (score <= -CLEAR_CRITICISM))
+    clear = (score.abs() >= LEAD_STRENGTH) & (evaluative(frame) | (score <= -CLEAR_CRITICISM)
+                                              | frame["text"].map(lambda t: JUDGING.search(t)
+                                                                  is not None))
     signs = polarity(frame)
     # only a statement of a polarity on a theme can lead a claim (:func:`_theme_findings`)
     can_lead = eligible & clear & (signs != "") & frame["primary_theme"].isin(themes["theme_id"])

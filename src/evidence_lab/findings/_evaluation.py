@@ -31,9 +31,10 @@ REPORTING_PRAISE = re.compile(
     r"(?:fund\w*|invest\w*|secured|deliver\w*|committed|increase[ds]?|expanded|open\w*|enabl\w*|"
     r"achiev\w*|brokered|supported)", re.IGNORECASE)
 #: words that judge how well something is done, beyond the stance lexicon's praise words
-_JUDGING = re.compile(
+JUDGING = re.compile(
     r"(?<![\w-])(?:encourag\w+|kind|popular|dependable|constructive|worthwhile|reassur\w+|"
-    r"invaluable|vital|excellent|fantastic|exemplary|robust|timely|listened|made a difference)"
+    r"invaluable|vital|excellent|fantastic|exemplary|robust|timely|listened|"
+    r"made (?:a|an) (?:real |visible |big |huge |significant |noticeable )?difference)"
     r"(?![\w-])", re.IGNORECASE)
 #: modal verbs of a request: a statement asking for something is not praise of what was done
 _REQUEST = re.compile(r"(?<![\w-])(?:should|must|ought to|needs? to)(?![\w-])", re.IGNORECASE)
@@ -43,7 +44,8 @@ _COMPLAINT = re.compile(
     r"hardly|barely|little|fewer|less|too|vacant|\w+n't|cannot|but|however|rather than|against|"
     r"impossible|undone|unanswered|missed|cancell?ed|weaken\w*|difficult|harder|complex|"
     r"complicated|time-consuming|costly|expensive|limited|patchy|inconsistent|piecemeal|"
-    r"unacceptable|overstretched|at-risk)(?![\w-])", re.IGNORECASE)
+    r"unacceptable|overstretched|at-risk|at risk|redundanc\w*|los(?:e|es|ing|t))(?![\w-])",
+    re.IGNORECASE)
 
 
 def evaluates(text: str, stance: str, target_mentions: tuple[str, ...] = ()) -> bool:
@@ -70,7 +72,7 @@ def evaluates(text: str, stance: str, target_mentions: tuple[str, ...] = ()) -> 
         return any(h.group == "praise" and not REPORTING_PRAISE.fullmatch(h.text)
                    and not _spoken_by(text, h.start, target_mentions)
                    and not _asked_about(text, h.start) for h in cues) \
-            or _JUDGING.search(text) is not None
+            or JUDGING.search(text) is not None
     if stance == "negative":
         return any(h.group in {"criticism", "implied"} for h in cues) \
             or _COMPLAINT.search(text) is not None

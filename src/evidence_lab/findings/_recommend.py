@@ -22,7 +22,7 @@ from ..codebook import Codebook
 from ..vocabulary import vocabulary_of
 from ._common import CLAIM_SIMILARITY, quotes_for, record, who_phrase
 from ._references import Check, content_words, reading_of, run_checks, self_contained
-from ._remedy import remedy
+from ._remedy import GENERAL_WORDS, remedy
 from ._rewrite import to_reported_speech
 
 #: cosine similarity of a request to a concern's *lead* statement at or above which (and with a
@@ -212,6 +212,7 @@ def _cited(frame: pd.DataFrame, vectors: np.ndarray, group: list[int], findings:
     leads = [position[f["segment_ids"][0]] for _, f in concerns.iterrows()]
     asked, *about = _topics(frame, [group[0], *leads], stop_words)
     closeness = vectors[leads] @ vectors[group[0]]
+    asked = asked - GENERAL_WORDS  # "time" in "response times" and "waiting times" is no link
     answered = [(float(c), f) for c, f, words in zip(closeness, concerns["finding_id"], about,
                                                       strict=True)
                 if c >= ANSWER_SIMILARITY and asked & words]
@@ -254,7 +255,10 @@ def draft_recommendations(frame: pd.DataFrame, vectors: np.ndarray, eligible: pd
         rows = frame.iloc[members]
         shared = frozenset().union(*_topics(frame, members[1:], stop_words)) if len(members) > 1 \
             else frozenset()
-        action = remedy(frame["text"].iloc[members[0]], shared, stop_words) or \
+        lead = frame["text"].iloc[members[0]]
+        if not self_contained(lead) and "previous_text" in frame.columns:  # "It has not ..."
+            lead = f"{frame['previous_text'].iloc[members[0]] or ''} {lead}".strip()
+        action = remedy(lead, shared, stop_words) or \
             f"reviews the concerns about {concern['theme_label'].lower()} raised in this evidence"
         records.append(record("recommendation", concern["theme"], concern["theme_label"], "request",
                               recommendation_text(codebook.target.title, action), rows,

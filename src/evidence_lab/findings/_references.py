@@ -13,7 +13,9 @@ statement is *self-contained* when none of these is found (by the bundled spaCy 
   "they/them/their" with no plural noun before it (a person's name is no antecedent for "it"),
   except an opening "It" that only introduces a clause ("It would help if ...", "It is clear
   that ...");
-- "such", "the latter", "the former";
+- "he"/"she"/"his"/"her" with no name or title before it in the sentence ("We appreciate the
+  time she has given": who?);
+- "such", "the latter", "the former", "by then", "since then";
 - "one" standing for a noun ("adding one");
 - a connective that carries on an earlier argument ("therefore", "moreover", "similarly").
 
@@ -31,6 +33,7 @@ can support a finding but not lead it.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Generator, Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -51,10 +54,17 @@ DEICTIC_NOUNS = frozenset({
 })
 _DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})
 _THIRD_PERSON = frozenset({"it", "its", "they", "them", "their", "theirs"})
+#: "he", "she" and theirs point to a person the sentence must name first ("the Commissioner",
+#: "Ms Nandra"): "We appreciate the time she has given" leaves the reader asking who
+_PERSONAL = frozenset({"he", "she", "him", "his", "her", "hers", "himself", "herself"})
+#: an opening "It" that only introduces a clause ("It would help if ...", "It is clear that ...",
+#: "It was frustrating that ..."), not one standing for something said before
+_EXPLETIVE_IT = re.compile(r"^it\s+(?:is|was|would|will|seems|seemed|may|might|could|can|"
+                           r"has been|had been)\b(?:\s+[\w'-]+){0,3}?\s+(?:that|if|to|whether|"
+                           r"when|how|because)\b", re.IGNORECASE)
 #: connectives that carry on an argument made before ("The council therefore ...")
 _CARRY_ON = frozenset({"therefore", "thus", "hence", "consequently", "furthermore", "moreover",
                        "likewise", "similarly", "meanwhile", "instead", "nevertheless"})
-_CLAUSE_OPENERS = frozenset({"that", "if", "to", "whether", "when", "how", "because"})
 #: a lead names what it is about with at least this many nouns or names beyond the target's
 MIN_SUBJECT_WORDS = 2
 #: the statement before a lead may lend it context when it is no longer than this (words)
@@ -242,7 +252,7 @@ def unresolved_reference(text: str) -> str | None:
 
 
 def _unresolved(doc: Doc) -> str | None:
-    seen_thing = seen_plural = False  # an earlier noun "it" / "they" can point to
+    seen_thing = seen_plural = seen_name = False  # an earlier noun "it" / "they" / "she" can point to
     # nouns of an opening phrase ("To our knowledge, it ...") are no antecedent
     opening = {t.i for t in doc[0].subtree} if len(doc) and doc[0].dep_ == "prep" else set()
     for i, token in enumerate(doc):
@@ -258,16 +268,21 @@ def _unresolved(doc: Doc) -> str | None:
                                                                       "nsubj", "pobj", "dobj"}:
             return token.text
         elif word in _THIRD_PERSON and token.tag_ in {"PRP", "PRP$"}:
-            if i == 0 and word == "it" and any(t.lower_ in _CLAUSE_OPENERS for t in doc[1:]):
+            if i == 0 and word == "it" and _EXPLETIVE_IT.match(doc.text):
                 continue  # "It would help if ...": introduces a clause, refers to nothing
             if not (seen_thing if word in {"it", "its"} else seen_plural):
                 return token.text
+        elif word in _PERSONAL and token.tag_ in {"PRP", "PRP$"} and not seen_name:
+            return token.text
+        elif word == "then" and i > 0 and doc[i - 1].lower_ in {"by", "since", "until", "before"}:
+            return f"{doc[i - 1].text} {token.text}"  # "By then ...": by when?
         elif word == "one" and token.dep_ in {"dobj", "pobj", "nsubj", "nsubjpass"}:
             return token.text  # "adding one": one of what?
         if token.i in opening:
             continue
         seen_thing = seen_thing or (token.tag_ == "NN" and word not in DEICTIC_NOUNS)
         seen_plural = seen_plural or token.tag_ in {"NNS", "NNPS"}
+        seen_name = seen_name or token.tag_ in {"NNP", "NNPS"}
     return None
 
 

@@ -20,10 +20,13 @@ from ._complaints import COMPLAINTS
 
 _FALLBACK = "reviews {subject} in the light of this evidence and reports back to the Panel"
 _OWNERS = re.compile(r"^(?:our|their|my|your|his|her|its)\s+", re.IGNORECASE)
-_DROPPED = frozenset({"this", "that", "these", "those", "a", "an", "several", "many", "some",
+_DROPPED = frozenset({"this", "that", "these", "those", "a", "an", "any", "no", "several", "many", "some",
                       "few", "all", "both", "most"})
 #: words too general to be a concern's subject on their own
-_GENERAL = frozenset({"people", "partner", "member", "resident", "officer", "organisation",
+GENERAL_WORDS = frozenset({"people", "partner", "member", "resident", "officer", "organisation",
+                           # respondents themselves, never what a remedy acts on
+                           "council", "partnership", "forum", "federation", "association",
+                           "branch", "charity", "group", "commission",
                       "year", "month", "week", "time", "way", "lot", "part", "number", "view"})
 
 
@@ -43,7 +46,7 @@ def subject_phrase(lead: str, shared: frozenset[str], stop_words: frozenset[str]
         head = chunk.root.lemma_.lower()
         if chunk.start_char < skip[1] and skip[0] < chunk.end_char:
             continue
-        if chunk.root.pos_ == "PRON" or head in stop_words or head in _GENERAL \
+        if chunk.root.pos_ == "PRON" or head in stop_words or head in GENERAL_WORDS \
                 or chunk[0].lower_ in {"no", "any", "some", "every", "each"}:
             continue
         chunks.append((head in shared, chunk))
@@ -51,23 +54,35 @@ def subject_phrase(lead: str, shared: frozenset[str], stop_words: frozenset[str]
     # its budget": the charge), then what the other statements also name, then the first
     main = [(s, c) for s, c in chunks if c.root.dep_ in {"nsubj", "nsubjpass"}
             and c.root.head.dep_ == "ROOT"]
-    picked = awaited or next((c for s, c in main if s), None) or next((c for _, c in main), None) \
+    # what the complaint's own verb lacks ("has not published any figures on 101 waiting times")
+    lacked = next((c for c in doc.noun_chunks if c.root.dep_ == "dobj" and skip[1]
+                   and skip[0] <= c.root.head.idx < skip[1]), None)
+    picked = awaited or lacked or next((c for s, c in main if s), None) or next((c for _, c in main), None) \
         or next((c for s, c in chunks if s), None) or next((c for _, c in chunks), None)
     if picked is None:
         return None
     end = picked.end  # "the closure" -> "the closure of the public front counter at ..."
-    for child in picked.root.rights:
-        if child.dep_ == "prep" and child.lower_ == "of":
+    after = [doc[picked.end]] if picked.end < len(doc) else []  # "figures on ..." parsed loose
+    for child in [*picked.root.rights, *after]:
+        if child.dep_ == "prep" and child.lower_ in {"of", "on", "about"} \
+                and child.i >= picked.end and (child.head == picked.root or child.i == picked.end):
             end = max(end, child.right_edge.i + 1)
-    words = [t for t in doc[picked.start:end] if not t.is_punct]
+    # a relative clause ("the review ... that was meant to inform it") is left to the evidence
+    clauses = {t.i for t in doc[picked.start:end] if t.dep_ in {"relcl", "acl"}
+               for t in t.subtree}
+    words = [t for t in doc[picked.start:end] if (not t.is_punct or t.tag_ == "POS")
+             and t.i not in clauses]
     while words and (words[0].lower_ in _DROPPED or words[0].pos_ == "NUM"):
         words = words[1:]
     if not words:
         return None
-    phrase = _OWNERS.sub("the ", " ".join(t.text for t in words))
+    phrase = _OWNERS.sub("the ", "".join(t.text_with_ws for t in words).strip(" ,;"))
+    phrase = " ".join(phrase.split())
     if phrase[:4] == "The ":
         phrase = "the " + phrase[4:]
-    if not phrase.lower().startswith("the ") and not phrase[:1].isupper():
+    # "a Watch meeting" -> "the Watch meeting"; a name ("Brindle Street") takes none
+    if not phrase.lower().startswith("the ") and (picked.root.pos_ != "PROPN"
+                                                  or not phrase[:1].isupper()):
         phrase = "the " + phrase
     return phrase
 
@@ -115,4 +130,14 @@ def remedy(lead: str, shared: frozenset[str], stop_words: frozenset[str]) -> str
     if "{occasions}" in action:
         kind = occasions(subject)
         return None if kind is None else action.format(occasions=kind)
-    return action.format(subject=subject)
+    action = action.format(subject=subject)
+    plural = occasions(subject)  # "the figures on ...": they will be published, not it
+    if plural is not None and plural.split()[-1] == _head_word(subject):
+        action = action.replace(" it will be ", " they will be ")
+    return action
+
+
+def _head_word(subject: str) -> str:
+    doc = load_pipeline("parse")(f"They discussed {subject}.")
+    chunk = next((c for c in doc.noun_chunks if c.root.dep_ == "dobj"), None)
+    return chunk.root.lower_ if chunk is not None else ""
