@@ -50,7 +50,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from synthetic import write_results
 
 from evidence_lab import evaluation as ev
-from evidence_lab.adapt import CorrectionLayer, shipped_whitening_for
+from evidence_lab.adapt import WORDS, CorrectionLayer, shipped_whitening_for
 from evidence_lab.codebook import load_codebook
 from evidence_lab.models import training_frame
 
@@ -67,10 +67,19 @@ def _norm(p: np.ndarray) -> np.ndarray:
     return p / p.sum(axis=1, keepdims=True)
 
 
-def layer(P, base, L, y, C, task):
+def layer(P, base, L, y, C, task, words=None):
+    """The layer as ``analyse`` fits it (the review's words beside the embedding for themes)."""
     whitening = shipped_whitening_for(base["themes"].embedder, base["vectors"].shape[1])
-    fitted = CorrectionLayer(whitening=whitening).fit(base["vectors"][L], P[L], list(y), list(C))
-    return fitted.transform(base["vectors"], P)
+    scale = WORDS["theme" if task == "theme" else "pcc_sentiment"] if words is None else words
+    texts = base["frame"]["text"].tolist()
+    fitted = CorrectionLayer(whitening=whitening, words=scale).fit(
+        base["vectors"][L], P[L], list(y), list(C), [texts[i] for i in L])
+    return fitted.transform(base["vectors"], P, texts)
+
+
+def embedding_only(P, base, L, y, C, task):
+    """The layer on the embedding alone (as shipped before the review's words were added)."""
+    return layer(P, base, L, y, C, task, words=0.0)
 
 
 def wide(P, base, L, y, C, task):
@@ -266,7 +275,44 @@ def stack(P, base, L, y, C, task):
     return 0.5 * P + 0.5 * _norm(Q)
 
 
-CANDIDATES: dict[str, Adapter] = {"layer": layer, "kernel": kernel, "bias": bias,
+def _review_words(base: dict, alpha: float) -> np.ndarray:
+    """TF-IDF of the review's own statements (vocabulary from the review, no labels), scaled."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    texts = base["frame"]["text"].tolist()
+    vectorizer = TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, min_df=2,
+                                 stop_words="english", strip_accents="unicode")
+    return alpha * vectorizer.fit_transform(texts).toarray()
+
+
+def words(P, base, L, y, C, task, alpha=1.0):
+    """The layer with the review's own words beside the embedding (plain L2 on the words)."""
+    vectors = base["vectors"]
+    T = _review_words(base, alpha)
+    d, m = vectors.shape[1], T.shape[1]
+    shipped = shipped_whitening_for(base["themes"].embedder, d)
+    whitening = np.eye(d + m + 1)
+    if shipped is not None:
+        keep = [*range(d), d + m]  # [v, 1] of [v, t, 1]
+        whitening[np.ix_(keep, keep)] = shipped
+    features = np.hstack([vectors, T])
+    fitted = CorrectionLayer(whitening=whitening).fit(features[L], P[L], list(y), list(C))
+    return fitted.transform(features, P)
+
+
+def words3(P, base, L, y, C, task):
+    return words(P, base, L, y, C, task, alpha=3.0)
+
+
+def words_only(P, base, L, y, C, task):
+    """A logit shift on the review's own words alone (plain L2)."""
+    T = _review_words(base, 1.0)
+    fitted = CorrectionLayer().fit(T[L], P[L], list(y), list(C))
+    return fitted.transform(T, P)
+
+
+CANDIDATES: dict[str, Adapter] = {"layer": layer, "embedding_only": embedding_only, "words": words, "words3": words3,
+                                   "words_only": words_only, "kernel": kernel, "bias": bias,
                                   "linear_iso": linear_iso, "knn": knn, "spread": spread,
                                   "head": head, "stack": stack, "refit": refit, "wide": wide,
                                   "anchors": anchors, "layer_kernel": layer_kernel}

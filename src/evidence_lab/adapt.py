@@ -40,7 +40,7 @@ for probabilities (statements and short whole submissions) gets the adapted ones
 from __future__ import annotations
 
 from collections.abc import Sequence
-from numbers import Integral
+from numbers import Integral, Real
 from typing import Any, ClassVar
 
 import numpy as np
@@ -48,6 +48,7 @@ import pandas as pd
 from scipy.optimize import minimize
 from scipy.special import log_softmax
 from sklearn.base import BaseEstimator
+from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.utils._param_validation import Interval
 from sklearn.utils.validation import check_is_fitted
 
@@ -61,6 +62,9 @@ from .themes import GuidedThemeClassifier
 LABEL_SOURCES = ("officer", "review_model", "shipped_model")
 #: candidate penalty strengths, strongest first (each fit warm-starts the next)
 LAMBDAS = (10.0, 3.0, 1.0, 0.3, 0.1)
+#: scale of the review's own words beside the embedding, per task: themes gain from them on the
+#: real dev sets' simulated corrections, stance does not (``docs/learning.md``)
+WORDS = {"theme": 1.0, "pcc_sentiment": 0.0}
 MIN_CORRECTIONS = 4  # fewer and cross-validation cannot choose; the layer changes nothing
 RIDGE = 1e-3  # added to the corpus second moments so that no direction is free to move
 _GEOMETRY: dict[tuple[str, int], np.ndarray | None] = {}
@@ -134,11 +138,17 @@ class CorrectionLayer(BaseEstimator):
             None: a plain L2 on the raw embedding.
         folds: cross-validation folds over the corrections (default 5).
         random_state: seed of the fold assignment.
+        words: scale of the review's own words (TF-IDF 1-2-grams of the corrected statements,
+            plain L2) beside the embedding; 0 (the default) uses the embedding alone. The word
+            features let a review's own names ("Speed Watch", "the hub") carry a relabel that
+            the embedding blurs.
 
     Attributes:
         classes_: the label of each probability column.
         lambda_: the chosen strength, or None (no shift: the shipped probabilities stay).
         coef_: ``(d + 1, c)`` logit shift per ``[vector, 1]`` (zeros when ``lambda_`` is None).
+        word_coef_: ``(m, c)`` logit shift per word feature (m = 0 without ``words``).
+        vectorizer_: the TF-IDF over the corrected statements' words, or None.
         cv_gain_: mean held-out gain in log-likelihood over no shift, per strength tried.
     """
 
@@ -146,21 +156,30 @@ class CorrectionLayer(BaseEstimator):
         "lambdas": ["array-like"], "whitening": ["array-like", None],
         "folds": [Interval(Integral, 2, None, closed="left")],
         "random_state": ["random_state"],
+        "words": [Interval(Real, 0, None, closed="left")],
     }
 
     def __init__(self, *, lambdas: Sequence[float] = LAMBDAS, whitening: Any = None,
-                 folds: int = 5, random_state: int = 0) -> None:
+                 folds: int = 5, random_state: int = 0, words: float = 0.0) -> None:
         self.lambdas = lambdas
         self.whitening = whitening
         self.folds = folds
         self.random_state = random_state
+        self.words = words
 
     def _features(self, vectors: np.ndarray) -> np.ndarray:
         features = _with_bias(vectors)
         return features if self.whitening is None else features @ np.asarray(self.whitening)
 
+    def _words(self, texts: Sequence[str] | None, n: int) -> np.ndarray:
+        if self.vectorizer_ is None:
+            return np.zeros((n, 0))
+        if texts is None:
+            raise ValueError("this layer reads the statements' words: pass their texts")
+        return self.words * self.vectorizer_.transform(list(texts)).toarray()
+
     def fit(self, vectors: np.ndarray, proba: np.ndarray, labels: Sequence[str],
-            classes: Sequence[str]) -> CorrectionLayer:
+            classes: Sequence[str], texts: Sequence[str] | None = None) -> CorrectionLayer:
         """Learn from corrected statements.
 
         Args:
@@ -168,6 +187,7 @@ class CorrectionLayer(BaseEstimator):
             proba: (n, c) the shipped model's probabilities for them.
             labels: the officer's label of each (one of ``classes``).
             classes: the label of each probability column.
+            texts: the corrected statements' texts (needed with ``words``).
 
         Returns:
             self
@@ -181,14 +201,26 @@ class CorrectionLayer(BaseEstimator):
         unknown = sorted(set(y) - set(self.classes_))
         if unknown:
             raise ValueError(f"unknown label(s) {unknown}; use {list(self.classes_)}")
-        features = self._features(vectors)
+        self.vectorizer_ = None
+        if self.words > 0:
+            if texts is None or len(texts) != len(y):
+                raise ValueError("a layer with words needs the text of each corrected statement")
+            self.vectorizer_ = TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True,
+                                               stop_words="english", strip_accents="unicode")
+            try:
+                self.vectorizer_.fit(list(texts))
+            except ValueError:  # nothing but stop words: the embedding alone
+                self.vectorizer_ = None
+        dense = self._features(vectors)
+        features = np.hstack([dense, self._words(texts, len(y))])
         offset = np.log(np.clip(np.asarray(proba, dtype=np.float64), 1e-9, None))
         truth = _onehot(y, self.classes_)
         self.lambda_, self.cv_gain_ = self._choose(features, offset, truth)
         shift = (np.zeros((features.shape[1], len(self.classes_))) if self.lambda_ is None
                  else _shift(offset, features, truth, self.lambda_))
+        embedded, self.word_coef_ = shift[:dense.shape[1]], shift[dense.shape[1]:]
         # folded back into raw [vector, 1] coordinates: applying it is one small product
-        self.coef_ = shift if self.whitening is None else np.asarray(self.whitening) @ shift
+        self.coef_ = embedded if self.whitening is None else np.asarray(self.whitening) @ embedded
         return self
 
     def _choose(self, features: np.ndarray, offset: np.ndarray, truth: np.ndarray
@@ -222,13 +254,17 @@ class CorrectionLayer(BaseEstimator):
                 chosen, best = float(strength), mean
         return chosen, gains
 
-    def transform(self, vectors: np.ndarray, proba: np.ndarray) -> np.ndarray:
-        """The adapted probabilities of statements (same column order as :attr:`classes_`)."""
+    def transform(self, vectors: np.ndarray, proba: np.ndarray,
+                  texts: Sequence[str] | None = None) -> np.ndarray:
+        """The adapted probabilities of statements (same column order as :attr:`classes_`);
+        ``texts`` are needed when the layer reads words."""
         check_is_fitted(self, "coef_")
         proba = np.asarray(proba, dtype=np.float64)
         if len(proba) == 0 or self.lambda_ is None:
             return proba
         logits = np.log(np.clip(proba, 1e-9, None)) + _with_bias(vectors) @ self.coef_
+        if self.vectorizer_ is not None:
+            logits += self._words(texts, len(proba)) @ self.word_coef_
         return np.exp(log_softmax(logits, axis=1))
 
 
@@ -247,8 +283,9 @@ class _Adapted:
                  embedder: Embedder | str | None) -> np.ndarray:
         if len(statements) == 0:
             return shipped
-        vectors = resolve_embedder(embedder).encode(statements["text"].tolist())
-        adapted = self.layer_.transform(vectors, shipped)
+        texts = statements["text"].tolist()
+        vectors = resolve_embedder(embedder).encode(texts)
+        adapted = self.layer_.transform(vectors, shipped, texts)
         moved = shipped.argmax(axis=1) != adapted.argmax(axis=1)
         self.moved_ = getattr(self, "moved_", set()) | {
             fold(t) for t in statements["text"][moved]}
@@ -295,8 +332,10 @@ def fit_layer(model: GuidedThemeClassifier | StanceClassifier, corrections: pd.D
     statements = rows[["text"]].reset_index(drop=True)
     vectors = resolve_embedder(model.embedder).encode(statements["text"].tolist())
     params.setdefault("whitening", shipped_whitening_for(model.embedder, vectors.shape[1]))
+    params.setdefault("words", WORDS.get(field, 0.0))
     return CorrectionLayer(**params).fit(vectors, model.predict_proba(statements),
-                                         rows[field].tolist(), list(model.classes_))
+                                         rows[field].tolist(), list(model.classes_),
+                                         statements["text"].tolist())
 
 
 def adapt_models(models: tuple[GuidedThemeClassifier, StanceClassifier],

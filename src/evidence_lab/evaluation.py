@@ -328,7 +328,8 @@ def _shipped_predictions(frame: pd.DataFrame, book: Codebook) -> dict[str, Any]:
     themes, stance = fit_models(book, embedder=embedder)
     statements = frame[["text"]]
     base: dict[str, Any] = {
-        "vectors": embedder.encode(frame["text"].tolist()), "themes": themes, "stance": stance,
+        "vectors": embedder.encode(frame["text"].tolist()), "texts": frame["text"].tolist(),
+        "themes": themes, "stance": stance,
         "theme_proba": themes.predict_proba(statements),
         "stance_proba": stance.predict_proba(statements)}
     # the labels with no corrections are the same for every draw: decided once
@@ -351,16 +352,18 @@ def _choose(strategy: str, k: int, seed: int, base: dict[str, Any]) -> np.ndarra
 
 def _adapted(base: dict[str, Any], proba: np.ndarray, labels: pd.Series, chosen: np.ndarray,
              classes: np.ndarray) -> np.ndarray:
-    from .adapt import CorrectionLayer, _onehot, shipped_whitening_for
+    from .adapt import WORDS, CorrectionLayer, _onehot, shipped_whitening_for
 
     given = labels.iloc[chosen]
     known = chosen[(given.notna() & given.isin(list(classes))).to_numpy()]
     if not len(known):
         return proba
     whitening = shipped_whitening_for(base["themes"].embedder, base["vectors"].shape[1])
-    layer = CorrectionLayer(whitening=whitening).fit(base["vectors"][known], proba[known],
-                                  labels.iloc[known].tolist(), list(classes))
-    out = layer.transform(base["vectors"], proba).copy()  # never the shared shipped array
+    texts = base["texts"]
+    layer = CorrectionLayer(whitening=whitening, words=WORDS.get(str(labels.name), 0.0)).fit(
+        base["vectors"][known], proba[known], labels.iloc[known].tolist(), list(classes),
+        [texts[i] for i in known])
+    out = layer.transform(base["vectors"], proba, texts).copy()  # never the shared shipped array
     out[known] = _onehot(labels.iloc[known].to_numpy(), classes)
     return out
 
