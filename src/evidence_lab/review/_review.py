@@ -8,8 +8,9 @@
     ...     review.relabel("coldwater_csp:12", pcc_sentiment="negative")
     ...     print(review.diff())
 
-Each call is ingested and segmented once; each distinct statement is embedded once per model (the
-vectors live in the store), so a re-run costs only model fitting and the cheap stages. Findings
+Each call is ingested and segmented once; each distinct statement is embedded once per model and
+parsed once for the findings' checks (the vectors and the parse readings live in the store), so a
+re-run costs only model fitting and the cheap stages. Findings
 keep the officer's decision (accepted, edited, rejected) from run to run, and a reviewed finding
 whose evidence changed is flagged ``needs_review`` rather than silently rewritten.
 """
