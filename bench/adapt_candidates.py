@@ -6,6 +6,10 @@ trained on by the shipped models), ``--k`` statements are treated as an officer'
 without adaptation, over ``--seeds`` draws. Candidates, all on top of the shipped models:
 
 * ``layer``: :class:`evidence_lab.adapt.CorrectionLayer` as ``analyse`` uses it;
+* ``embedding_only``, ``with_words``: the layer without and with the corrected statements' own
+  TF-IDF words beside the embedding (themes); ``words``, ``words3``: the same with the whole
+  review's vocabulary (words in two statements or more) at scale 1 and 3; ``words_only``: a
+  shift on the review's words alone;
 * ``kernel``: the layer shipped before it (the shipped model's errors at the corrections carried
   to similar statements by a cosine kernel; strength and width by CV on the corrections);
 * ``bias``: one logit bias per class fitted on the corrections (L2, strength by CV);
@@ -78,8 +82,13 @@ def layer(P, base, L, y, C, task, words=None):
 
 
 def embedding_only(P, base, L, y, C, task):
-    """The layer on the embedding alone (as shipped before the review's words were added)."""
+    """The layer on the embedding alone."""
     return layer(P, base, L, y, C, task, words=0.0)
+
+
+def with_words(P, base, L, y, C, task):
+    """The layer with the corrected statements' own words beside the embedding, for themes."""
+    return layer(P, base, L, y, C, task, words=1.0 if task == "theme" else 0.0)
 
 
 def wide(P, base, L, y, C, task):
@@ -311,7 +320,8 @@ def words_only(P, base, L, y, C, task):
     return fitted.transform(T, P)
 
 
-CANDIDATES: dict[str, Adapter] = {"layer": layer, "embedding_only": embedding_only, "words": words, "words3": words3,
+CANDIDATES: dict[str, Adapter] = {"layer": layer, "embedding_only": embedding_only,
+                                   "with_words": with_words, "words": words, "words3": words3,
                                    "words_only": words_only, "kernel": kernel, "bias": bias,
                                   "linear_iso": linear_iso, "knn": knn, "spread": spread,
                                   "head": head, "stack": stack, "refit": refit, "wide": wide,
