@@ -87,3 +87,20 @@ def test_bad_labels_are_named():
         CorrectionLayer().fit(vectors, proba, ["budgets", *labels[1:]], CLASSES)
     with pytest.raises(ValueError, match="one of each per corrected statement"):
         CorrectionLayer().fit(vectors, proba, labels[:3], CLASSES)
+
+
+def test_with_words_a_relabel_follows_a_name_the_embedding_does_not_separate():
+    rng = np.random.default_rng(3)
+    vectors = _group(0, 16, rng)  # one blur of similar statements in the embedding
+    texts = [f"the speed watch scheme reported item {i}" if i % 2 else f"the survey reported item {i}"
+             for i in range(16)]
+    labels = ["commissioning" if i % 2 else "engagement" for i in range(16)]
+    layer = CorrectionLayer(words=1.0).fit(vectors, np.tile(SHIPPED, (16, 1)), labels, CLASSES,
+                                           texts)
+    assert layer.lambda_ is not None
+    unseen = _group(0, 2, rng)
+    moved = layer.transform(unseen, np.tile(SHIPPED, (2, 1)),
+                            ["volunteers on speed watch again", "a new survey this spring"])
+    assert list(moved.argmax(axis=1)) == [1, 0]
+    with pytest.raises(ValueError, match="texts"):
+        layer.transform(unseen, np.tile(SHIPPED, (2, 1)))
