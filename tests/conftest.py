@@ -90,3 +90,28 @@ class Build:
 def build() -> type[Build]:
     """Writers of .txt/.docx/.pdf/.xlsx test files (see :class:`Build`)."""
     return Build
+
+
+@pytest.fixture()
+def count_parses(monkeypatch):
+    """Call it to start recording every text the bundled parser is given (returns the list it
+    fills); the readings in memory are forgotten first, as in a new process."""
+    from evidence_lab.findings import forget_readings
+    from evidence_lab.nlp import load_pipeline
+
+    def start() -> list[str]:
+        forget_readings()
+        nlp = load_pipeline("parse")
+        seen: list[str] = []
+        pipe = nlp.pipe
+
+        def counting(texts, *args, **kwargs):
+            texts = list(texts)
+            seen.extend(texts)
+            return pipe(texts, *args, **kwargs)
+
+        monkeypatch.setattr(nlp, "pipe", counting)
+        return seen
+
+    yield start
+    forget_readings()

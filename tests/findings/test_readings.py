@@ -20,7 +20,6 @@ from evidence_lab.findings import (
     stored_readings,
     unresolved_reference,
 )
-from evidence_lab.nlp import load_pipeline
 
 LETTER = "Whilst we appreciated that letter, it does not explain the delay."
 PLAIN = "The fund closed early and we could not bid."
@@ -48,21 +47,9 @@ class DictStore:
 
 
 @pytest.fixture()
-def parsed(monkeypatch) -> list[str]:
+def parsed(count_parses) -> list[str]:
     """Every text the bundled parser is given from here on (the readings in memory forgotten)."""
-    forget_readings()
-    nlp = load_pipeline("parse")
-    seen: list[str] = []
-    pipe = nlp.pipe
-
-    def counting(texts, *args, **kwargs):
-        texts = list(texts)
-        seen.extend(texts)
-        return pipe(texts, *args, **kwargs)
-
-    monkeypatch.setattr(nlp, "pipe", counting)
-    yield seen
-    forget_readings()
+    return count_parses()
 
 
 def test_the_readings_key_is_the_embedding_key():

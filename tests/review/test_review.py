@@ -537,26 +537,13 @@ CALL_3 = {
 
 
 @pytest.mark.slow
-def test_a_new_call_parses_only_its_new_statements(history, calls, tmp_path, monkeypatch):
-    from evidence_lab.findings import forget_readings
-    from evidence_lab.nlp import load_pipeline
-
+def test_a_new_call_parses_only_its_new_statements(history, calls, tmp_path, count_parses):
     path = tmp_path / "copy.duckdb"  # the history's store as it was, in a file of this test's own
     path.write_bytes(history.path.read_bytes())
     with ReviewStore(path) as store:
         stored = store.n_readings()
     assert stored > 0  # the history's runs kept what they read
-    forget_readings()  # as a new process starts: only the store remembers
-    nlp = load_pipeline("parse")
-    parsed: list[str] = []
-    pipe = nlp.pipe
-
-    def counting(texts, *args, **kwargs):
-        texts = list(texts)
-        parsed.extend(texts)
-        return pipe(texts, *args, **kwargs)
-
-    monkeypatch.setattr(nlp, "pipe", counting)
+    parsed = count_parses()  # as a new process starts: only the store remembers
     third = write_call(tmp_path / "february", CALL_3)
     with Review.open(path, embedder=history.embedder) as review:
         review.add_call([third], show_progress=False)
@@ -567,4 +554,3 @@ def test_a_new_call_parses_only_its_new_statements(history, calls, tmp_path, mon
     assert set(parsed) & set(statement_texts(third))
     with ReviewStore(path) as store:
         assert store.n_readings() == stored + len(parsed)
-    forget_readings()
