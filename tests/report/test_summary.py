@@ -97,3 +97,10 @@ def test_the_letter_opening_names_the_call_once(tmp_path):
     analysis.run["title"] = "rural crime"
     assert "in response to the Panel's call for evidence on rural crime:" in \
         _opening(analysis, tmp_path / "b.docx")
+
+
+def test_a_point_one_organisation_made_is_not_called_widely_shared():
+    lines = _summary(_analysis({"engagement": [("a", "criticism"), ("b", "criticism")]}))
+    concern = next(line for line in lines if "F-00000001) was that" in line)
+    assert concern.startswith("One concern (one organisation, F-00000001) was that")
+    assert not any("most widely shared" in line for line in lines)

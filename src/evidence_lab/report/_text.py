@@ -124,8 +124,11 @@ def _widest(analysis: Analysis, findings: pd.DataFrame, stance: str) -> list[str
     widest = findings[findings["stance"] == stance].sort_values(
         ["n_organisations", "n_segments", "weight"], ascending=False, kind="stable").head(2)
     target = f"the {analysis.codebook.target.title}"
-    return [f"The {('most widely shared', 'next')[rank]} {what} "
-            f"({_orgs(int(row['n_organisations']))}, {row['finding_id']}) was that "
+    # a point one organisation made is not "widely shared", whatever its rank
+    shared = bool(len(widest)) and int(widest["n_organisations"].iloc[0]) > 1
+    openers = (f"The most widely shared {what}", f"The next {what}") if shared else (
+        f"One {what}", f"Another {what}")
+    return [f"{openers[rank]} ({_orgs(int(row['n_organisations']))}, {row['finding_id']}) was that "
             f"{point_of(str(row['text']), target) or _lead_of(analysis, row)}."
             for rank, (_, row) in enumerate(widest.iterrows())]
 
