@@ -160,8 +160,12 @@ def test_quotes_are_verbatim_from_the_cited_statements(analysis):
     segments = analysis.segments.set_index("segment_id")
     for _, finding in analysis.findings.iterrows():
         for quote in finding["quotes"]:
-            body, segment_id = re.match(r"“(.*)” \(.*\) \[(.*)\]$", quote).groups()
-            assert body.rstrip(" …") in " ".join(segments.loc[segment_id, "text"].split())
+            body, cited = re.match(r"“(.*)” \(.*\) \[(.*)\]$", quote).groups()
+            # one statement, or a statement with the one before it in the same submission
+            ids = cited.split(", ")
+            assert len(ids) <= 2 and len({segments.loc[i, "submission_id"] for i in ids}) == 1
+            said = " ".join(" ".join(segments.loc[i, "text"].split()) for i in ids)
+            assert body.rstrip(" …") in said
 
 
 def test_recommendations_are_requests_that_cite_their_findings(analysis):
@@ -224,3 +228,16 @@ def test_finding_ids_survive_one_relabel(analysis):
         kept = _redraft(analysis, member, "neutral")
         assert widest["finding_id"] in kept.index
         assert member not in kept.loc[widest["finding_id"], "segment_ids"]
+
+
+def test_a_quote_that_refers_back_comes_with_the_statement_it_needs(analysis):
+    from evidence_lab.findings import unresolved_reference
+
+    segments = analysis.segments.set_index("segment_id")
+    paired = [re.match(r"“.*” \(.*\) \[(.*)\]$", quote).group(1).split(", ")
+              for quotes in analysis.findings["quotes"] for quote in quotes]
+    paired = [ids for ids in paired if len(ids) == 2]
+    assert paired  # the sample call has such statements ("This year it did not open until ...")
+    for first, second in paired:
+        assert unresolved_reference(segments.loc[second, "text"]) is not None
+        assert unresolved_reference(segments.loc[first, "text"]) is None

@@ -6,6 +6,7 @@ import hashlib
 
 import pandas as pd
 
+from .._folding import fold
 from ..codebook import Codebook
 from ._quantifiers import number_word, quantifier
 from ._rewrite import short_quote
@@ -108,15 +109,24 @@ def record(kind: str, theme: str, theme_label: str, stance: str, text: str, rows
     }
 
 
-def quotes_for(order: list[int], frame: pd.DataFrame, limit: int = 2) -> list[str]:
-    """Verbatim quotes, one per organisation, in ``order`` (row positions)."""
+def quotes_for(order: list[int], frame: pd.DataFrame, limit: int = 2,
+               before: dict[int, int] | None = None) -> list[str]:
+    """Verbatim quotes, one per organisation, in ``order`` (row positions). ``before`` maps a
+    position to the row of the statement just before it, quoted with it (and cited) when the
+    statement alone would not say what it is about."""
     quotes, seen = [], set()
     for position in order:
         row = frame.iloc[position]
         if row["organisation"] in seen:
             continue
         seen.add(row["organisation"])
-        quotes.append(f"“{short_quote(row['text'])}” ({row['organisation']}) [{row['segment_id']}]")
+        if position in (before or {}):  # the pair is kept short by the caller: quoted whole
+            prior = frame.iloc[(before or {})[position]]
+            quotes.append(f"“{fold(prior['text'])} {fold(row['text'])}” ({row['organisation']}) "
+                          f"[{prior['segment_id']}, {row['segment_id']}]")
+        else:
+            quotes.append(f"“{short_quote(row['text'])}” ({row['organisation']}) "
+                          f"[{row['segment_id']}]")
         if len(quotes) == limit:
             break
     return quotes

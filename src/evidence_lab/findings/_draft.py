@@ -43,7 +43,13 @@ from ._complaints import NAMED, complaint, complaints_in, praised_subject
 from ._evaluation import JUDGING, evaluates
 from ._quantifiers import number_word
 from ._recommend import draft_recommendations
-from ._references import content_words, lead_context_check, read_all, run_checks
+from ._references import (
+    content_words,
+    lead_context_check,
+    read_all,
+    run_checks,
+    unresolved_reference,
+)
 from ._rewrite import to_reported_speech
 
 MIN_WORDS = 6
@@ -303,9 +309,62 @@ def _theme_findings(frame: pd.DataFrame, vectors: np.ndarray, mask: pd.Series, c
                                      speaker, others, contexts.iloc[claim.lead],
                                      lead["organisation"])
             records.append(record("finding", theme, theme_label, stance, text, rows, word,
-                                  quotes_for(list(claim.members), frame), lead["segment_id"])
+                                  _quotes(claim, frame), lead["segment_id"])
                            | {_CONTEXT: contexts.iloc[claim.lead]})
     return records
+
+
+#: a quote that needs the sentence before it is quoted with it only when both together are at most
+#: this long (a longer pair would be cut, and the cut could fall in the statement's own point)
+MAX_QUOTE_WITH_CONTEXT_WORDS = 45
+
+
+def _quotes(claim: Claim, frame: pd.DataFrame) -> list[str]:
+    """The claim's quotes: the lead, then other organisations' statements that stand alone; a
+    quoted statement that still refers back ("We are still waiting for it.") is quoted and cited
+    with the statement before it in the same submission, when that one stands alone."""
+    order = quote_order(claim, frame)
+    before: dict[int, int] = {}
+    for position in order[:2]:
+        prior = _statement_before(frame, position)
+        if prior is None or position == claim.lead:
+            continue
+        text, prior_text = str(frame["text"].iloc[position]), str(frame["text"].iloc[prior])
+        if (len(text.split()) + len(prior_text.split()) <= MAX_QUOTE_WITH_CONTEXT_WORDS
+                and unresolved_reference(text) is not None
+                and unresolved_reference(prior_text) is None):
+            before[position] = prior
+    return quotes_for(order, frame, before=before)
+
+
+def _statement_before(frame: pd.DataFrame, position: int) -> int | None:
+    """The row of the statement just before ``position`` in its submission, if it is a statement."""
+    previous = frame["previous_text"].iloc[position] if "previous_text" in frame.columns else None
+    if not isinstance(previous, str) or not previous.strip():
+        return None
+    same = np.flatnonzero((frame["submission_id"].to_numpy() == frame["submission_id"].iloc[position])
+                          & (frame["text"].to_numpy() == previous))
+    return int(same[0]) if len(same) else None
+
+
+def quote_order(claim: Claim, frame: pd.DataFrame, wanted: int = 2) -> list[int]:
+    """The claim's members in the order their quotes are offered: the lead first, then the first
+    other organisations' statements that stand alone, then the rest. Only the few statements
+    needed are read, one by one."""
+    members = [int(m) for m in claim.members]
+    order = [claim.lead, *(m for m in members if m != claim.lead)] if claim.lead in members else members
+    picked: list[int] = []
+    organisations: set[str] = set()
+    for position in order:
+        organisation = str(frame["organisation"].iloc[position])
+        if organisation in organisations:
+            continue
+        if position == claim.lead or unresolved_reference(str(frame["text"].iloc[position])) is None:
+            picked.append(position)
+            organisations.add(organisation)
+            if len(picked) == wanted:
+                break
+    return [*picked, *(m for m in order if m not in picked)]
 
 
 def _speaker(named_as: str) -> str:
