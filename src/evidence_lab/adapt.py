@@ -68,7 +68,7 @@ LAMBDAS = (10.0, 3.0, 1.0, 0.3, 0.1)
 #: dev_gold, within a statement's worth, for 5 s more with 200 corrections at 10,000 statements
 #: (the budget is 2 s); ``docs/learning.md`` has the figures
 WORDS = {"theme": 0.0, "pcc_sentiment": 0.0}
-MAX_WORDS = 2000  # the most frequent of the corrections' shared words and word pairs
+MAX_WORDS = 2000  # the corrections' most frequent words and word pairs
 MIN_CORRECTIONS = 4  # fewer and cross-validation cannot choose; the layer changes nothing
 RIDGE = 1e-3  # added to the corpus second moments so that no direction is free to move
 _GEOMETRY: dict[tuple[str, int], np.ndarray | None] = {}

@@ -348,9 +348,9 @@ def _statement_before(frame: pd.DataFrame, position: int) -> int | None:
 
 
 def quote_order(claim: Claim, frame: pd.DataFrame, wanted: int = 2) -> list[int]:
-    """The claim's members in the order their quotes are offered: the lead first, then the first
-    other organisations' statements that stand alone, then the rest. Only the few statements
-    needed are read, one by one."""
+    """One member per organisation, in the order their quotes are offered: the lead first, then
+    the first other organisations' statements that stand alone, then the rest (so the first two
+    are the two :func:`quotes_for` quotes). Only the few statements needed are read, one by one."""
     members = [int(m) for m in claim.members]
     order = [claim.lead, *(m for m in members if m != claim.lead)] if claim.lead in members else members
     picked: list[int] = []
@@ -364,7 +364,12 @@ def quote_order(claim: Claim, frame: pd.DataFrame, wanted: int = 2) -> list[int]
             organisations.add(organisation)
             if len(picked) == wanted:
                 break
-    return [*picked, *(m for m in order if m not in picked)]
+    for position in order:  # then each other organisation's first statement, as it comes
+        organisation = str(frame["organisation"].iloc[position])
+        if organisation not in organisations:
+            picked.append(position)
+            organisations.add(organisation)
+    return picked
 
 
 def _speaker(named_as: str) -> str:
