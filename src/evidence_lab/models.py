@@ -33,7 +33,7 @@ from .training import corpus_vectors, load_training_corpus, training_dir
 from .vocabulary import retarget
 
 #: Version of the models' features and file layout: bump it when a change alters what is fitted.
-MODEL_FORMAT = 2
+MODEL_FORMAT = 3
 Models = tuple[GuidedThemeClassifier, StanceClassifier]
 _CACHE: dict[tuple[str, str], Models] = {}
 

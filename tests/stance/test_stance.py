@@ -9,6 +9,7 @@ from evidence_lab.codebook import Target, load_codebook
 from evidence_lab.models import fit_models
 from evidence_lab.stance import TargetMatcher, find_cues, find_mentions, rollup_stance
 from evidence_lab.stance._assign import submission_stance
+from evidence_lab.stance._cues import FEATURE_NAMES, cue_features
 from evidence_lab.stance._parse_links import dependency_links
 
 DEFAULT_TARGET = load_codebook().target
@@ -47,6 +48,26 @@ def test_cues_find_implied_criticism_without_negative_words():
     assert "implied" in groups
     assert {h.group for h in find_cues("Whilst the fund was welcome, nobody from the office came.")
             } >= {"contrast", "praise", "implied"}
+
+
+def test_cue_features_say_when_the_target_speaks_or_thanks_others():
+    matcher = TargetMatcher.from_target(DEFAULT_TARGET)
+
+    def flags(text: str) -> tuple[float, float]:
+        row = dict(zip(FEATURE_NAMES, cue_features(text, matcher.find(text), "explicit"), strict=True))
+        return row["target_speaks"] > 0, row["target_praises"] > 0
+
+    assert flags("The Commissioner, Ms Roe, explained that calls had risen.") == (True, False)
+    assert flags("The Commissioner thanked the parish councils for their help.") == (False, True)
+    # the target is the one thanked or praised, or the verb belongs to another clause
+    assert flags("Members thanked the Commissioner for the new fund.") == (False, False)
+    assert flags("The Commissioner was praised by residents.") == (False, False)
+    assert flags("The Commissioner's fund, which partners said was late, closed.") == (False, False)
+
+
+def test_encouraged_by_is_praise_and_encourage_to_a_suggestion():
+    assert {h.group for h in find_cues("Members were encouraged by the response.")} == {"praise"}
+    assert "suggestion" in {h.group for h in find_cues("We encourage the office to publish it.")}
 
 
 def test_dependency_links_tie_cues_to_the_target_clause_only():

@@ -24,6 +24,7 @@ PRAISE = [
     r"accessible", r"lifeline", r"innovative", r"pleased", r"appreciat\w*", r"benefit\w*",
     r"good", r"great", r"well[- ]\w+", r"clear(?:ly)?", r"quick(?:ly)?", r"praised", r"recognis\w*",
     r"proactive", r"enabl\w*", r"achiev\w*", r"expanded", r"national leader",
+    r"encouraging", r"encouraged by",
 ]
 CRITICISM = [
     r"concern\w*", r"disappoint\w*", r"frustrat\w*", r"fail\w*", r"poor(?:ly)?", r"lack\w*",
@@ -56,11 +57,26 @@ CONTRAST = [r"whilst", r"while", r"although", r"though", r"however", r"but", r"d
             r"nevertheless", r"yet", r"on the other hand", r"notwithstanding"]
 NEGATION = [r"not", r"no", r"never", r"n't", r"nobody", r"none", r"nothing", r"neither", r"nor",
             r"without"]
-SUGGESTION = [r"should", r"would welcome", r"recommend\w*", r"encourage\w*", r"opportunity",
+# "encouraged by the response" is praise, "we encourage the office to" a suggestion
+SUGGESTION = [r"should", r"would welcome", r"recommend\w*", r"encourag(?:e|es|ed)(?!\s+by)", r"opportunity",
               r"could consider", r"ask(?:ed)? that", r"suggest\w*", r"urge\w*", r"propose\w*",
               r"would like", r"it would be helpful", r"invite\w*", r"request\w*", r"hope"]
 QUESTION = [r"\?", r"asked (?:about|whether|how|what|why)", r"questioned", r"sought assurance",
             r"queried"]
+
+#: what the target does when a statement reports its own words or its thanks: the statement then
+#: says what the target said or thanked others for, which is not an evaluation of the target
+REPORTING_VERBS = [
+    r"explain\w*", r"stat(?:ed|es)", r"said", r"says", r"told", r"tells", r"repl(?:ied|ies)",
+    r"respond(?:ed|s)", r"inform\w*", r"remind\w*", r"add(?:ed|s)", r"outlin\w*", r"advis\w*",
+    r"confirm\w*", r"highlight\w*", r"report(?:ed|s)", r"not(?:ed|es)", r"indicat\w*",
+    r"clarif\w*", r"acknowledg\w*", r"comment\w*", r"set out", r"updat(?:ed|es)",
+    r"present(?:ed|s)", r"assur\w*", r"emphasi[sz]\w*", r"stress\w*", r"point(?:ed|s) out",
+    r"describ\w*", r"gave", r"introduc\w*", r"argu\w*", r"maintain\w*", r"insist\w*",
+]
+TARGET_PRAISING = [r"thank\w*", r"paid tribute", r"pays tribute", r"congratulat\w*", r"commend(?:ed|s)",
+                   r"prais(?:ed|es)(?!\s+by)", r"welcom(?:ed|es)"]
+SPEAKER_WINDOW = 40  # characters between the end of a target mention and its verb ("the PCC, Ms Roe, said")
 
 CUE_GROUPS = {
     "praise": PRAISE, "criticism": CRITICISM, "implied": IMPLIED, "contrast": CONTRAST,
@@ -73,6 +89,9 @@ def _compile(words: list[str]) -> re.Pattern[str]:
 
 
 PATTERNS = {name: _compile(words) for name, words in CUE_GROUPS.items()}
+_REPORTING = _compile(REPORTING_VERBS)
+_PRAISING = _compile(TARGET_PRAISING)
+_CLAUSE_BREAK = re.compile(r"[.;:?!]|\b(?:and|but|who|which|that)\b", re.IGNORECASE)
 PATTERNS["question"] = re.compile("|".join(QUESTION), re.IGNORECASE)
 LINK_WINDOW = 80  # characters: a cue this close to a target mention counts as linked to it
 
@@ -103,13 +122,24 @@ def _cues_of(text: str) -> tuple[CueHit, ...]:
 FEATURE_NAMES = [
     *(f"{g}_any" for g in CUE_GROUPS), *(f"{g}_linked" for g in ("praise", "criticism", "implied")),
     "mentions_explicit", "mentions_pronoun", "mentions_addressed", "praise_after_contrast",
-    "criticism_after_contrast", "negated_praise", "length",
+    "criticism_after_contrast", "negated_praise", "length", "target_speaks", "target_praises",
 ]
 
 
 def _linked(hit: CueHit, spans: list[tuple[int, int]]) -> bool:
     return any(abs(hit.start - s) <= LINK_WINDOW or abs(hit.start - e) <= LINK_WINDOW
                for s, e in spans)
+
+
+def _target_verb(text: str, spans: list[tuple[int, int]], pattern: re.Pattern[str]) -> bool:
+    """True when a target mention is the subject of a verb of ``pattern``: the verb follows the
+    mention within :data:`SPEAKER_WINDOW` characters, with no clause break between them."""
+    for _, end in spans:
+        window = text[end:end + SPEAKER_WINDOW]
+        match = pattern.search(window)
+        if match and not _CLAUSE_BREAK.search(window[:match.start()]):
+            return True
+    return False
 
 
 def cue_features(text: str, spans: list[tuple[int, int]], mention_kind: str) -> np.ndarray:
@@ -135,5 +165,7 @@ def cue_features(text: str, spans: list[tuple[int, int]], mention_kind: str) -> 
         "negated_praise": float(any(h.group == "praise" and any(0 <= h.start - n <= 25 for n in negations)
                                     for h in hits)),
         "length": len(text.split()) / 40.0,
+        "target_speaks": float(_target_verb(text, spans, _REPORTING)),
+        "target_praises": float(_target_verb(text, spans, _PRAISING)),
     })
     return np.log1p(np.array([counts[name] for name in FEATURE_NAMES], dtype=np.float32))
