@@ -15,6 +15,7 @@ import pandas as pd
 from ..errors import NoInputError, UnreadableFileError
 from ..schema import SUBMISSION_COLUMNS
 from ._readers import READERS, WARNINGS_KEY, RawDocument, decode_text
+from ._sender import name_from_file, sender_in_text
 
 MANIFEST_NAME = "manifest.csv"
 MANIFEST_COLUMNS = ("file", "organisation", "respondent_type", "received")
@@ -212,9 +213,11 @@ def _row(doc: RawDocument, path: Path, index: int, tabular: bool, entry: dict[st
         metadata["page_starts"] = doc.page_starts
     if entry.get("received"):
         metadata["received"] = entry["received"]
-    organisation = doc.organisation or entry.get("organisation") or path.stem.replace("_", " ").title()
-    if tabular and not doc.organisation:
-        organisation = entry.get("organisation") or f"Respondent {submission_id}"
+    # a manifest or a form's own column says who sent it; else the letter names itself; else the
+    # file name, when it reads as a name (a form row is one respondent among many in one file)
+    fallback = f"Respondent {submission_id}" if tabular else name_from_file(path.stem, submission_id)
+    organisation = (doc.organisation or entry.get("organisation") or sender_in_text(doc.text)
+                    or fallback)
     return {
         "submission_id": submission_id,
         "organisation": organisation,
