@@ -9,6 +9,7 @@ from ._ingest import (
 )
 from ._quality import flag_submissions, language_of
 from ._readers import MAX_FILE_BYTES, MAX_UNZIPPED_BYTES, READERS, RawDocument, decode_text
+from ._sender import name_from_file, sender_in_text
 
 __all__ = [
     "MAX_FILE_BYTES",
@@ -21,6 +22,8 @@ __all__ = [
     "decode_text",
     "flag_submissions",
     "language_of",
+    "name_from_file",
     "read_inputs",
     "read_manifest",
+    "sender_in_text",
 ]

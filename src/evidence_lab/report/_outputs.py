@@ -74,6 +74,8 @@ def neutral_ids(analysis: Analysis, redactor: Redactor) -> Analysis:
     file names replaced. The mapping back lives only in the review store, which keeps the
     originals.
     """
+    from ..ingest import name_from_file  # the readers' libraries load only when outputs are written
+
     subs = analysis.submissions
     sids, sources = subs["submission_id"].astype(str), subs["source"].astype(str)
     # every id and file name searched in one batch (the spaCy pipeline runs once, not per row)
@@ -87,7 +89,8 @@ def neutral_ids(analysis: Analysis, redactor: Redactor) -> Analysis:
             continue
         ids[sid] = new
         stem = _stem(source)
-        if org in (stem.replace("_", " ").title(), f"Respondent {sid}"):
+        # a name ingest made from the file name (older review stores title-cased the stem)
+        if org in (name_from_file(stem, sid), stem.replace("_", " ").title(), f"Respondent {sid}"):
             names[str(org)] = f"Respondent {new}"
     if not ids:
         return _with_paths(analysis, redactor)
