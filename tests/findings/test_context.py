@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from evidence_lab.findings import lead_context
+from evidence_lab.findings._references import common_ground, respondent_words
 
 STOP = frozenset({"office", "commissioner"})
 INVITED = "We invited the Commissioner to our annual general meeting in May."
@@ -24,11 +25,53 @@ INVITED = "We invited the Commissioner to our annual general meeting in May."
     ("Without the strategy, partners do not know what the team should prioritise.",
      "The rural crime strategy has still not been published.",
      "The rural crime strategy has still not been published."),
+    # "the fund" is what the statement is about, and only the sentence before says which fund
     ("The fund opened without warning in early July and closed within four weeks.",
-     "We struggled with the timing of this year's grant round.", ""),
+     "We struggled with the timing of this year's grant round.",
+     "We struggled with the timing of this year's grant round."),
+    # with nothing before it, a statement's "the fund" is the one its section is about
+    ("The fund opened without warning in early July and closed within four weeks.", "", ""),
 ])
 def test_a_lead_takes_the_sentence_before_only_when_it_needs_it(text, previous, context):
     assert lead_context(text, previous, STOP) == context
+
+
+COUNTED = "Our volunteers counted more than two thousand lorries on the village lanes in March."
+
+
+@pytest.mark.parametrize(("text", "previous", "given", "context"), [
+    # a bare subject the sentence before does not name, but leans on: which figures?
+    ("The figures are passed on, but our volunteers are never told what happens next.",
+     COUNTED, frozenset(), COUNTED),
+    # said which, it stands alone
+    ("The lorry counts are passed on, but our volunteers are never told what happens next.",
+     COUNTED, frozenset(), ""),
+    ("The figures we collect are passed on, but our volunteers are never told what happens next.",
+     COUNTED, frozenset(), ""),
+    # a noun the whole call takes as known, or the respondent itself, needs no earlier sentence
+    ("The police are rarely seen in the village lanes after dark, residents tell us.",
+     COUNTED, frozenset({"police"}), ""),
+    # a bare noun in any place, when the sentence before named it, points back to it
+    ("Partners have asked twice for the lorries to be diverted away from the primary school.",
+     COUNTED, frozenset(), COUNTED),
+    # a subject a clause specifies is not left to the sentence before
+    ("The difficulty is that the survey results have never been shared with the parish.",
+     COUNTED, frozenset(), ""),
+])
+def test_a_bare_definite_that_leans_on_the_sentence_before_takes_it(text, previous, given, context):
+    assert lead_context(text, previous, STOP, given) == context
+
+
+def test_common_ground_is_what_several_respondents_first_call_the_thing():
+    statements = [("a", "The police came late."), ("b", "We rang the police twice."),
+                  ("c", "In March the police closed the desk."),
+                  ("a", "A charge was announced. The charge is high."),
+                  ("b", "The charge is high."), ("c", "We pay a new charge; the charge hurts.")]
+    known = common_ground(statements)
+    assert "police" in known  # three respondents name it bare at first
+    assert "charge" not in known  # one does; the others introduce it first
+    assert respondent_words("Harlow Fen Parish Council") == frozenset({"harlow", "parish",
+                                                                        "council"})
 
 
 def _attended(said, previous: str):
@@ -80,3 +123,35 @@ def test_of_two_findings_saying_the_same_thing_the_better_supported_stays(draft,
     # (one statement of one organisation) is not said a second time
     assert findings["n_organisations"].tolist() == [2]
     assert "promised a victims' strategy" in findings["text"].iloc[0]
+
+
+FIGURES = "The figures are passed on, but our volunteers never hear what happens next."
+
+
+def test_a_lead_never_leaves_a_bare_subject_to_a_sentence_the_letter_does_not_show(draft, said):
+    found = draft([
+        said("Ashfield Watch", FIGURES, "negative", -0.8, point=1, cues="never hear [implied]",
+             previous=COUNTED, kind="neighbourhood_watch"),
+    ])
+    finding = found[found["kind"] == "finding"].iloc[0]
+    # "the figures" is read with the sentence that says which: the lorry counts
+    assert finding["text"] == (
+        "One Neighbourhood Watch group, Ashfield Watch, said that their volunteers counted more "
+        "than two thousand lorries on the village lanes in March, and the figures are passed on, "
+        "but their volunteers never hear what happens next.")
+    for rec in found.loc[found["kind"] == "recommendation", "text"]:
+        assert "the figures" not in rec, rec  # which figures? the recommendation cannot say
+
+
+def test_a_statement_that_leans_back_is_quoted_with_the_sentence_before(draft, said):
+    found = draft([
+        said("Brook Partnership", "Volunteers in four villages send lorry counts to the office "
+             "every month, but they never hear what is done with the counts.", "negative", -0.9,
+             point=1, cues="never hear [implied]"),
+        said("Ashfield Watch", COUNTED, "neutral", 0.0, point=2, kind="neighbourhood_watch"),
+        said("Ashfield Watch", FIGURES, "negative", -0.8, point=1, cues="never hear [implied]",
+             previous=COUNTED, kind="neighbourhood_watch"),
+    ])
+    finding = found[found["kind"] == "finding"].iloc[0]
+    assert finding["segment_ids"][0] == "brook_partnership:0"  # the one that stands alone leads
+    assert finding["quotes"][1].startswith(f"“{COUNTED} {FIGURES}”")

@@ -15,8 +15,8 @@ STRATEGY = "However, the rural crime strategy that the office consulted on in sp
 @pytest.mark.parametrize(("lead", "shared", "action"), [
     (STRATEGY, {"strategy"},
      "publishes the rural crime strategy, or sets a date by which it will be published"),
-    (("No consultation took place, and the charge was announced after the council had set its "
-     "budget."), {"charge"}, "consults partners before any further decision on the charge"),
+    (("No consultation took place, and the charge was announced after the council had set the "
+     "budget."), {"charge"}, "consults partners before taking decisions that affect them"),
     (("The closure of the public front counter at the police station has been keenly felt by older "
      "residents."), {"closure"},
      ("reviews the closure of the public front counter at the police station in the light of this "
@@ -24,7 +24,8 @@ STRATEGY = "However, the rural crime strategy that the office consulted on in sp
     # what a respondent is "still waiting for" is the subject
     (("Our 2025 report went to the office in October, and we are still waiting for a formal response "
      "to our recommendations."), {"report"},
-     "publishes the formal response, or sets a date by which it will be published"),
+     ("publishes the formal response to the recommendations, or sets a date by which it will be "
+      "published")),
     # the complaint's own words ("only a few weeks' notice") are not its subject
     (("The closure of the front counter at the police station was announced with only a few weeks' "
      "notice."), {"notice", "week"},
@@ -42,6 +43,22 @@ STRATEGY = "However, the rural crime strategy that the office consulted on in sp
 ])
 def test_a_remedy_acts_on_the_concerns_subject(lead, shared, action):
     assert remedy(lead, frozenset(shared), frozenset({"office"})) == action
+
+
+CHARGED = "The charge was announced without any consultation, after the council set its budget."
+
+
+@pytest.mark.parametrize(("given", "evidence", "action"), [
+    # "the charge" alone: which charge? the finding's evidence (its heading here) says
+    (frozenset(), ["The platform charge"],
+     "consults partners before any further decision on the platform charge"),
+    (frozenset(), ["We pay £900 for each user of the case platform."],
+     "consults partners before taking decisions that affect them"),  # nothing says which
+    # a charge every respondent knows by that name needs nothing more
+    (frozenset({"charge"}), [], "consults partners before any further decision on the charge"),
+])
+def test_a_remedy_names_its_subject_as_the_evidence_does(given, evidence, action):
+    assert remedy(CHARGED, frozenset({"budget"}), frozenset({"office"}), given, evidence) == action
 
 
 def _concern(said, org: str, text: str, point: int, theme: str = "engagement"):

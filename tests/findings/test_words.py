@@ -79,6 +79,11 @@ def test_short_quote_is_verbatim_and_marks_a_cut():
     ("He accepted, then withdrew two days before the meeting.", "He"),
     ("Nobody from the Commissioner's office has come since he was elected.", None),
     ("By then two of our workers had been given notice.", "By then"),
+    # an acronym names an organisation, which "it" can stand for; a person's name cannot
+    ("In May the OPCC told partners that it would charge for each user.", None),
+    ("In May Ms Hale told partners that it would charge for each user.", "it"),
+    # a connective carries on the sentence before it, when there is one
+    ("We backed the scheme in 2024. It was therefore a shock when the scheme closed.", None),
 ])
 def test_references_to_an_earlier_sentence_are_found(sentence, reference):
     assert unresolved_reference(sentence) == reference

@@ -2,13 +2,14 @@
 
 from ._common import CLAIM_SIMILARITY, FINDING_COLUMNS, MANY_ORGANISATIONS, NAMED_AT_MOST
 from ._complaints import COMPLAINTS, complaints_in, point_of, praised_subject
-from ._draft import draft_findings, polarity, speaks_of_itself
+from ._draft import draft_findings, known_words, polarity, speaks_of_itself
 from ._evaluation import JUDGING, evaluates
 from ._quantifiers import number_word, quantifier
 from ._recommend import ANSWER_SIMILARITY, action_phrase, one_request
 from ._references import (
     forget_readings,
     lead_context,
+    leaning_definite,
     self_contained,
     stored_readings,
     unresolved_reference,
@@ -29,7 +30,9 @@ __all__ = [
            "draft_findings",
            "evaluates",
            "forget_readings",
+           "known_words",
            "lead_context",
+           "leaning_definite",
            "number_word",
            "one_request",
            "point_of",

@@ -29,6 +29,8 @@ class Complaint:
             ("{target}" is the target's title with "the").
         action: what answers it, to follow "That the <target> ..." ("{subject}" is the
             concern's subject, :func:`._remedy.subject_phrase`).
+        general: what answers it with no subject named, true of every statement that makes
+            it (for a subject the evidence does not say in full, :func:`._remedy.remedy`).
     """
 
     name: str
@@ -37,10 +39,12 @@ class Complaint:
     action: str
     #: ``negative`` for a complaint; ``positive`` for a kind of praise (it answers nothing)
     stance: str = "negative"
+    general: str = ""
 
 
-def _kind(name: str, pattern: str, point: str, action: str, stance: str = "negative") -> Complaint:
-    return Complaint(name, re.compile(pattern, re.IGNORECASE), point, action, stance)
+def _kind(name: str, pattern: str, point: str, action: str, stance: str = "negative",
+          general: str = "") -> Complaint:
+    return Complaint(name, re.compile(pattern, re.IGNORECASE), point, action, stance, general)
 
 
 COMPLAINTS: tuple[Complaint, ...] = (
@@ -49,11 +53,14 @@ COMPLAINTS: tuple[Complaint, ...] = (
           r"\byet to (?:be )?(?:publish|appear|see|receive)\w*|\bhas not appeared\b|"
           r"\b(?:have|has) been waiting\b|\bhas not happened\b",
           "they were still waiting for something that had been promised or consulted on",
-          "publishes {subject}, or sets a date by which it will be published"),
+          "publishes {subject}, or sets a date by which it will be published",
+          general="sets and publishes a date for each document or meeting promised to "
+                  "partners"),
     _kind("consultation",
           r"\bno consultation\b|\bwithout (?:any )?consultation\b|\bnot (?:been )?consulted\b",
           "decisions had been taken without consulting them",
-          "consults partners before any further decision on {subject}"),
+          "consults partners before any further decision on {subject}",
+          general="consults partners before taking decisions that affect them"),
     _kind("absence",
           r"\bno(?:body| one) from\b[^.;]{0,60}?\b(?:attend\w*|came|come|been to|visited)\b|"
           r"(?<!\bwe )(?<!\bI )\b(?:did|has|have|had) not (?:\w+ )?(?:attend\w*|come|came|"
@@ -72,13 +79,15 @@ COMPLAINTS: tuple[Complaint, ...] = (
           r"\btold nothing\b|\bno(?:body| one)(?: from [\w' ]{1,40}?)? has (?:yet )?(?:explained|"
           r"told|been able to tell)\b",
           "they had heard nothing back, or nothing of substance",
-          "reports back to partners on {subject} and explains the decisions taken"),
+          "reports back to partners on {subject} and explains the decisions taken",
+          general="explains to partners what has been done with what they send or submit"),
     _kind("notice",
           r"\b(?:only|just) (?:\w+ ){0,2}(?:days?|weeks?)'? ?(?:notice|in advance)\b|"
           r"\bwithout (?:any )?(?:warning|notice)\b|\bworking days for comment\b|\blittle notice\b",
           "they had been given too little notice",
           # the notice was short for something already announced: the panel asks for the future
-          "for future {occasions}, gives partners more notice"),
+          "for future {occasions}, gives partners more notice",
+          general="gives partners more notice of decisions that affect them"),
     _kind("funding",
           r"\b(?:one|a) year at a time\b|\bfor one year only\b|\bshort[- ]term funding\b|"
           r"\bnot (?:\w+ )?(?:confirmed|agreed|decided|arrive) until\b|\bconfirmed only\b|\bstill do not know whether\b|"
@@ -86,12 +95,14 @@ COMPLAINTS: tuple[Complaint, ...] = (
           r"\b(?:decided|confirmed|agreed|announced) (?:so |too )late\b|\btoo late (?:for \w+ )?to plan\b|"
           r"\bweeks before (?:the|it|our) (?:old )?\w+ (?:ran|runs|run) out\b|\bat risk of redundancy\b",
           "funding was decided too late, or for too short a time, for them to plan",
-          "confirms {subject} earlier and for longer"),
+          "confirms {subject} earlier and for longer",
+          general="confirms funding earlier and for longer"),
     _kind("publication",
           r"\bdoes not publish\b|\bno published (?:data|information|evaluation)\b|"
           r"\bwithout a published\b|\bnot been (?:shared|updated)\b",
           "information they needed had not been published or shared",
-          "publishes {subject} and keeps it up to date"),
+          "publishes {subject} and keeps it up to date",
+          general="publishes the information partners have asked for and keeps it up to date"),
     _kind("presence",
           r"\b(?:attend(?:s|ed)|came to|comes to|joined)\b[^.;]{0,40}?\b(?:meetings?|forums?|"
           r"workshops?|board|events?|sessions?)\b",

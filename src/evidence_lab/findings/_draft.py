@@ -44,11 +44,12 @@ from ._evaluation import JUDGING, evaluates
 from ._quantifiers import number_word
 from ._recommend import draft_recommendations
 from ._references import (
+    common_ground,
     content_words,
     lead_context_check,
     read_all,
+    respondent_words,
     run_checks,
-    unresolved_reference,
 )
 from ._rewrite import to_reported_speech
 
@@ -196,12 +197,13 @@ def evaluative(frame: pd.DataFrame) -> pd.Series:
 
 
 def lead_contexts(frame: pd.DataFrame, asks: pd.Series, fit: pd.Series,
-                  stop_words: frozenset[str]) -> pd.Series:
+                  stop_words: frozenset[str], given: pd.Series) -> pd.Series:
     """Per statement, what it needs to lead a finding: "" (it stands alone), the statement before
     it (:func:`._references.lead_context`), or None: it cannot lead. A lead is one sentence's
     length, not a request, not a question or table row, and ``fit`` (eligible, clear, and of a
     polarity on a theme: what a claim can be led by). Only those are parsed, with the statement
-    before one only when it cannot lead alone (:func:`._references.lead_context_check`)."""
+    before one only when it cannot lead alone (:func:`._references.lead_context_check`; ``given``,
+    per statement, the nouns its reader knows without an earlier sentence: :func:`known_words`)."""
     words = frame["text"].str.split().str.len()
     fits = fit & words.between(*LEAD_WORDS) & ~asks & \
         ~frame["text"].str.contains(r"\?|\|", regex=True)
@@ -209,7 +211,8 @@ def lead_contexts(frame: pd.DataFrame, asks: pd.Series, fit: pd.Series,
     contexts = pd.Series([None] * len(frame), index=frame.index, dtype=object)
     leads = np.flatnonzero(fits.to_numpy())
     texts = frame["text"].to_numpy()
-    found = run_checks(lead_context_check(texts[i], previous.iloc[i], stop_words) for i in leads)
+    found = run_checks(lead_context_check(texts[i], previous.iloc[i], stop_words, given.iloc[i])
+                       for i in leads)
     for i, context in zip(leads, found, strict=True):
         contexts.iloc[i] = context
     return contexts
@@ -269,9 +272,10 @@ def _claims(vectors: np.ndarray, idx: np.ndarray, contexts: np.ndarray, orgs: np
     return claims
 
 
-def _theme_findings(frame: pd.DataFrame, vectors: np.ndarray, mask: pd.Series, contexts: pd.Series,
-                    theme: str, theme_label: str, codebook: Codebook, all_orgs: pd.DataFrame,
-                    signs: pd.Series) -> list[dict]:
+def _theme_findings(frame: pd.DataFrame, vectors: np.ndarray, mask: pd.Series,
+                    found: Contexts, theme: str, theme_label: str, codebook: Codebook,
+                    all_orgs: pd.DataFrame, signs: pd.Series) -> list[dict]:
+    contexts = found.leads
     records = []
     stop_words = vocabulary_of(codebook).stop_words
     for stance in ("negative", "positive"):
@@ -309,7 +313,7 @@ def _theme_findings(frame: pd.DataFrame, vectors: np.ndarray, mask: pd.Series, c
                                      speaker, others, contexts.iloc[claim.lead],
                                      lead["organisation"])
             records.append(record("finding", theme, theme_label, stance, text, rows, word,
-                                  _quotes(claim, frame), lead["segment_id"])
+                                  _quotes(claim, frame, found), lead["segment_id"])
                            | {_CONTEXT: contexts.iloc[claim.lead]})
     return records
 
@@ -319,20 +323,42 @@ def _theme_findings(frame: pd.DataFrame, vectors: np.ndarray, mask: pd.Series, c
 MAX_QUOTE_WITH_CONTEXT_WORDS = 45
 
 
-def _quotes(claim: Claim, frame: pd.DataFrame) -> list[str]:
+class Contexts:
+    """What each statement needs from before it (:func:`._references.lead_context_check`), one
+    notion for leads and quotes: "" (it stands alone), the statement before it, or None (it
+    cannot be made to stand alone). Leads' are found in one batch (:func:`lead_contexts`); a
+    quote's when it is first asked for."""
+
+    def __init__(self, frame: pd.DataFrame, leads: pd.Series, stop_words: frozenset[str],
+                 given: pd.Series) -> None:
+        self.frame, self.stop_words, self.given = frame, stop_words, given
+        self.leads = leads
+        self._known: dict[int, str | None] = {}
+
+    def of(self, position: int) -> str | None:
+        if position not in self._known:
+            previous = self.frame["previous_text"].iloc[position] \
+                if "previous_text" in self.frame.columns else ""
+            self._known[position] = run_checks([lead_context_check(
+                str(self.frame["text"].iloc[position]),
+                previous if isinstance(previous, str) else "", self.stop_words,
+                self.given.iloc[position])])[0]
+        return self._known[position]
+
+
+def _quotes(claim: Claim, frame: pd.DataFrame, contexts: Contexts) -> list[str]:
     """The claim's quotes: the lead, then other organisations' statements that stand alone; a
-    quoted statement that still refers back ("We are still waiting for it.") is quoted and cited
-    with the statement before it in the same submission, when that one stands alone."""
-    order = quote_order(claim, frame)
+    quoted statement that needs the sentence before it ("We are still waiting for it.", "The
+    readings are sent off, ...") is quoted and cited with that statement, when the two stand
+    alone together and are short enough to quote whole."""
+    order = quote_order(claim, frame, contexts)
     before: dict[int, int] = {}
     for position in order[:2]:
         prior = _statement_before(frame, position)
-        if prior is None or position == claim.lead:
+        if prior is None or position == claim.lead or not contexts.of(position):
             continue
         text, prior_text = str(frame["text"].iloc[position]), str(frame["text"].iloc[prior])
-        if (len(text.split()) + len(prior_text.split()) <= MAX_QUOTE_WITH_CONTEXT_WORDS
-                and unresolved_reference(text) is not None
-                and unresolved_reference(prior_text) is None):
+        if len(text.split()) + len(prior_text.split()) <= MAX_QUOTE_WITH_CONTEXT_WORDS:
             before[position] = prior
     return quotes_for(order, frame, before=before)
 
@@ -347,10 +373,12 @@ def _statement_before(frame: pd.DataFrame, position: int) -> int | None:
     return int(same[0]) if len(same) else None
 
 
-def quote_order(claim: Claim, frame: pd.DataFrame, wanted: int = 2) -> list[int]:
+def quote_order(claim: Claim, frame: pd.DataFrame, contexts: Contexts,
+                wanted: int = 2) -> list[int]:
     """One member per organisation, in the order their quotes are offered: the lead first, then
-    the first other organisations' statements that stand alone, then the rest (so the first two
-    are the two :func:`quotes_for` quotes). Only the few statements needed are read, one by one."""
+    the first other organisations' statements that stand alone (:class:`Contexts`), then the
+    rest (so the first two are the two :func:`quotes_for` quotes). Only the few statements
+    needed are read, one by one."""
     members = [int(m) for m in claim.members]
     order = [claim.lead, *(m for m in members if m != claim.lead)] if claim.lead in members else members
     picked: list[int] = []
@@ -359,7 +387,7 @@ def quote_order(claim: Claim, frame: pd.DataFrame, wanted: int = 2) -> list[int]
         organisation = str(frame["organisation"].iloc[position])
         if organisation in organisations:
             continue
-        if position == claim.lead or unresolved_reference(str(frame["text"].iloc[position])) is None:
+        if position == claim.lead or contexts.of(position) == "":
             picked.append(position)
             organisations.add(organisation)
             if len(picked) == wanted:
@@ -370,6 +398,16 @@ def quote_order(claim: Claim, frame: pd.DataFrame, wanted: int = 2) -> list[int]
             picked.append(position)
             organisations.add(organisation)
     return picked
+
+
+def known_words(frame: pd.DataFrame) -> pd.Series:
+    """Per statement, the nouns its reader knows without an earlier sentence: what the whole
+    call takes as known (:func:`._references.common_ground`) and the respondent's own name
+    (:func:`._references.respondent_words`)."""
+    common = common_ground(zip(frame["submission_id"].astype(str), frame["text"], strict=True))
+    own = {o: respondent_words(str(o)) for o in frame["organisation"].unique()}
+    return pd.Series([common | own[o] for o in frame["organisation"]], index=frame.index,
+                     dtype=object)
 
 
 def _speaker(named_as: str) -> str:
@@ -439,7 +477,9 @@ def draft_findings(segments: pd.DataFrame, submissions: pd.DataFrame, embeddings
     signs = polarity(frame)
     # only a statement of a polarity on a theme can lead a claim (:func:`_theme_findings`)
     can_lead = eligible & clear & (signs != "") & frame["primary_theme"].isin(themes["theme_id"])
-    contexts = lead_contexts(frame, asks, can_lead, vocabulary.stop_words)
+    given = known_words(frame)
+    contexts = Contexts(frame, lead_contexts(frame, asks, can_lead, vocabulary.stop_words, given),
+                        vocabulary.stop_words, given)
     all_orgs = submissions[["organisation", "respondent_type"]].drop_duplicates()
     labels = dict(zip(themes["theme_id"], themes["label"], strict=True))
     records: list[dict] = []
@@ -452,6 +492,7 @@ def draft_findings(segments: pd.DataFrame, submissions: pd.DataFrame, embeddings
     if not found.empty:
         found = found.sort_values(["n_organisations", "n_segments", "weight"],
                                   ascending=False, kind="stable")
-    recs = draft_recommendations(frame, vectors, eligible, found, codebook, all_orgs)
+    recs = draft_recommendations(frame, vectors, eligible, found, codebook, all_orgs,
+                                 contexts.leads, given)
     table = pd.concat([found, pd.DataFrame(recs, columns=FINDING_COLUMNS)], ignore_index=True)
     return table.reset_index(drop=True)

@@ -221,11 +221,16 @@ def _cited(frame: pd.DataFrame, vectors: np.ndarray, group: list[int], findings:
 
 def draft_recommendations(frame: pd.DataFrame, vectors: np.ndarray, eligible: pd.Series,
                           findings: pd.DataFrame, codebook: Codebook,
-                          all_orgs: pd.DataFrame) -> list[dict]:
+                          all_orgs: pd.DataFrame, contexts: pd.Series | None = None,
+                          given: pd.Series | None = None) -> list[dict]:
     """Recommendation records (see :func:`._common.record`), each citing the findings it answers.
 
     The evidence's own requests come first, those asked by the most organisations first; then
-    every major concern no request answers gets one asking the target to respond to it.
+    every major concern no request answers gets one asking the target to respond to it, built
+    from its lead read with the sentence its lead needs (``contexts``, per row, as the findings
+    read it) and naming its subject as the evidence does (``given``: per row, the nouns a reader
+    knows without an earlier sentence). Two concerns that take the same remedy share one
+    recommendation citing both.
     """
     if findings.empty:
         return []
@@ -256,13 +261,25 @@ def draft_recommendations(frame: pd.DataFrame, vectors: np.ndarray, eligible: pd
         shared = frozenset().union(*_topics(frame, members[1:], stop_words)) if len(members) > 1 \
             else frozenset()
         lead = frame["text"].iloc[members[0]]
-        if not self_contained(lead) and "previous_text" in frame.columns:  # "It has not ..."
-            lead = f"{frame['previous_text'].iloc[members[0]] or ''} {lead}".strip()
-        action = remedy(lead, shared, stop_words) or \
-            f"reviews the concerns about {concern['theme_label'].lower()} raised in this evidence"
+        context = contexts.iloc[members[0]] if contexts is not None else None
+        if context is None and not self_contained(lead) and "previous_text" in frame.columns:
+            context = frame["previous_text"].iloc[members[0]] or ""  # "It has not ..."
+        if context and not self_contained(lead):
+            lead = f"{context} {lead}".strip()
+        evidence = [context or "", *(frame["heading"].iloc[m] if "heading" in frame.columns
+                                     else "" for m in members[:1]),
+                    *frame["text"].iloc[members[1:]]]
+        action = remedy(lead, shared, stop_words,
+                        given.iloc[members[0]] if given is not None else frozenset(),
+                        [str(e) for e in evidence if isinstance(e, str) and e]) \
+            or f"reviews the concerns about {concern['theme_label'].lower()} raised in this evidence"
+        text = recommendation_text(codebook.target.title, action)
+        same = next((r for r in records if r["text"] == text), None)
+        if same is not None:  # one remedy for two concerns: one recommendation citing both
+            same["finding_ids"] = [*same["finding_ids"], concern["finding_id"]]
+            continue
         records.append(record("recommendation", concern["theme"], concern["theme_label"], "request",
-                              recommendation_text(codebook.target.title, action), rows,
-                              who_phrase(rows, all_orgs, codebook)[1],
+                              text, rows, who_phrase(rows, all_orgs, codebook)[1],
                               quotes_for(members, frame, 1), "answer:" + concern["finding_id"],
                               [concern["finding_id"]]))
     return records

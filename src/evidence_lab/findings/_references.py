@@ -8,8 +8,8 @@ statement is *self-contained* when none of these is found (by the bundled spaCy 
 - a demonstrative determiner ("that letter", "these changes"), except before words that point
   at the review itself or at time ("this review", "this year", "that time");
 - a demonstrative pronoun ("This was ...", "about that"), except "those who/which/that";
-- "it"/"its" with no singular common noun before it in the sentence (an opening phrase such as
-  "To our knowledge" does not count), or a third-person
+- "it"/"its" with no singular common noun (or acronym: "the OPCC ... it") before it in the
+  sentence (an opening phrase such as "To our knowledge" does not count), or a third-person
   "they/them/their" with no plural noun before it (a person's name is no antecedent for "it"),
   except an opening "It" that only introduces a clause ("It would help if ...", "It is clear
   that ...");
@@ -22,12 +22,16 @@ statement is *self-contained* when none of these is found (by the bundled spaCy 
 First-person "we/our" are not references: the reported voice turns them into the respondent.
 
 A statement can also stand without a reference and still not say what it is about ("Nobody from
-the office attended, and we did not receive an apology": attended what?), or open on a short
-"the strategy" that the sentence before named in full. :func:`lead_context`
-reads such a *thin* statement (fewer than :data:`MIN_SUBJECT_WORDS` nouns or names beyond the
-target's own) together with the statement before it, and so does it for one with an unresolved
-reference: the pair can lead when it stands alone and names its subject; otherwise the statement
-can support a finding but not lead it.
+the office attended, and we did not receive an apology": attended what?), or lean on the
+sentence before through a bare definite (:func:`leaning_definite`): "Without the strategy, ..."
+after the sentence that named the rural crime strategy in full, or "The readings are sent off,
+but ..." after a sentence about Speed Watch teams. :func:`lead_context` reads such a statement
+(a *thin* one: fewer than :data:`MIN_SUBJECT_WORDS` nouns or names beyond the target's own)
+together with the statement before it, and so does it for one with an unresolved reference: the
+pair can lead when it stands alone and names its subject; otherwise the statement can support a
+finding but not lead it. It is the one notion of "needs the sentence before": a quote that needs
+it is quoted with it (``findings._draft``), and a recommendation built from a lead reads the lead
+with it.
 """
 
 from __future__ import annotations
@@ -79,7 +83,9 @@ class Reading(NamedTuple):
 
     unresolved: str | None  # :func:`unresolved_reference`
     nouns: tuple[tuple[str, str], ...]  # (lemma, word) of its nouns and names, for content words
-    bare_head: str | None  # the lemma of an opening bare "the <noun>", for :func:`_echoes`
+    #: each bare definite "the <noun>" that the text names nowhere before it, as (lemma, lower
+    #: case, whether it is a clause's subject): :func:`leaning_definite`
+    definites: tuple[tuple[str, str, bool], ...]
     #: the first noun chunk that is a clause's subject: its root's (text, pos, lower) and its
     #: words' (text, pos, lower), for :func:`._complaints.praised_subject`
     subject: tuple[Word, tuple[Word, ...]] | None
@@ -100,8 +106,9 @@ Check = Generator[list[str], None, T]
 
 
 #: what a :class:`Reading` holds; a stored reading of another version is read again (2: "he",
-#: "she", "by then" and an opening "It" that stands for something are unresolved references)
-READING_VERSION = 2
+#: "she", "by then" and an opening "It" that stands for something are unresolved references;
+#: 3: every bare definite "the <noun>", not only an opening one; "it" after an acronym)
+READING_VERSION = 3
 
 
 def reader_name() -> str:
@@ -198,7 +205,7 @@ def forget_readings() -> None:
 
 def _read(doc: Doc) -> Reading:
     third = (doc[2].text, doc[2].tag_, doc[2].lemma_) if len(doc) > 2 else None
-    return Reading(_unresolved(doc), _nouns(doc), _bare_head(doc), _subject(doc), third,
+    return Reading(_unresolved(doc), _nouns(doc), _definites(doc), _subject(doc), third,
                    _second_verb(doc))
 
 
@@ -267,6 +274,8 @@ def _unresolved(doc: Doc) -> str | None:
                 return token.text
         elif word in _CARRY_ON or word in {"such", "latter", "former"} and token.dep_ in {"amod", "det", "predet",
                                                                       "nsubj", "pobj", "dobj"}:
+            if word in _CARRY_ON and token.sent.start > 0:
+                continue  # "..., It was therefore ...": it carries on the sentence before it
             return token.text
         elif word in _THIRD_PERSON and token.tag_ in {"PRP", "PRP$"}:
             if i == 0 and word == "it" and _EXPLETIVE_IT.match(doc.text):
@@ -281,7 +290,9 @@ def _unresolved(doc: Doc) -> str | None:
             return token.text  # "adding one": one of what?
         if token.i in opening:
             continue
-        seen_thing = seen_thing or (token.tag_ == "NN" and word not in DEICTIC_NOUNS)
+        # an acronym names an organisation or a thing, never a person: "the OPCC said it would"
+        seen_thing = seen_thing or (token.tag_ == "NN" and word not in DEICTIC_NOUNS) or \
+            (token.tag_ == "NNP" and len(token.text) > 1 and token.text.isupper())
         seen_plural = seen_plural or token.tag_ in {"NNS", "NNPS"}
         seen_name = seen_name or token.tag_ in {"NNP", "NNPS"}
     return None
@@ -309,23 +320,29 @@ def _nouns(doc: Doc) -> tuple[tuple[str, str], ...]:
                  if t.pos_ in {"NOUN", "PROPN"} and len(t.text) > 2 and not t.is_stop)
 
 
-def lead_context(text: str, previous: str, stop_words: frozenset[str]) -> str | None:
-    """What a lead needs from before it: "" when ``text`` stands alone and names its subject,
-    ``previous`` when the two read together do (and ``previous`` stands alone), None when
-    neither: then ``text`` cannot lead.
+def lead_context(text: str, previous: str, stop_words: frozenset[str],
+                 given: frozenset[str] = frozenset()) -> str | None:
+    """What a lead (or a quote) needs from before it: "" when ``text`` stands alone and names
+    its subject, ``previous`` when the two read together do (and ``previous`` stands alone),
+    None when neither: then ``text`` cannot lead, and is quoted alone. ``given`` are nouns a
+    reader of the letter knows without an earlier sentence (:func:`common_ground`, the
+    respondent's own name: :func:`respondent_words`).
 
     >>> lead_context("Nobody from the office attended, and we did not receive an apology.",
     ...              "We invited the office to our annual general meeting in May.",
     ...              frozenset({"office"}))
     'We invited the office to our annual general meeting in May.'
     """
-    return run_checks([lead_context_check(text, previous, stop_words)])[0]
+    return run_checks([lead_context_check(text, previous, stop_words, given)])[0]
 
 
-def lead_context_check(text: str, previous: str,
-                       stop_words: frozenset[str]) -> Check[str | None]:
-    """:func:`lead_context` as a :data:`Check`: ``previous`` is parsed only when ``text`` cannot
-    lead alone (or opens on a bare "the <noun>" that ``previous`` may have named), and the two
+def lead_context_check(text: str, previous: str, stop_words: frozenset[str],
+                       given: frozenset[str] = frozenset()) -> Check[str | None]:
+    """:func:`lead_context` as a :data:`Check`: the one notion of "needs the sentence before".
+    ``text`` needs it when it has an unresolved reference, names fewer than
+    :data:`MIN_SUBJECT_WORDS` nouns of its own, or leans on ``previous`` through a bare definite
+    (:func:`leaning_definite`). ``previous`` is parsed only when ``text`` has an unresolved
+    reference, is thin, or has a bare definite that ``given`` does not account for; the two
     together only when ``previous`` could lend them what is missing."""
     def named(words: frozenset[str]) -> bool:
         return len(words) >= MIN_SUBJECT_WORDS
@@ -334,11 +351,11 @@ def lead_context_check(text: str, previous: str,
     own, reading = _content(text, stop_words), reading_of(text)
     before: frozenset[str] | None = None
     if reading.unresolved is None and named(own):
-        if reading.bare_head is None:
-            return ""
-        yield [previous or ""]
-        before = _content(previous or "", stop_words)
-        if not _echoes(text, before):
+        if not previous or not _unknown(reading, stop_words, given):
+            return ""  # nothing before to lean on, or every "the <noun>" is known to the reader
+        yield [previous]
+        before = _content(previous, stop_words)
+        if leaning_definite(text, before, stop_words, given) is None:
             return ""
     previous = fold(previous or "")
     if not previous or len(previous.split()) > MAX_CONTEXT_WORDS or previous.endswith((":", "?")):
@@ -346,30 +363,118 @@ def lead_context_check(text: str, previous: str,
     if before is None:
         yield [previous]
         before = _content(previous, stop_words)
-    if not self_contained(previous) or not named(own | before):
+    # the sentence lent must itself stand alone: no reference, no unknown subject of its own
+    if not self_contained(previous) or not named(own | before) or \
+            leaning_definite(previous, frozenset(), stop_words, given) is not None:
         return None
     pair = f"{previous} {text}"
     yield [pair]
     return previous if self_contained(pair) else None
 
 
-def _echoes(text: str, before: frozenset[str]) -> bool:
-    """True when ``text`` opens on a bare "the <noun>" that the sentence before named in full
-    ("Without the strategy, ..." after "the rural crime strategy has not been published"): the
-    short form points back to it, as "it" would."""
-    head = reading_of(text).bare_head
-    return head is not None and head in before
+def _unknown(reading: Reading, stop_words: frozenset[str],
+             given: frozenset[str]) -> list[tuple[str, str, bool]]:
+    return [d for d in reading.definites if not {d[0], d[1]} & (stop_words | given)]
 
 
-def _bare_head(doc: Doc) -> str | None:
-    chunk = next(iter(doc.noun_chunks), None)
-    if chunk is None or len(chunk) != 2 or chunk[0].lower_ != "the":
-        return None
-    head = chunk.root
-    if head.pos_ != "NOUN" or head.lower_ in DEICTIC_NOUNS or any(c.dep_ == "prep"
-                                                                  for c in head.children):
-        return None
-    return str(head.lemma_.lower())
+def leaning_definite(text: str, previous_nouns: frozenset[str], stop_words: frozenset[str],
+                     given: frozenset[str] = frozenset()) -> str | None:
+    """The bare definite ("the readings") by which ``text`` leans on the sentence before it, or
+    None. A "the <noun>" with nothing that specifies it (no adjective, compound, of-phrase,
+    restrictive relative clause, name: "the readings", not "the Speed Watch readings" or "the
+    readings we send") and named nowhere before it in ``text`` points back when
+
+    - its noun is one the sentence before names (``previous_nouns``: its nouns' lemmas): the
+      sentence before introduced it ("Without the strategy ..." after "the rural crime strategy
+      has not been published"); or
+    - it is a clause's subject, what the statement is about, and no reader of the letter knows it
+      without an earlier sentence (not in ``given``: what the whole call takes as known, the
+      respondent itself): "The readings are sent off, but ..." after a sentence about Speed Watch.
+
+    The target's names and the call's places (``stop_words``) are known. A subject that a
+    clause specifies ("The difficulty is that ...") does not point back.
+
+    >>> leaning_definite("The readings are sent off, but our volunteers never hear back.",
+    ...                  frozenset({"watch", "vehicle"}), frozenset())
+    'the readings'
+    >>> leaning_definite("The police were slow to respond.", frozenset(), frozenset(),
+    ...                  frozenset({"police"})) is None
+    True
+    """
+    for lemma, word, subject in _unknown(reading_of(text), stop_words, given):
+        if subject or lemma in previous_nouns:
+            return f"the {word}"
+    return None
+
+
+def _definites(doc: Doc) -> tuple[tuple[str, str, bool], ...]:
+    found: list[tuple[str, str, bool]] = []
+    named: set[str] = set()  # nouns, names and verbs before ("charging ... the charge")
+    for token in doc:
+        lemma = token.lemma_.lower()
+        if token.pos_ == "NOUN" and lemma not in named and token.lower_ not in DEICTIC_NOUNS \
+                and _bare(token):
+            found.append((lemma, token.lower_, _is_subject(token)))
+        if token.pos_ in {"NOUN", "PROPN", "VERB"}:
+            named.add(lemma)
+    return tuple(found)
+
+
+def _bare(noun: Any) -> bool:
+    """"the <noun>" with nothing that says which: no other word in its phrase but a
+    non-restrictive relative clause (", which the Commissioner funded, ...": it adds, not picks)."""
+    doc = noun.doc
+    if noun.i == 0 or doc[noun.i - 1].lower_ != "the" or doc[noun.i - 1].head != noun:
+        return False
+    for child in noun.children:
+        if child.i == noun.i - 1 or child.dep_ == "punct":
+            continue
+        if child.dep_ == "relcl" and child.left_edge.i > 0 and doc[child.left_edge.i - 1].text == ",":
+            continue
+        return False
+    return True
+
+
+def _is_subject(noun: Any) -> bool:
+    if noun.dep_ not in {"nsubj", "nsubjpass"}:
+        return False
+    # "The difficulty is that ...", "the result was that ...": the clause says which
+    head = noun.head
+    return not (head.lemma_ == "be" and any(c.dep_ in {"ccomp", "attr"} and
+                                            any(g.dep_ == "mark" for g in c.children)
+                                            for c in head.children))
+
+
+#: a noun that at least this many submissions first mention as a bare "the <noun>" is known to
+#: every reader of the call ("the police", "the county", "the force"): no earlier sentence needed
+COMMON_GROUND = 3
+_WORD = re.compile(r"[a-z][a-z'-]*")
+
+
+def common_ground(statements: Iterable[tuple[str, str]]) -> frozenset[str]:
+    """Nouns the call takes as known: those that at least :data:`COMMON_GROUND` submissions
+    first mention as "the <noun>" with nothing before that introduces them. ``statements`` are
+    (submission id, text) in the order of each submission. A word of one respondent ("the
+    readings") or one that each respondent introduces first ("a charge ... the charge") is not."""
+    texts: dict[str, list[str]] = {}
+    for submission, text in statements:
+        texts.setdefault(submission, []).append(fold(str(text)).lower())
+    counts: dict[str, int] = {}
+    for parts in texts.values():
+        words = _WORD.findall(" ".join(parts))
+        first: dict[str, bool] = {}
+        for i, word in enumerate(words):
+            for key in {word, word.removesuffix("s")}:
+                first.setdefault(key, i > 0 and words[i - 1] == "the")
+        for key, bare in first.items():
+            counts[key] = counts.get(key, 0) + bare
+    return frozenset(key for key, n in counts.items() if n >= COMMON_GROUND)
+
+
+def respondent_words(organisation: str) -> frozenset[str]:
+    """The words of a respondent's own name ("the branch" in a staff branch's statement, "the
+    council" in a council's): what it calls itself needs no earlier sentence."""
+    return frozenset(w for w in _WORD.findall(fold(organisation).lower()) if len(w) > 3)
 
 
 def _subject(doc: Doc) -> tuple[Word, tuple[Word, ...]] | None:

@@ -13,6 +13,8 @@ evidence shares, not words of one call.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from typing import Any
 
 from .._folding import fold
 from ..nlp import load_pipeline
@@ -61,11 +63,25 @@ def subject_phrase(lead: str, shared: frozenset[str], stop_words: frozenset[str]
         or next((c for s, c in chunks if s), None) or next((c for _, c in chunks), None)
     if picked is None:
         return None
+    return _phrase(doc, picked)
+
+
+#: a preposition that specifies the noun it follows ("the closure of ...", "the figures on ...",
+#: "the application for ...", "a response to ..."); "for" and "to" only when attached to it
+_SPECIFYING = frozenset({"of", "on", "about"})
+_ATTACHED = frozenset({"for", "to"})
+
+
+def _phrase(doc: Any, picked: Any) -> str | None:
+    """The noun chunk ``picked`` with the phrases that say which (of-, on-, for-phrases), as a
+    recommendation names it: "the" for "our", no quantifier or number before it."""
     end = picked.end  # "the closure" -> "the closure of the public front counter at ..."
     after = [doc[picked.end]] if picked.end < len(doc) else []  # "figures on ..." parsed loose
     for child in [*picked.root.rights, *after]:
-        if child.dep_ == "prep" and child.lower_ in {"of", "on", "about"} \
-                and child.i >= picked.end and (child.head == picked.root or child.i == picked.end):
+        if child.dep_ != "prep" or child.i < picked.end:
+            continue
+        if (child.lower_ in _SPECIFYING and (child.head == picked.root or child.i == picked.end)) \
+                or (child.lower_ in _ATTACHED and child.head == picked.root):
             end = max(end, child.right_edge.i + 1)
     # a relative clause ("the review ... that was meant to inform it") is left to the evidence
     clauses = {t.i for t in doc[picked.start:end] if t.dep_ in {"relcl", "acl"}
@@ -77,6 +93,8 @@ def subject_phrase(lead: str, shared: frozenset[str], stop_words: frozenset[str]
     if not words:
         return None
     phrase = _OWNERS.sub("the ", "".join(t.text_with_ws for t in words).strip(" ,;"))
+    # "a response to our recommendations": the respondent's "our" is not the panel's
+    phrase = re.sub(r"\b(?:our|my)\b", "the", phrase)
     phrase = " ".join(phrase.split())
     if phrase[:4] == "The ":
         phrase = "the " + phrase[4:]
@@ -85,6 +103,36 @@ def subject_phrase(lead: str, shared: frozenset[str], stop_words: frozenset[str]
                                                   or not phrase[:1].isupper()):
         phrase = "the " + phrase
     return phrase
+
+
+def bare_noun(subject: str) -> str | None:
+    """The noun of a subject that is only "the <noun>" ("the readings", "the charge"), whose
+    reader needs an earlier sentence to know which; None for one that says which ("the rural
+    crime strategy", "the figures on 101 waiting times", a name)."""
+    words = subject.split()
+    if len(words) != 2 or words[0] != "the" or not words[1].isalpha() or not words[1].islower():
+        return None
+    return words[1]
+
+
+def specified(noun: str, texts: Iterable[str], stop_words: frozenset[str]) -> str | None:
+    """The first phrase of ``texts`` (the finding's own evidence: its lead's context and
+    heading, its statements) that names ``noun`` and says which ("the RavenShare charge" for
+    "the charge"), as a recommendation names it; None when none does."""
+    lemma = load_pipeline("parse")(f"They discussed the {noun}.")[-2].lemma_.lower()
+    parse = load_pipeline("parse")
+    for text in texts:
+        doc = parse(fold(text))
+        if not any(t.pos_ in {"VERB", "AUX"} for t in doc):  # a heading: a noun phrase alone
+            doc = parse(f"They discussed {fold(text).rstrip('.')}.")
+        for chunk in doc.noun_chunks:
+            if chunk.root.lemma_.lower() != lemma or chunk.root.pos_ != "NOUN":
+                continue
+            phrase = _phrase(doc, chunk)
+            if phrase is not None and bare_noun(phrase) is None and \
+                    phrase.split()[-1].lower() not in stop_words:
+                return phrase
+    return None
 
 
 def occasions(subject: str) -> str | None:
@@ -110,9 +158,16 @@ def _plural(noun: str) -> str:
     return noun + "s"
 
 
-def remedy(lead: str, shared: frozenset[str], stop_words: frozenset[str]) -> str | None:
+def remedy(lead: str, shared: frozenset[str], stop_words: frozenset[str],
+           given: frozenset[str] = frozenset(), evidence: Iterable[str] = ()) -> str | None:
     """A short action answering the concern ``lead`` states, to follow "That the <target> ...",
     or None when the lead names no subject to act on.
+
+    A subject that is only "the <noun>" ("the readings", "the charge") and not known to every
+    reader (``given``: :func:`._references.common_ground`) is named as the finding's
+    ``evidence`` names it in full ("the RavenShare charge", :func:`specified`); when it does
+    not, the action takes the complaint's general form (:attr:`._complaints.Complaint.general`),
+    with no subject (None without a kind of complaint).
 
     >>> remedy("The rural crime strategy has still not been published.", frozenset({"strategy"}),
     ...        frozenset())
@@ -125,8 +180,13 @@ def remedy(lead: str, shared: frozenset[str], stop_words: frozenset[str]) -> str
     if "{subject}" not in action and "{occasions}" not in action:
         return action
     subject = subject_phrase(lead, shared, stop_words, span)
+    complaint = next((c for c in COMPLAINTS if c.stance == "negative" and c.action == action), None)
+    general = complaint.general if complaint is not None and complaint.general else None
+    noun = bare_noun(subject) if subject is not None else None
+    if subject is not None and noun is not None and not {noun, noun.removesuffix("s")} & given:
+        subject = specified(noun, evidence, stop_words)
     if subject is None:
-        return None
+        return general
     if "{occasions}" in action:
         kind = occasions(subject)
         return None if kind is None else action.format(occasions=kind)

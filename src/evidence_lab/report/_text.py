@@ -6,9 +6,17 @@ from collections import Counter
 from datetime import datetime
 from typing import TYPE_CHECKING
 
+import numpy as np
 import pandas as pd
 
-from ..findings import lead_context, number_word, point_of, polarity, to_reported_speech
+from ..findings import (
+    known_words,
+    lead_context,
+    number_word,
+    point_of,
+    polarity,
+    to_reported_speech,
+)
 from ..vocabulary import vocabulary_of
 
 if TYPE_CHECKING:
@@ -166,10 +174,17 @@ def summary(analysis: Analysis) -> list[str]:
 def _lead_of(analysis: Analysis, row: pd.Series) -> str:
     """The finding's lead statement as reported speech, after the sentence before it when it
     needs that one to be understood (:func:`evidence_lab.findings.lead_context`)."""
-    lead = analysis.segments.set_index("segment_id").loc[row["segment_ids"][0]]
+    segments = analysis.segments
+    if "segment_kind" in segments.columns:  # as the draft reads them: statements only
+        segments = segments[segments["segment_kind"].fillna("statement") == "statement"]
+    frame = segments.join(analysis.submissions.set_index("submission_id")[["organisation"]],
+                          on="submission_id").reset_index(drop=True)
+    at = int(np.flatnonzero(frame["segment_id"].to_numpy() == row["segment_ids"][0])[0])
+    lead = frame.iloc[at]
     text = str(lead["text"])
     context = lead_context(text, str(lead.get("previous_text", "") or ""),
-                           vocabulary_of(analysis.codebook).stop_words)
+                           vocabulary_of(analysis.codebook).stop_words,
+                           known_words(frame).iloc[at])
     clause = to_reported_speech(text)
     return f"{to_reported_speech(context)}, and {clause}" if context else clause
 
