@@ -155,3 +155,36 @@ def test_a_statement_that_leans_back_is_quoted_with_the_sentence_before(draft, s
     finding = found[found["kind"] == "finding"].iloc[0]
     assert finding["segment_ids"][0] == "brook_partnership:0"  # the one that stands alone leads
     assert finding["quotes"][1].startswith(f"“{COUNTED} {FIGURES}”")
+
+
+ASKED = "We asked the Commissioner's office for help with a mapping exercise in May."
+
+
+def test_praise_of_what_the_target_did_in_the_sentence_before_is_a_strength(draft, said):
+    found = draft([
+        said("Fenby Partnership", ASKED, "neutral", 0.0, point=2,
+             cues="the Commissioner's office [target]"),
+        said("Fenby Partnership", "The response was quick and practical, and really helpful to us.",
+             "positive", 0.7, point=1, cues="helpful [praise]", previous=ASKED),
+    ])
+    strengths = found[(found["kind"] == "finding") & (found["stance"] == "positive")]
+    assert strengths["text"].tolist() == [
+        "One community safety partnership, Fenby Partnership, said that they asked the "
+        "Commissioner's office for help with a mapping exercise in May, and the response was "
+        "quick and practical, and really helpful to them."]
+    assert strengths["quotes"].iloc[0][0].startswith(f"“{ASKED} The response was quick")
+
+
+@pytest.mark.parametrize("praise", [
+    "The staff were kind and really helpful to our residents.",  # the praise is of its own agent
+    "The Road Safety Partnership's weekend operation was really helpful to us.",  # a named other
+    "They were quick and practical, and really helpful to us.",  # "they": people, not a thing
+])
+def test_praise_of_another_agent_after_the_target_is_named_is_no_strength(draft, said, praise):
+    found = draft([
+        said("Fenby Partnership", ASKED, "neutral", 0.0, point=2,
+             cues="the Commissioner's office [target]"),
+        said("Fenby Partnership", praise, "positive", 0.7, point=1, cues="helpful [praise]",
+             previous=ASKED),
+    ])
+    assert found[(found["kind"] == "finding") & (found["stance"] == "positive")].empty

@@ -44,6 +44,7 @@ from ._evaluation import JUDGING, evaluates
 from ._quantifiers import number_word
 from ._recommend import draft_recommendations
 from ._references import (
+    clause_subject,
     common_ground,
     content_words,
     lead_context_check,
@@ -96,8 +97,10 @@ def polarity(frame: pd.DataFrame) -> pd.Series:
                                         if part.endswith(" [target]")))
     # praise of the target, not of a third party: the statement itself names the target (or
     # refers to it: "she", "your office", "it" after a sentence naming it), so a partner's
-    # operation, the force's team or a funded charity's own staff is no strength of the target's
-    praise &= mentions.map(bool)
+    # operation, the force's team or a funded charity's own staff is no strength of the target's;
+    # or it carries on the sentence before, which names the target, about no agent of its own
+    # ("We asked the office for help." "The response was quick.": :func:`praise_lent`)
+    praise &= mentions.map(bool) | praise_lent(frame, praise & ~mentions.map(bool))
     praise &= pd.Series([bool(t) and evaluates(t, "positive", m) for t, m
                          in zip(text.where(praise, ""), mentions, strict=True)], index=frame.index)
     # criticism whose only cue is a word of praise ("has improved") is a stance error, not a concern
@@ -105,6 +108,56 @@ def polarity(frame: pd.DataFrame) -> pd.Series:
         & ~(cues.str.contains("[praise]", regex=False) & ~cues.str.contains("[criticism]", regex=False))
     critical &= text.where(critical, "").map(lambda t: bool(t) and evaluates(t, "negative"))
     return pd.Series(np.select([praise, critical], ["positive", "negative"], ""), index=frame.index)
+
+
+#: nouns for people and bodies: a statement whose subject is one of them praises that agent
+#: ("The staff were kind", "Our volunteers ..."), not the target named in the sentence before
+AGENTS = frozenset({
+    "staff", "people", "person", "officer", "volunteer", "worker", "member", "resident", "team",
+    "colleague", "partner", "adviser", "advisor", "coordinator", "manager", "chair", "inspector",
+    "pcso", "constable", "sergeant", "nurse", "counsellor", "caseworker", "student", "pupil",
+    "survivor", "victim", "family", "child", "parent", "user", "client", "police", "force",
+    "charity", "council", "partnership", "organisation", "group", "agency", "provider",
+    "everyone", "anyone", "nobody", "someone",
+})
+#: a pronoun subject that stands for what the sentence before named, not for a person
+_THING_PRONOUNS = frozenset({"it", "this", "that"})
+
+
+def praise_lent(frame: pd.DataFrame, candidates: pd.Series) -> pd.Series:
+    """Per statement of ``candidates`` (praise that names no target), True when it praises what
+    the target did in the sentence before it: that statement, in the same submission, names the
+    target, and this one is about no agent of its own. Its subject is a thing ("The response
+    was quick and practical", "The new lighting ... has been a real success", "It has been
+    invaluable"), not a name ("The Road Safety Partnership's operation was well run"), a person
+    or body ("The staff were kind", "Young people were positive") or "they"/"we"; so the praise
+    is of what the target did, and the finding reads it with that sentence (:class:`Contexts`)."""
+    out = pd.Series(False, index=frame.index)
+    if "previous_text" not in frame.columns or not candidates.any():
+        return out
+    cues = frame.get("stance_evidence", pd.Series("", index=frame.index)).fillna("").astype(str)
+    naming = {(sub, fold(str(t))) for sub, t, c in zip(frame["submission_id"], frame["text"], cues,
+                                                       strict=True) if "[target]" in c}
+    previous = frame["previous_text"].fillna("").astype(str)
+    lent = candidates & pd.Series([(sub, fold(p)) in naming for sub, p in
+                                   zip(frame["submission_id"], previous, strict=True)],
+                                  index=frame.index)
+    rows = np.flatnonzero(lent.to_numpy())
+    read_all(frame["text"].iloc[rows])
+    for i in rows:
+        out.iloc[i] = not _agent_of_its_own(str(frame["text"].iloc[i]))
+    return out
+
+
+def _agent_of_its_own(text: str) -> bool:
+    subject = clause_subject(text)
+    if subject is None:
+        return False
+    (_, pos, lower), words = subject
+    if pos == "PRON":
+        return lower not in _THING_PRONOUNS
+    return any(p == "PROPN" for _, p, _ in words) or lower in AGENTS or \
+        lower.removesuffix("s") in AGENTS
 
 
 _FIRST_PERSON = re.compile(r"\b(?:we|our|ours|us|I|my|me)\b", re.IGNORECASE)
@@ -349,13 +402,14 @@ class Contexts:
 def _quotes(claim: Claim, frame: pd.DataFrame, contexts: Contexts) -> list[str]:
     """The claim's quotes: the lead, then other organisations' statements that stand alone; a
     quoted statement that needs the sentence before it ("We are still waiting for it.", "The
-    readings are sent off, ...") is quoted and cited with that statement, when the two stand
-    alone together and are short enough to quote whole."""
+    readings are sent off, ...", the lead that its finding reports with that sentence) is quoted
+    and cited with that statement, when the two stand alone together and are short enough to
+    quote whole."""
     order = quote_order(claim, frame, contexts)
     before: dict[int, int] = {}
     for position in order[:2]:
         prior = _statement_before(frame, position)
-        if prior is None or position == claim.lead or not contexts.of(position):
+        if prior is None or not contexts.of(position):
             continue
         text, prior_text = str(frame["text"].iloc[position]), str(frame["text"].iloc[prior])
         if len(text.split()) + len(prior_text.split()) <= MAX_QUOTE_WITH_CONTEXT_WORDS:

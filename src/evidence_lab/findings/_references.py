@@ -56,6 +56,12 @@ DEICTIC_NOUNS = frozenset({
     "autumn", "winter", "review", "call", "inquiry", "submission", "response", "evidence", "panel",
     "panel's", "scrutiny", "consultation", "stage", "point", "day", "quarter", "financial",
 })
+#: nouns a bare "the <noun>" names without an earlier sentence: times, and the review itself
+KNOWN_DEFINITES = frozenset({
+    "year", "years", "month", "months", "week", "weeks", "time", "morning", "spring", "summer",
+    "autumn", "winter", "review", "call", "inquiry", "panel", "scrutiny", "day", "quarter",
+    "moment", "past", "future", "meantime", "end", "start", "beginning",
+})
 _DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})
 _THIRD_PERSON = frozenset({"it", "its", "they", "them", "their", "theirs"})
 #: "he", "she" and theirs point to a person the sentence must name first ("the Commissioner",
@@ -412,7 +418,7 @@ def _definites(doc: Doc) -> tuple[tuple[str, str, bool], ...]:
     named: set[str] = set()  # nouns, names and verbs before ("charging ... the charge")
     for token in doc:
         lemma = token.lemma_.lower()
-        if token.pos_ == "NOUN" and lemma not in named and token.lower_ not in DEICTIC_NOUNS \
+        if token.pos_ == "NOUN" and lemma not in named and token.lower_ not in KNOWN_DEFINITES \
                 and _bare(token):
             found.append((lemma, token.lower_, _is_subject(token)))
         if token.pos_ in {"NOUN", "PROPN", "VERB"}:
