@@ -104,3 +104,20 @@ def test_a_point_one_organisation_made_is_not_called_widely_shared():
     concern = next(line for line in lines if "F-00000001) was that" in line)
     assert concern.startswith("One concern (one organisation, F-00000001) was that")
     assert not any("most widely shared" in line for line in lines)
+
+
+def test_two_points_made_by_equally_many_organisations_are_a_tie_not_a_ranking():
+    analysis = _analysis({"engagement": [("a", "criticism"), ("b", "criticism"), ("c", "criticism"),
+                                         ("d", "criticism")]})
+    first = analysis.findings.iloc[0].to_dict()
+    first.update({"organisations": ["a", "b"], "n_organisations": 2,
+                  "segment_ids": ["a:engagement:0", "b:engagement:1"], "n_segments": 2})
+    second = first | {"finding_id": "F-00000002", "organisations": ["c", "d"],
+                      "segment_ids": ["c:engagement:2", "d:engagement:3"], "weight": 0.5}
+    analysis.findings = pd.DataFrame([first, second], columns=FINDING_COLUMNS)
+    lines = _summary(analysis)
+    tie = next(i for i, line in enumerate(lines) if "F-00000001) was that" in line)
+    assert lines[tie].startswith("Two concerns were the most widely shared, equally (two "
+                                 "organisations each). One (F-00000001) was that ")
+    assert lines[tie + 1].startswith("The other (F-00000002) was that ")
+    assert not any("The next concern" in line for line in lines)
