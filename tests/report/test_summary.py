@@ -121,3 +121,18 @@ def test_two_points_made_by_equally_many_organisations_are_a_tie_not_a_ranking()
                                  "organisations each). One (F-00000001) was that ")
     assert lines[tie + 1].startswith("The other (F-00000002) was that ")
     assert not any("The next concern" in line for line in lines)
+
+
+def test_a_tie_of_three_says_three_and_names_them_all():
+    analysis = _analysis({"engagement": [(o, "criticism") for o in "abcdef"]})
+    base = analysis.findings.iloc[0].to_dict() | {"n_organisations": 2, "n_segments": 2}
+    rows = [base | {"finding_id": f"F-0000000{n}", "organisations": list(pair),
+                    "segment_ids": [f"{o}:engagement:{'abcdef'.index(o)}" for o in pair],
+                    "weight": 1.0 - n / 10}
+            for n, pair in enumerate(["ab", "cd", "ef"], start=1)]
+    analysis.findings = pd.DataFrame(rows, columns=FINDING_COLUMNS)
+    lines = _summary(analysis)
+    assert any(line.startswith("Three concerns were the most widely shared, equally (two "
+                               "organisations each: F-00000001, F-00000002 and F-00000003). One "
+                               "(F-00000001) was that ") for line in lines), lines
+    assert any(line.startswith("Another (F-00000002) was that ") for line in lines)

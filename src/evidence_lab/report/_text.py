@@ -136,11 +136,16 @@ def _widest(analysis: Analysis, findings: pd.DataFrame, stance: str) -> list[str
     shared = bool(len(widest)) and int(widest["n_organisations"].iloc[0]) > 1
     counts = widest["n_organisations"].astype(int).tolist()
     if shared and len(counts) == 2 and counts[0] == counts[1]:  # a tie is named as a tie
+        tied = findings[(findings["stance"] == stance)
+                        & (findings["n_organisations"].astype(int) == counts[0])]
         first, second = (row for _, row in widest.iterrows())
         said = [point_of(str(r["text"]), target) or _lead_of(analysis, r) for r in (first, second)]
-        return [(f"Two {what}s were the most widely shared, equally ({_orgs(counts[0])} each). "
+        ids = _and([str(i) for i in tied["finding_id"]])
+        return [(f"{number_word(len(tied)).capitalize()} {what}s were the most widely shared, "
+                 f"equally ({_orgs(counts[0])} each{': ' + ids if len(tied) > 2 else ''}). "
                  f"One ({first['finding_id']}) was that {said[0]}."),
-                f"The other ({second['finding_id']}) was that {said[1]}."]
+                f"{'The other' if len(tied) == 2 else 'Another'} ({second['finding_id']}) was that "
+                + f"{said[1]}."]
     openers = (f"The most widely shared {what}", f"The next {what}") if shared else (
         f"One {what}", f"Another {what}")
     return [f"{openers[rank]} ({_orgs(int(row['n_organisations']))}, {row['finding_id']}) was that "
