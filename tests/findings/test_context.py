@@ -54,6 +54,12 @@ COUNTED = "Our volunteers counted more than two thousand lorries on the village 
     # a bare noun in any place, when the sentence before named it, points back to it
     ("Partners have asked twice for the lorries to be diverted away from the primary school.",
      COUNTED, frozenset(), COUNTED),
+    # a bare object with no noun before it to belong to: the results of what?
+    ("We never saw the results, and nobody has told us what difference our views made.",
+     COUNTED, frozenset(), COUNTED),
+    # ... while one after a noun it can belong to is that noun's: the results of the survey
+    ("Our survey of members closed in May and we never saw the results of it or any reply.",
+     COUNTED, frozenset(), ""),
     # a subject a clause specifies is not left to the sentence before
     ("The difficulty is that the survey results have never been shared with the parish.",
      COUNTED, frozenset(), ""),
@@ -169,9 +175,9 @@ def test_praise_of_what_the_target_did_in_the_sentence_before_is_a_strength(draf
     ])
     strengths = found[(found["kind"] == "finding") & (found["stance"] == "positive")]
     assert strengths["text"].tolist() == [
-        "One community safety partnership, Fenby Partnership, said that they asked the "
+        ("One community safety partnership, Fenby Partnership, said that they asked the "
         "Commissioner's office for help with a mapping exercise in May, and the response was "
-        "quick and practical, and really helpful to them."]
+        "quick and practical, and really helpful to them.")]
     assert strengths["quotes"].iloc[0][0].startswith(f"“{ASKED} The response was quick")
 
 

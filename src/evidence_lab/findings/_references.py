@@ -90,7 +90,8 @@ class Reading(NamedTuple):
     unresolved: str | None  # :func:`unresolved_reference`
     nouns: tuple[tuple[str, str], ...]  # (lemma, word) of its nouns and names, for content words
     #: each bare definite "the <noun>" that the text names nowhere before it, as (lemma, lower
-    #: case, whether it is a clause's subject): :func:`leaning_definite`
+    #: case, whether it leans back on its own: a clause's subject, or with no noun before it in
+    #: the text to be part of): :func:`leaning_definite`
     definites: tuple[tuple[str, str, bool], ...]
     #: the first noun chunk that is a clause's subject: its root's (text, pos, lower) and its
     #: words' (text, pos, lower), for :func:`._complaints.praised_subject`
@@ -113,8 +114,9 @@ Check = Generator[list[str], None, T]
 
 #: what a :class:`Reading` holds; a stored reading of another version is read again (2: "he",
 #: "she", "by then" and an opening "It" that stands for something are unresolved references;
-#: 3: every bare definite "the <noun>", not only an opening one; "it" after an acronym)
-READING_VERSION = 3
+#: 3: every bare definite "the <noun>", not only an opening one; "it" after an acronym; 4: a
+#: bare definite with no noun before it leans back wherever it stands)
+READING_VERSION = 4
 
 
 def reader_name() -> str:
@@ -393,9 +395,12 @@ def leaning_definite(text: str, previous_nouns: frozenset[str], stop_words: froz
     - its noun is one the sentence before names (``previous_nouns``: its nouns' lemmas): the
       sentence before introduced it ("Without the strategy ..." after "the rural crime strategy
       has not been published"); or
-    - it is a clause's subject, what the statement is about, and no reader of the letter knows it
-      without an earlier sentence (not in ``given``: what the whole call takes as known, the
-      respondent itself): "The readings are sent off, but ..." after a sentence about Speed Watch.
+    - it is a clause's subject, what the statement is about, or no noun comes before it in the
+      statement that it could belong to ("We never saw the results": of what?), and no reader of
+      the letter knows it without an earlier sentence (not in ``given``: what the whole call
+      takes as known, the respondent itself): "The readings are sent off, but ..." after a
+      sentence about Speed Watch. "The fund opened in July, and we did not hear the outcome"
+      says whose outcome.
 
     The target's names and the call's places (``stop_words``) are known. A subject that a
     clause specifies ("The difficulty is that ...") does not point back.
@@ -416,13 +421,16 @@ def leaning_definite(text: str, previous_nouns: frozenset[str], stop_words: froz
 def _definites(doc: Doc) -> tuple[tuple[str, str, bool], ...]:
     found: list[tuple[str, str, bool]] = []
     named: set[str] = set()  # nouns, names and verbs before ("charging ... the charge")
+    anchors = False  # a noun or name before: what "the outcome" may be the outcome of
     for token in doc:
         lemma = token.lemma_.lower()
         if token.pos_ == "NOUN" and lemma not in named and token.lower_ not in KNOWN_DEFINITES \
                 and _bare(token):
-            found.append((lemma, token.lower_, _is_subject(token)))
+            leans = _is_subject(token) if token.dep_ in {"nsubj", "nsubjpass"} else not anchors
+            found.append((lemma, token.lower_, leans))
         if token.pos_ in {"NOUN", "PROPN", "VERB"}:
             named.add(lemma)
+        anchors = anchors or token.pos_ in {"NOUN", "PROPN"}
     return tuple(found)
 
 
