@@ -51,6 +51,10 @@ def subject_phrase(lead: str, shared: frozenset[str], stop_words: frozenset[str]
         if chunk.root.pos_ == "PRON" or head in stop_words or head in GENERAL_WORDS \
                 or chunk[0].lower_ in {"no", "any", "some", "every", "each"}:
             continue
+        # a lone singular noun as a verb's object is part of the verb ("took place", "take
+        # part"), not a thing named: a singular thing takes a determiner
+        if len(chunk) == 1 and chunk.root.tag_ == "NN" and chunk.root.dep_ == "dobj":
+            continue
         chunks.append((head in shared, chunk))
     # what the lead's main clause is about ("the charge was announced after the council had set
     # its budget": the charge), then what the other statements also name, then the first
