@@ -99,6 +99,19 @@ def test_the_letter_opening_names_the_call_once(tmp_path):
         _opening(analysis, tmp_path / "b.docx")
 
 
+def test_the_opening_counts_in_the_singular_and_lists_kinds_only_when_known(tmp_path):
+    from evidence_lab.report._text import opening
+
+    analysis = _analysis({"engagement": [("a", "criticism")]})
+    assert "One submission was received from one organisation or individual: one council." in \
+        opening(analysis)
+    assert ": one submission from one organisation or individual (one council)." in \
+        _opening(analysis, tmp_path / "a.docx")
+    analysis.submissions["respondent_type"] = ""  # nobody's kind known: nothing to list
+    assert "One submission was received from one respondent." in opening(analysis)
+    assert ": one submission from one respondent." in _opening(analysis, tmp_path / "b.docx")
+
+
 def test_a_point_one_organisation_made_is_not_called_widely_shared():
     lines = _summary(_analysis({"engagement": [("a", "criticism"), ("b", "criticism")]}))
     concern = next(line for line in lines if "F-00000001) was that" in line)

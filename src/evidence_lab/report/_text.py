@@ -26,12 +26,11 @@ if TYPE_CHECKING:
 def opening(analysis: Analysis) -> str:
     """First paragraph: the call, how many organisations responded and of which kinds."""
     subs = analysis.submissions
-    n_orgs, parts = _respondents(analysis)
-    listing = _and(parts)
     title = analysis.run.get("title") or "the call for evidence"
+    received = ("One submission was received" if len(subs) == 1 else
+                f"{number_word(len(subs)).capitalize()} submissions were received")
     return (f"This draft sets out the evidence received in response to {title}. "
-            f"{number_word(len(subs)).capitalize()} submissions were received from "
-            f"{number_word(n_orgs)} organisations and individuals: {listing}. "
+            f"{received} from {_who_responded(analysis, listed=': {}')}. "
             f"The evidence was divided into {number_word(len(analysis.segments))} statements, "
             f"each coded to a theme and to its stance toward the {analysis.codebook.target.name}. "
             f"Every finding cites the statements it rests on by their segment id.")
@@ -214,15 +213,15 @@ def letter_date(analysis: Analysis) -> str:
 def letter_opening(analysis: Analysis) -> list[str]:
     """The letter's opening paragraphs: the call, who responded, and how the letter is set out."""
     subs = analysis.submissions
-    n_orgs, parts = _respondents(analysis)
     title = analysis.run.get("title")
     call = "the Panel's call for evidence"
     if title:  # a title that names the call itself ("the Panel's call for evidence") is the call
         call = title if "call for evidence" in title.lower() else f"{call} on {title}"
+    submissions = "submission" if len(subs) == 1 else "submissions"
     return [
         (f"The Panel has now considered the written evidence it received in response to {call}: "
-         f"{number_word(len(subs))} submissions from {number_word(n_orgs)} organisations and "
-         f"individuals ({_and(parts)}). The Panel is grateful to everyone who took the time to "
+         f"{number_word(len(subs))} {submissions} from {_who_responded(analysis, listed='({})')}. "
+         f"The Panel is grateful to everyone who took the time to "
          f"respond."),
         ("This letter sets out what the evidence told the Panel, theme by theme, followed by a "
         "summary and the Panel's recommendations. The numbers after each finding refer to the "
@@ -281,6 +280,18 @@ def letter(index: int) -> str:
         index, rem = divmod(index - 1, 26)
         letters = chr(97 + rem) + letters
     return letters
+
+
+def _who_responded(analysis: Analysis, listed: str) -> str:
+    """"four organisations and individuals" and their kinds (``listed`` wraps the list: ": {}"
+    or " ({})"), or just "four respondents" when no kind is known, so nothing is said twice."""
+    n_orgs, parts = _respondents(analysis)
+    noun = analysis.codebook.vocabulary.respondent_noun("", plural=n_orgs != 1)
+    if parts == [f"{number_word(n_orgs)} {noun}"]:
+        return parts[0]
+    who = "organisation or individual" if n_orgs == 1 else "organisations and individuals"
+    return f"{number_word(n_orgs)} {who}" + (" " if listed.startswith("(") else "") + \
+        listed.format(_and(parts))
 
 
 def _respondents(analysis: Analysis) -> tuple[int, list[str]]:
