@@ -46,9 +46,25 @@ def test_the_majority_is_never_written_over_a_small_share():
      "the Victim Hub has improved the route to their service"),
     ("Marcus Doyle came to our workshops.", "Marcus Doyle came to their workshops"),
     ("OPCC staff answered our questions quickly.", "OPCC staff answered their questions quickly"),
+    # minutes' reporting frames: the lead already says who reported it
+    ("It was heard that, as well as the survey, questions came from surgeries.",
+     "as well as the survey, questions came from surgeries"),
+    ("Members also heard that the working group had raised a concern.",
+     "the working group had raised a concern"),
 ])
 def test_reported_speech_keeps_the_meaning(sentence, reported):
     assert to_reported_speech(sentence) == reported
+
+
+def test_a_respondent_known_only_by_an_id_is_named_once():
+    from evidence_lab.findings._draft import lead_sentence
+
+    lead = lead_sentence("one respondent", "Respondent 004_e2ef4a96", 1,
+                         "The grant round opened late.", "negative", 0)
+    assert lead == "One respondent (004_e2ef4a96) said that the grant round opened late."
+    lead = lead_sentence("one university", "University of Merebridge", 1, "The round was late.",
+                         "negative", 0)
+    assert lead == "One university, University of Merebridge, said that the round was late."
 
 
 def test_short_quote_is_verbatim_and_marks_a_cut():

@@ -160,6 +160,9 @@ def _agent_of_its_own(text: str) -> bool:
         lower.removesuffix("s") in AGENTS
 
 
+#: how ingest names a respondent it knows only by an id ("Respondent 004_e2ef4a96")
+PLACEHOLDER = "Respondent "
+
 _FIRST_PERSON = re.compile(r"\b(?:we|our|ours|us|I|my|me)\b", re.IGNORECASE)
 
 
@@ -199,6 +202,8 @@ def lead_sentence(who: str, orgs: str, n_orgs: int, statement: str, stance: str,
         return f"According to {who} ({orgs}), {clause}."
     if n_orgs == 1:
         named = who if who.lower().endswith(orgs.lower()) else f"{who}, {orgs},"
+        if orgs.startswith(PLACEHOLDER) and who.lower().endswith("respondent"):
+            named = f"{who} ({orgs[len(PLACEHOLDER):]})"  # "one respondent (004_e2ef4a96)"
         return f"{named[0].upper()}{named[1:]} said that {clause}."
     if stance == "positive":
         frames = ("It was recognised by {who} ({orgs}) that {clause}.",

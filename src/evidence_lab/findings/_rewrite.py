@@ -17,7 +17,10 @@ _FRAMES = re.compile(
     r"moreover|furthermore|equally|put simply|in short|in summary|to be clear|sadly|unfortunately|"
     r"first(?:ly)?|in our (?:view|experience)|in my (?:view|experience)|for our part|again)\s*,\s*)?"
     r"(?:(?:we|i) (?:believe|feel|think|consider|would say|would argue|note|observe) (?:that )?|"
-    r"(?:it is|our|my) (?:view|experience|concern) (?:is )?(?:that )?)?",
+    r"(?:it is|our|my) (?:view|experience|concern) (?:is )?(?:that )?|"
+    # minutes' reporting frames: the letter already says who reported it
+    r"it was (?:(?:also|further) )?(?:heard|noted|reported|explained) that,? |"
+    r"members (?:(?:also|further) )?(?:heard|noted|learned|learnt|were told|were informed) that,? )?",
     re.IGNORECASE)
 _PRONOUNS = [
     (r"\bI am\b", "they are"), (r"\bI was\b", "they were"), (r"\bI'm\b", "they are"),
