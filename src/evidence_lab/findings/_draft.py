@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
+from scipy import sparse
 
 from .._folding import fold
 from ..codebook import OTHER_THEME, Codebook
@@ -247,6 +248,17 @@ def topic_words(texts: list[str], vectors: np.ndarray, stop_words: frozenset[str
     return out
 
 
+def share_a_word(words: list[frozenset[str]]) -> np.ndarray:
+    """``(n, n)``: True where texts ``i`` and ``j`` have a word in common (through a sparse
+    text-by-word matrix: the pairs' set intersections took seconds at 10,000 statements)."""
+    vocabulary: dict[str, int] = {}
+    columns = [vocabulary.setdefault(w, len(vocabulary)) for ws in words for w in sorted(ws)]
+    rows = np.repeat(np.arange(len(words)), [len(ws) for ws in words])
+    incidence = sparse.csr_matrix((np.ones(len(columns), dtype=np.int32), (rows, columns)),
+                                  shape=(len(words), len(vocabulary)))
+    return np.asarray((incidence @ incidence.T).toarray() > 0)
+
+
 def evaluative(frame: pd.DataFrame) -> pd.Series:
     """Statements in which the stance model found an evaluative cue, not only a mention of the
     target (``stance_evidence`` holds a span tagged other than ``[target]``)."""
@@ -294,7 +306,7 @@ def _claims(vectors: np.ndarray, idx: np.ndarray, contexts: np.ndarray, orgs: np
     can_lead = np.array([c is not None for c in contexts], dtype=bool)
     standalone = np.array([c == "" for c in contexts], dtype=bool)
     sims = vectors[idx] @ vectors[idx].T
-    shared = np.array([[bool(a & b) for b in words] for a in words], dtype=bool)
+    shared = share_a_word(words)
     similar = (sims >= CLAIM_SIMILARITY) & (shared | np.eye(len(idx), dtype=bool))
     same_kind = np.array([[bool(a) and a[0] in b for b in kinds] for a in kinds], dtype=bool) \
         if len(kinds) else np.zeros_like(similar)

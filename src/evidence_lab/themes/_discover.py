@@ -28,6 +28,7 @@ from sklearn.utils._param_validation import Interval
 from sklearn.utils.validation import check_is_fitted, validate_data
 
 from .._persist import State
+from .._threads import single_threaded
 from ..embed import text_key
 from ..vocabulary import SCRUTINY_STOP_WORDS
 
@@ -118,10 +119,11 @@ class ThemeDiscoverer(ClusterMixin, BaseEstimator):
             raise ValueError(f"Theme discovery needs at least 2 statements (got {len(texts)} "
                              "sample); add more evidence.")
         seed = self._seed()
-        reduced = self._reduce_fit(X, seed)
-        k = self.n_themes or self._choose_k(reduced, seed)
-        k = max(1, min(k, len(texts)))
-        model = KMeans(n_clusters=k, n_init=2, random_state=seed).fit(reduced)
+        with single_threaded():  # small matrices: threads only wait for each other
+            reduced = self._reduce_fit(X, seed)
+            k = self.n_themes or self._choose_k(reduced, seed)
+            k = max(1, min(k, len(texts)))
+            model = KMeans(n_clusters=k, n_init=2, random_state=seed).fit(reduced)
         labels = self._mark_outliers(X, model.labels_.copy())
         labels = self._renumber_by_size(labels)
         self.labels_ = labels
