@@ -554,3 +554,52 @@ def test_a_new_call_parses_only_its_new_statements(history, calls, tmp_path, cou
     assert set(parsed) & set(statement_texts(third))
     with ReviewStore(path) as store:
         assert store.n_readings() == stored + len(parsed)
+
+
+def _outputs(analysis, folder: Path) -> dict[str, bytes]:
+    """What a run writes, less run.json and report.html (they show the run's timings, paths
+    and run id) and the .docx (it records when it was written)."""
+    write_outputs(analysis, folder, skip_unchanged=False)
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())
+            if p.name not in ("run.json", "report.html") and p.suffix != ".docx"}
+
+
+@pytest.mark.slow
+def test_an_incremental_review_gives_exactly_what_a_fresh_one_gives(calls, tmp_path):
+    """Two calls added one after the other, analysed after each (the second run reuses the
+    first run's probabilities), against a fresh review holding both: the same labels, findings
+    and draft; and again after a correction (the correction layer runs on the kept ones)."""
+    embedder = get_embedder()
+    with Review.open(tmp_path / "incremental.duckdb", embedder=embedder) as review:
+        review.add_call([calls.first], name="october", show_progress=False)
+        first = review.analyse(show_progress=False)
+        review.add_call([calls.second], name="december", show_progress=False)
+        second = review.analyse(show_progress=False)
+        relabelled = second.segments["segment_id"].iloc[-1]
+        review.relabel(relabelled, theme="commissioning", pcc_sentiment="negative", by="Jo Hart")
+        corrected = review.analyse(show_progress=False)
+    with Review.open(tmp_path / "fresh.duckdb", embedder=embedder) as review:
+        review.add_call([calls.first], name="october", show_progress=False)
+        review.add_call([calls.second], name="december", show_progress=False)
+        fresh = review.analyse(show_progress=False)
+        review.relabel(relabelled, theme="commissioning", pcc_sentiment="negative", by="Jo Hart")
+        fresh_corrected = review.analyse(show_progress=False)
+
+    n_first = len(first.segments)
+    assert first.run["review"]["probabilities"]["reused"] == 0
+    kept = second.run["review"]["probabilities"]
+    assert kept["reused"] >= 2 * n_first  # themes and stance of every statement of call 1
+    assert 0 < kept["computed"] < 2 * len(second.segments)
+    assert corrected.run["review"]["probabilities"]["computed"] == 0  # only the layer re-ran
+    assert fresh.run["review"]["probabilities"]["reused"] == 0
+
+    for incremental, whole, name in ((second, fresh, "both"),
+                                     (corrected, fresh_corrected, "corrected")):
+        columns = [c for c in whole.segments.columns if c != "call_id"]
+        pd.testing.assert_frame_equal(incremental.segments[columns], whole.segments[columns])
+        pd.testing.assert_frame_equal(incremental.findings, whole.findings)
+        written = _outputs(incremental, tmp_path / f"{name}-incremental")
+        assert {"segments.csv", "findings.csv", "findings.md"} <= set(written)
+        assert written == _outputs(whole, tmp_path / f"{name}-fresh")
+    assert corrected.segments.set_index("segment_id").loc[relabelled, "primary_theme"] == \
+        "commissioning"

@@ -21,6 +21,7 @@ from typing import Any
 import pandas as pd
 
 from .._persist import frames_from_bytes, frames_to_bytes, state_from_bytes, state_to_bytes
+from .._remembered import probabilities_context, stored_probabilities
 from .._version import __version__
 from ..analysis import Analysis
 from ..codebook import Codebook
@@ -133,6 +134,7 @@ def _fresh(store: ReviewStore, embedder: StoreEmbedder, book: Codebook, subs: pd
            segs: pd.DataFrame, corrections: pd.DataFrame | None, *, discover: bool,
            show_progress: bool, random_state: int) -> Analysis:
     from ..findings import stored_readings
+    from ..models import fit_models
     from ..pipeline import analyse
     from ..themes import ThemeDiscoverer
 
@@ -140,13 +142,18 @@ def _fresh(store: ReviewStore, embedder: StoreEmbedder, book: Codebook, subs: pd
     if discover:
         saved = store.read_artifact(discoverer_name(book))
         discoverer = None if saved is None else ThemeDiscoverer.from_state(state_from_bytes(saved))
-    # the findings' parse readings are kept in the store like the vectors: a new call's
-    # statements are parsed, the rest are read back
-    with stored_readings(store):
-        return analyse(subs[SUBMISSION_COLUMNS], codebook=book, discover=discover,
-                       corrections=corrections, embedder=embedder, segments=segs[SEGMENT_COLUMNS],
-                       discoverer=discoverer, show_progress=show_progress,
-                       random_state=random_state)
+    # the findings' parse readings are kept in the store like the vectors, and so are the
+    # shipped models' probabilities: a new call's statements are parsed and predicted, the rest
+    # are read back (the corrections' layer still runs over every statement)
+    context = probabilities_context(package_digest(), fit_models(book, embedder=embedder),
+                                    embedder.name)
+    with stored_readings(store), stored_probabilities(store, context) as reuse:
+        analysis = analyse(subs[SUBMISSION_COLUMNS], codebook=book, discover=discover,
+                           corrections=corrections, embedder=embedder,
+                           segments=segs[SEGMENT_COLUMNS], discoverer=discoverer,
+                           show_progress=show_progress, random_state=random_state)
+    run = {**analysis.run, "probabilities": {"reused": reuse.reused, "computed": reuse.computed}}
+    return dataclasses.replace(analysis, run=run)
 
 
 def _cache_bytes(key: str, analysis: Analysis) -> bytes:
@@ -186,6 +193,7 @@ def _manifest(analysis: Analysis, key: str, store: ReviewStore, calls: pd.DataFr
               corrections: pd.DataFrame | None, ignored: list[dict[str, Any]],
               shown: pd.DataFrame, rows: pd.DataFrame, reused: bool) -> dict[str, Any]:
     run = dict(analysis.run)
+    probabilities = run.pop("probabilities", None)
     run["run_key"] = key
     run["input_files"] = [f for files in calls["files"] for f in files]
     run["skipped_files"] = [s for skipped in calls["skipped"] for s in skipped]
@@ -193,6 +201,8 @@ def _manifest(analysis: Analysis, key: str, store: ReviewStore, calls: pd.DataFr
                      "calls": calls[["call_id", "name"]].to_dict("records"),
                      "corrections": 0 if corrections is None else len(corrections),
                      "corrections_ignored": ignored, "reused_previous_run": reused,
+                     # statements whose shipped-model probabilities were kept from earlier runs
+                     "probabilities": None if reused else probabilities,
                      "changed_by_corrections": changed_by_corrections(analysis.segments)}
     current = rows["current"]
     run["counts"] = {**run["counts"],

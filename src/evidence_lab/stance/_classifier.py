@@ -27,6 +27,8 @@ from .._persist import (
     tfidf_from_state,
     tfidf_state,
 )
+from .._remembered import remembered, row_key
+from .._rowwise import logistic_proba
 from ..codebook import Codebook, load_codebook
 from ..embed import Embedder, resolve_embedder
 from ..schema import Statements, as_statements
@@ -159,9 +161,16 @@ class StanceClassifier(ClassifierMixin, BaseEstimator):
         statements = as_statements(X, stage="stance classifier")
         if len(statements) == 0:
             return np.zeros((0, len(LABELS)))
-        dense = self._aligned(self.model_, self.model_.predict_proba(self._features(statements)))
-        words = self._aligned(self.word_model_, self.word_model_.predict_proba(
-            self.vectorizer_.transform(statements["text"].tolist())))
+        # a row depends on the text and where it mentions the target (and is the same in any
+        # batch); inside a review's run, kept rows are reused (:mod:`evidence_lab._remembered`)
+        keys = [row_key(text, spans, kind) for text, (spans, kind)
+                in zip(statements["text"], self._mentions(statements), strict=True)]
+        return remembered("stance", keys, lambda rows: self._proba(statements.iloc[rows]))
+
+    def _proba(self, statements: pd.DataFrame) -> np.ndarray:
+        dense = self._aligned(self.model_, logistic_proba(self.model_, self._features(statements)))
+        words = self._aligned(self.word_model_, logistic_proba(
+            self.word_model_, self.vectorizer_.transform(statements["text"].tolist())))
         return 0.6 * dense + 0.4 * words
 
     def decide(self, proba: np.ndarray, texts: Sequence[str] | None = None) -> np.ndarray:

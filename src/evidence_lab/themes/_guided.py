@@ -33,6 +33,8 @@ from .._persist import (
     tfidf_from_state,
     tfidf_state,
 )
+from .._remembered import remembered, row_key
+from .._rowwise import logistic_proba, rowwise_dot
 from ..codebook import OTHER_THEME, Codebook, load_codebook
 from ..embed import Embedder, resolve_embedder
 from ..schema import Statements, as_statements
@@ -173,19 +175,24 @@ class GuidedThemeClassifier(ClassifierMixin, BaseEstimator):
     def similarity(self, vectors: np.ndarray) -> np.ndarray:
         """Cosine similarity of each statement vector to each theme's prototype (zero/few-shot)."""
         check_is_fitted(self, "prototypes_")
-        return vectors @ self.prototypes_.T
+        return rowwise_dot(vectors, self.prototypes_)
 
     def predict_proba(self, X: Statements) -> np.ndarray:
-        """Probability of each class in :attr:`classes_` for each statement."""
+        """Probability of each class in :attr:`classes_` for each statement (each row the same
+        in any batch; inside a review's run, kept rows are reused: :mod:`evidence_lab._remembered`)."""
         check_is_fitted(self, "embedding_model_")
         statements = as_statements(X, stage="theme classifier")
         if len(statements) == 0:
             return np.zeros((0, len(self.classes_)))
+        keys = [row_key(text) for text in statements["text"]]
+        return remembered("themes", keys, lambda rows: self._proba(statements.iloc[rows]))
+
+    def _proba(self, statements: pd.DataFrame) -> np.ndarray:
         vectors = self._vectors(statements)
         supervised = 0.5 * _aligned(self.classes_, self.embedding_model_,
-                                    self.embedding_model_.predict_proba(vectors))
-        supervised += 0.5 * _aligned(self.classes_, self.word_model_, self.word_model_.predict_proba(
-            self.vectorizer_.transform(statements["text"].tolist())))
+                                    logistic_proba(self.embedding_model_, vectors))
+        supervised += 0.5 * _aligned(self.classes_, self.word_model_, logistic_proba(
+            self.word_model_, self.vectorizer_.transform(statements["text"].tolist())))
         sims = self.similarity(vectors)
         with_other = np.hstack([sims, np.full((len(sims), 1), self.other_similarity)])
         zero_shot = _softmax(with_other, temperature=0.05)
