@@ -132,10 +132,13 @@ def encode_reading(reading: Reading) -> str:
 
 
 def decode_reading(text: str) -> Reading:
-    """The :class:`Reading` :func:`encode_reading` wrote (its lists back to tuples)."""
-    def tuples(value: Any) -> Any:
-        return tuple(tuples(v) for v in value) if isinstance(value, list) else value
-    return Reading(*(tuples(v) for v in json.loads(text)))
+    """The :class:`Reading` :func:`encode_reading` wrote (its lists back to tuples, field by
+    field: a review reads thousands back on every run)."""
+    unresolved, nouns, bare_head, subject, third, second_verb = json.loads(text)
+    return Reading(unresolved, tuple(map(tuple, nouns)), bare_head,
+                   None if subject is None else (tuple(subject[0]),
+                                                 tuple(map(tuple, subject[1]))),
+                   None if third is None else tuple(third), second_verb)
 
 
 class ReadingStore(Protocol):
