@@ -1,6 +1,7 @@
 """Where a review's incremental run spends its time (cProfile; run by hand, it is not a test).
 
     .venv/bin/python bench/profile_review.py --n 10000 > bench/results/profile-review-10000.txt
+    .venv/bin/python bench/profile_review.py --n 10000 --time-only   # no profiler: JSON timings
 
 The scenario is ``run_bench.py``'s incremental one: a review holding 90% of a synthetic call of N
 statements, analysed once, then, as a fresh process would see it (a fresh embedder, no parse
@@ -16,12 +17,14 @@ from __future__ import annotations
 
 import argparse
 import cProfile
+import json
 import os
 import shutil
 import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -48,6 +51,22 @@ def _vectors(n: int, seed: int, texts: list[str]) -> np.ndarray:
     return vectors
 
 
+def _timed(review: Any, folder: Path) -> dict[str, Any]:
+    """Wall and CPU seconds of ``add_call`` of ``folder`` and of the ``analyse`` after it."""
+    out: dict[str, Any] = {}
+    for name, step in (("add_call", lambda: review.add_call([folder], name="new",
+                                                            show_progress=False)),
+                       ("analyse", lambda: review.analyse(show_progress=False))):
+        wall, cpu = time.perf_counter(), time.process_time()
+        result = step()
+        out[f"{name}_s"] = round(time.perf_counter() - wall, 3)
+        out[f"{name}_cpu_s"] = round(time.process_time() - cpu, 3)
+    out["timings_s"] = result.run["timings_s"]
+    out["probabilities"] = result.run["review"].get("probabilities")
+    out["load_average"] = os.getloadavg()
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, default=10_000)
@@ -55,6 +74,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, default=40)
     parser.add_argument("--fresh-setup", action="store_true",
                         help="build the review of the old 90%% again")
+    parser.add_argument("--setup-tag", default="",
+                        help="keep the set-up review under this tag (one per version compared)")
+    parser.add_argument("--time-only", action="store_true",
+                        help="no profiler: print the two steps' wall and CPU seconds as JSON")
     args = parser.parse_args(argv)
 
     import synthetic
@@ -69,7 +92,7 @@ def main(argv: list[str] | None = None) -> int:
     old = submissions["submission_id"].isin(set(ids[: round(len(ids) * 0.9)]))
     work = Path(tempfile.mkdtemp(prefix="el-profile-review-"))
     new_folder = synthetic.write_folder(submissions[~old], work / "call-new")
-    kept = HERE / "_cache" / f"review-old-{args.n}-seed{args.seed}.duckdb"
+    kept = HERE / "_cache" / f"review-old-{args.n}-seed{args.seed}{args.setup_tag}.duckdb"
     if args.fresh_setup or not kept.exists():
         segments = segment(submissions, show_progress=False)
         vectors = _vectors(args.n, args.seed, segments["text"].tolist())
@@ -87,6 +110,9 @@ def main(argv: list[str] | None = None) -> int:
     forget_readings()
     review = Review.open(store, embedder=EMBEDDERS["minilm"]())
     try:
+        if args.time_only:
+            print(json.dumps(_timed(review, new_folder)), flush=True)
+            return 0
         profile = cProfile.Profile()
         start = time.perf_counter()
         profile.runcall(review.add_call, [new_folder], name="new", show_progress=False)
