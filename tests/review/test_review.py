@@ -21,6 +21,7 @@ import pytest
 from evidence_lab.cli import main
 from evidence_lab.embed import get_embedder
 from evidence_lab.errors import NoInputError, ReviewStoreError
+from evidence_lab.findings import reader_name
 from evidence_lab.ingest import read_inputs
 from evidence_lab.report import write_outputs
 from evidence_lab.review import Review
@@ -541,7 +542,7 @@ def test_a_new_call_parses_only_its_new_statements(history, calls, tmp_path, cou
     path = tmp_path / "copy.duckdb"  # the history's store as it was, in a file of this test's own
     path.write_bytes(history.path.read_bytes())
     with ReviewStore(path) as store:
-        stored = store.n_readings()
+        stored = store.n_readings(reader_name())  # the parses (the checks' answers apart)
     assert stored > 0  # the history's runs kept what they read
     parsed = count_parses()  # as a new process starts: only the store remembers
     third = write_call(tmp_path / "february", CALL_3)
@@ -553,7 +554,7 @@ def test_a_new_call_parses_only_its_new_statements(history, calls, tmp_path, cou
     assert len(parsed) == len(set(parsed))  # each new text parsed once
     assert set(parsed) & set(statement_texts(third))
     with ReviewStore(path) as store:
-        assert store.n_readings() == stored + len(parsed)
+        assert store.n_readings(reader_name()) == stored + len(parsed)
 
 
 def _outputs(analysis, folder: Path) -> dict[str, bytes]:

@@ -19,6 +19,7 @@ No language model is used: selection is by embeddings and rules, so every claim 
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass
 
@@ -52,6 +53,7 @@ from ._references import (
     read_all,
     respondent_words,
     run_checks,
+    run_remembered,
 )
 from ._rewrite import to_reported_speech
 
@@ -281,8 +283,13 @@ def lead_contexts(frame: pd.DataFrame, asks: pd.Series, fit: pd.Series,
     contexts = pd.Series([None] * len(frame), index=frame.index, dtype=object)
     leads = np.flatnonzero(fits.to_numpy())
     texts = frame["text"].to_numpy()
-    found = run_checks(lead_context_check(texts[i], previous.iloc[i], stop_words, given.iloc[i])
-                       for i in leads)
+    # a review keeps the answers (stored_readings): a new call's statements are checked, and an
+    # old one only when what it is checked with (its text, the one before, given words) changed
+    words = hashlib.sha1(" ".join(sorted(stop_words)).encode("utf-8")).hexdigest()
+    found = run_remembered(
+        "lead_context", [[texts[i], previous.iloc[i], words, sorted(given.iloc[i])] for i in leads],
+        lambda todo: (lead_context_check(texts[leads[j]], previous.iloc[leads[j]], stop_words,
+                                         given.iloc[leads[j]]) for j in todo))
     for i, context in zip(leads, found, strict=True):
         contexts.iloc[i] = context
     return contexts

@@ -12,6 +12,7 @@ itself (:mod:`._remedy`). Requests that lean on an earlier sentence ("publish it
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections import Counter
 
@@ -21,7 +22,14 @@ import pandas as pd
 from ..codebook import Codebook
 from ..vocabulary import vocabulary_of
 from ._common import CLAIM_SIMILARITY, quotes_for, record, who_phrase
-from ._references import Check, content_words, reading_of, run_checks, self_contained
+from ._references import (
+    Check,
+    content_words,
+    reading_of,
+    run_checks,
+    run_remembered,
+    self_contained,
+)
 from ._remedy import GENERAL_WORDS, remedy
 from ._rewrite import to_reported_speech
 
@@ -176,8 +184,15 @@ def _asks(frame: pd.DataFrame, eligible: pd.Series, codebook: Codebook) -> pd.Se
     asking = eligible & frame["text"].map(lambda t: requests.anywhere.search(t) is not None)
     actions = pd.Series([None] * len(frame), index=frame.index, dtype=object)
     rows = np.flatnonzero(asking.to_numpy())
-    # parsed in batches, step by step across the requests (:func:`action_check`)
-    found = run_checks(action_check(frame["text"].iloc[i], codebook) for i in rows)
+    # parsed in batches, step by step across the requests (:func:`action_check`); a review keeps
+    # the answers by statement and the patterns the check reads (stored_readings)
+    vocabulary = vocabulary_of(codebook)
+    patterns = hashlib.sha1(repr([requests.opening.pattern, requests.anywhere.pattern,
+                                  [(p.pattern, form) for p, form in requests.asks],
+                                  vocabulary.target.subject]).encode("utf-8")).hexdigest()
+    texts = frame["text"].to_numpy()
+    found = run_remembered("action", [[texts[i], patterns] for i in rows],
+                           lambda todo: (action_check(texts[rows[j]], codebook) for j in todo))
     for i, action in zip(rows, found, strict=True):
         actions.iloc[i] = action
     return actions

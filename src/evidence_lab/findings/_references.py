@@ -36,9 +36,10 @@ with it.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
-from collections.abc import Generator, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
@@ -154,6 +155,9 @@ class _Session:
     """The readings of one store while it is in use: those it held, and those it lacks."""
 
     known: dict[str, str]  # JSON by key, as stored
+    #: the answers of checks (:func:`run_remembered`) as stored, by key; None: not kept
+    answers: dict[str, str] | None = None
+    new_answers: dict[str, str] = field(default_factory=dict)
     new: dict[str, Reading] = field(default_factory=dict)
 
     def fill(self, texts: list[str]) -> None:
@@ -173,19 +177,49 @@ class _Session:
 _SESSION: ContextVar[_Session | None] = ContextVar("evidence_lab_readings", default=None)
 
 
+def answers_name(version: str) -> str:
+    """The reader name a store keeps the checks' answers under, for the code ``version``."""
+    return f"{reader_name()}/answers/{version}"
+
+
 @contextmanager
-def stored_readings(store: ReadingStore) -> Iterator[None]:
+def stored_readings(store: ReadingStore, answers: str | None = None) -> Iterator[None]:
     """Inside, every text :func:`read_all` is asked for is looked up in ``store`` before it is
     parsed; on leaving, the readings the store did not hold are added to it. A review keeps its
-    readings this way, so re-analysing it after a new call parses only the new statements."""
+    readings this way, so re-analysing it after a new call parses only the new statements.
+
+    With ``answers`` (a hash of the code that asks), the answers of the checks run through
+    :func:`run_remembered` are kept too, so the old statements' checks are not run again."""
     name = reader_name()
-    session = _Session(store.readings(name))
+    session = _Session(store.readings(name),
+                       None if answers is None else store.readings(answers_name(answers)))
     token = _SESSION.set(session)
     try:
         yield
     finally:
         _SESSION.reset(token)
     store.add_readings({k: encode_reading(r) for k, r in session.new.items()}, name)
+    if answers is not None:
+        store.add_readings(session.new_answers, answers_name(answers))
+
+
+def run_remembered(kind: str, keys: list[Any], checks: Callable[[list[int]], Iterable[Check[T]]]
+                   ) -> list[T]:
+    """:func:`run_checks` of ``checks(positions)`` for the positions whose answer is not kept.
+
+    ``keys`` name everything each answer depends on besides the code (JSON values: the texts,
+    and a hash of the vocabulary the check reads); inside :func:`stored_readings` with
+    ``answers``, kept answers are read back and new ones kept. Answers must be JSON values."""
+    session = _SESSION.get()
+    if session is None or session.answers is None:
+        return run_checks(checks(list(range(len(keys)))))
+    hashed = [hashlib.sha1(json.dumps([kind, key], ensure_ascii=False).encode("utf-8")).hexdigest()
+              for key in keys]
+    kept, new = session.answers, session.new_answers
+    missing = [i for i, h in enumerate(hashed) if h not in kept and h not in new]
+    for i, answer in zip(missing, run_checks(checks(missing)), strict=True):
+        new[hashed[i]] = json.dumps(answer)
+    return [json.loads(kept[h] if h in kept else new[h]) for h in hashed]
 
 
 def read_all(texts: Iterable[str]) -> None:

@@ -147,7 +147,8 @@ def _fresh(store: ReviewStore, embedder: StoreEmbedder, book: Codebook, subs: pd
     # are read back (the corrections' layer still runs over every statement)
     context = probabilities_context(package_digest(), fit_models(book, embedder=embedder),
                                     embedder.name)
-    with stored_readings(store), stored_probabilities(store, context) as reuse:
+    with stored_readings(store, answers=package_digest()), \
+            stored_probabilities(store, context) as reuse:
         analysis = analyse(subs[SUBMISSION_COLUMNS], codebook=book, discover=discover,
                            corrections=corrections, embedder=embedder,
                            segments=segs[SEGMENT_COLUMNS], discoverer=discoverer,
