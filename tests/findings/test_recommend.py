@@ -140,3 +140,57 @@ def test_a_request_after_the_fact_reads_as_a_commitment_for_the_future(draft, sa
     ])
     recs = table[table["kind"] == "recommendation"]["text"].tolist()
     assert recs == ["That, for future closures, the Commissioner gives partners more notice."]
+
+
+def _feedback(said, org: str, text: str, point: int):
+    return said(org, text, "negative", -0.9, theme="commissioning", point=point,
+                cues="office [target]; no explanation [implied]")
+
+
+def test_a_concern_of_several_organisations_takes_a_remedy_true_of_them_all(draft, said):
+    """Hearing nothing back about an application is one partnership's particular; the other
+    hears nothing back about its monitoring returns. The remedy asks what is true of both."""
+    application = _feedback(said, "Kettering Partnership", "Our application for a rural youth "
+                            "outreach worker was turned down by the office in a one-line email, "
+                            "with no explanation.", 1)
+    returns = _feedback(said, "Haven Service", "We send detailed monitoring returns every quarter, "
+                        "but we have never received any analysis back from the office.", 2)
+    table = draft([application, returns])
+    findings = table[table["kind"] == "finding"]
+    assert findings["n_organisations"].tolist() == [2]
+    recs = table[table["kind"] == "recommendation"]["text"].tolist()
+    assert recs == [("That the Commissioner explains to partners what has been done with what they "
+                    "send or submit.")]
+    # the same particular, when it is the one organisation's finding, is kept
+    alone = draft([application])
+    recs = alone[alone["kind"] == "recommendation"]["text"].tolist()
+    assert recs == [("That the Commissioner reports back to partners on the application for a rural "
+                    "youth outreach worker and explains the decisions taken.")]
+
+
+def test_a_subject_every_organisation_names_is_kept(draft, said):
+    """Both partnerships complain of the strategy, one only in the sentence before its own
+    ("We are still waiting for it."): the remedy names the strategy."""
+    table = draft([
+        _concern(said, "Kettering Partnership", STRATEGY, 1),
+        said("Harlow Partnership", "Eighteen months on, we are still waiting for it.", "negative",
+             -0.9, point=2, cues="still waiting [implied]",
+             previous="The office told partners that a rural crime strategy would be published."),
+    ])
+    assert table[table["kind"] == "finding"]["n_organisations"].tolist() == [2]
+    recs = table[table["kind"] == "recommendation"]["text"].tolist()
+    assert recs == [("That the Commissioner publishes the rural crime strategy, or sets a date by "
+                     "which it will be published.")]
+
+
+def test_a_concern_with_nothing_specific_to_ask_takes_no_vague_recommendation(draft, said):
+    """No kind of complaint, and a subject ("the bid") the evidence never says in full: nothing
+    an officer could act on, so the finding stands without a recommendation of its own."""
+    table = draft([said("Kettering Partnership", "Because the board meets every two months, "
+                        "the bid could not be discussed by the board at all and had to be approved "
+                        "by the chair alone.", "negative", -0.9, theme="commissioning", point=1,
+                        cues="could not [implied]")])
+    assert len(table[table["kind"] == "finding"]) == 1
+    recs = table[table["kind"] == "recommendation"]["text"].tolist()
+    assert not any("raised in this evidence" in r for r in recs)
+    assert recs == []

@@ -19,9 +19,12 @@ from collections import Counter
 import numpy as np
 import pandas as pd
 
+from .._folding import fold
 from ..codebook import Codebook
+from ..nlp import load_pipeline
 from ..vocabulary import vocabulary_of
 from ._common import CLAIM_SIMILARITY, quotes_for, record, who_phrase
+from ._complaints import COMPLAINTS
 from ._references import (
     Check,
     content_words,
@@ -286,8 +289,11 @@ def draft_recommendations(frame: pd.DataFrame, vectors: np.ndarray, eligible: pd
                     *frame["text"].iloc[members[1:]]]
         action = remedy(lead, shared, stop_words,
                         given.iloc[members[0]] if given is not None else frozenset(),
-                        [str(e) for e in evidence if isinstance(e, str) and e]) \
-            or f"reviews the concerns about {concern['theme_label'].lower()} raised in this evidence"
+                        [str(e) for e in evidence if isinstance(e, str) and e],
+                        _named_by_all(frame, members, lead)) \
+            or _general_point(str(concern["text"]), codebook.target.title)
+        if action is None:  # nothing specific to ask: the finding stands without one of its own
+            continue
         text = recommendation_text(codebook.target.title, action)
         same = next((r for r in records if r["text"] == text), None)
         if same is not None:  # one remedy for two concerns: one recommendation citing both
@@ -298,6 +304,37 @@ def draft_recommendations(frame: pd.DataFrame, vectors: np.ndarray, eligible: pd
                               quotes_for(members, frame, 1), "answer:" + concern["finding_id"],
                               [concern["finding_id"]]))
     return records
+
+
+def _named_by_all(frame: pd.DataFrame, members: list[int], lead: str) -> frozenset[str] | None:
+    """The words (lemmas) every organisation of a concern uses in its statements, each read
+    with the sentence before it when it leans on it ("We are still waiting for it."; the lead
+    with its context), so that its remedy asks about what they all complained of ("the decision
+    to charge partners" names the charge); None for a concern of one organisation, whose
+    particulars are its own to ask about."""
+    orgs = frame["organisation"].iloc[members].to_numpy()
+    if len(set(orgs)) < 2:
+        return None
+    previous = frame["previous_text"] if "previous_text" in frame.columns else \
+        pd.Series("", index=frame.index)
+    texts = [lead]
+    for m in members[1:]:
+        text, before = str(frame["text"].iloc[m]), previous.iloc[m]
+        texts.append(f"{before} {text}" if isinstance(before, str) and before
+                     and not self_contained(text) else text)
+    named: dict[str, frozenset[str]] = {}
+    for org, doc in zip(orgs, load_pipeline("parse").pipe(fold(t) for t in texts), strict=True):
+        named[org] = named.get(org, frozenset()) | {t.lemma_.lower() for t in doc if t.is_alpha}
+    return frozenset.intersection(*named.values())
+
+
+def _general_point(finding_text: str, target_title: str) -> str | None:
+    """The general form of the point of a finding widened by a kind of complaint (true of every
+    organisation it names), or None: a concern with no specific remedy takes no vague one."""
+    kind = next((c for c in COMPLAINTS if c.stance == "negative" and c.general
+                 and f" that {c.point.format(target=f'the {target_title}')}: for example"
+                 in finding_text), None)
+    return kind.general if kind is not None else None
 
 
 def _topics(frame: pd.DataFrame, rows: list[int], stop_words: frozenset[str]) -> list[frozenset[str]]:

@@ -33,13 +33,16 @@ GENERAL_WORDS = frozenset({"people", "partner", "member", "resident", "officer",
 
 
 def subject_phrase(lead: str, shared: frozenset[str], stop_words: frozenset[str],
-                   skip: tuple[int, int] = (0, 0)) -> str | None:
+                   skip: tuple[int, int] = (0, 0),
+                   required: frozenset[str] | None = None) -> str | None:
     """The noun phrase ``lead`` is about: the subject of its main clause, else its first noun
     chunk whose head is shared with the other statements (``shared``: their nouns and names),
     else its first specific one (a subject shared with them first); with
     "the" for a respondent's own "our" and no opening negation ("No consultation" -> None). A
     chunk overlapping ``skip`` (the characters of the complaint itself: "only a few weeks'
-    notice") is not the subject."""
+    notice") is not the subject. With ``required`` (the nouns every organisation of the
+    finding names), a subject whose noun is not among them is one organisation's particular,
+    not what they all complained of: None."""
     doc = load_pipeline("parse")(fold(lead))
     awaited = next((c for c in doc.noun_chunks if c.start_char > skip[1]), None) \
         if skip[1] and doc.text[skip[1]:].startswith(" for ") else None
@@ -65,7 +68,7 @@ def subject_phrase(lead: str, shared: frozenset[str], stop_words: frozenset[str]
                    and skip[0] <= c.root.head.idx < skip[1]), None)
     picked = awaited or lacked or next((c for s, c in main if s), None) or next((c for _, c in main), None) \
         or next((c for s, c in chunks if s), None) or next((c for _, c in chunks), None)
-    if picked is None:
+    if picked is None or (required is not None and picked.root.lemma_.lower() not in required):
         return None
     return _phrase(doc, picked)
 
@@ -163,7 +166,8 @@ def _plural(noun: str) -> str:
 
 
 def remedy(lead: str, shared: frozenset[str], stop_words: frozenset[str],
-           given: frozenset[str] = frozenset(), evidence: Iterable[str] = ()) -> str | None:
+           given: frozenset[str] = frozenset(), evidence: Iterable[str] = (),
+           required: frozenset[str] | None = None) -> str | None:
     """A short action answering the concern ``lead`` states, to follow "That the <target> ...",
     or None when the lead names no subject to act on.
 
@@ -171,7 +175,11 @@ def remedy(lead: str, shared: frozenset[str], stop_words: frozenset[str],
     reader (``given``: :func:`._references.common_ground`) is named as the finding's
     ``evidence`` names it in full ("the RavenShare charge", :func:`specified`); when it does
     not, the action takes the complaint's general form (:attr:`._complaints.Complaint.general`),
-    with no subject (None without a kind of complaint).
+    with no subject (None without a kind of complaint). So does a concern of several
+    organisations whose subject is not named by each of them (``required``: the nouns every
+    one of them names, :func:`subject_phrase`): "the application for a rural youth outreach
+    worker" is one partnership's particular, not what four organisations hearing nothing back
+    complained of.
 
     >>> remedy("The rural crime strategy has still not been published.", frozenset({"strategy"}),
     ...        frozenset())
@@ -183,7 +191,7 @@ def remedy(lead: str, shared: frozenset[str], stop_words: frozenset[str],
     action, span = found or (_FALLBACK, (0, 0))
     if "{subject}" not in action and "{occasions}" not in action:
         return action
-    subject = subject_phrase(lead, shared, stop_words, span)
+    subject = subject_phrase(lead, shared, stop_words, span, required)
     complaint = next((c for c in COMPLAINTS if c.stance == "negative" and c.action == action), None)
     general = complaint.general if complaint is not None and complaint.general else None
     noun = bare_noun(subject) if subject is not None else None

@@ -95,16 +95,29 @@ def _orgs(n: int) -> str:
     return f"{number_word(n)} organisation{'s' if n != 1 else ''}"
 
 
-def _ids(findings: pd.DataFrame, theme: str, stance: str, limit: int = 3) -> list[str]:
-    rows = findings[(findings["theme"] == theme) & (findings["stance"] == stance)]
-    return rows["finding_id"].tolist()[:limit]
+def _ids(findings: pd.DataFrame, theme: str, stance: str, limit: int = 3,
+         also: frozenset[str] = frozenset()) -> list[str]:
+    """The theme's first ``limit`` finding ids of ``stance``, and any of ``also`` after them
+    (a major concern no recommendation answers is still cited)."""
+    ids = findings.loc[(findings["theme"] == theme) & (findings["stance"] == stance), "finding_id"]
+    return [f for i, f in enumerate(ids) if i < limit or f in also]
+
+
+def _unanswered(analysis: Analysis, findings: pd.DataFrame) -> frozenset[str]:
+    """Concerns of two or more organisations that no recommendation answers (nothing specific
+    could be asked): the summary cites them, so the letter still points to them."""
+    recs = analysis.findings[analysis.findings["kind"] == "recommendation"]
+    answers = {f for ids in recs["finding_ids"] for f in ids}
+    major = findings[(findings["stance"] == "negative") & (findings["n_organisations"] >= 2)]
+    return frozenset(set(major["finding_id"]) - answers)
 
 
 def _cite(ids: list[str]) -> str:
     return f"; {', '.join(ids)}" if ids else ""
 
 
-def _concerns(balance: pd.DataFrame, findings: pd.DataFrame) -> list[str]:
+def _concerns(balance: pd.DataFrame, findings: pd.DataFrame,
+              also: frozenset[str] = frozenset()) -> list[str]:
     """The concern themes, largest first (organisations, then statements); equal numbers of
     organisations are named together as a tie."""
     concerns = balance[balance["verdict"] == "concern"]
@@ -112,7 +125,8 @@ def _concerns(balance: pd.DataFrame, findings: pd.DataFrame) -> list[str]:
     for rank, (orgs, group) in enumerate(concerns.groupby("critical_orgs", sort=False)):
         labels = [str(label).lower() for label in group["label"]]
         counts = _and([number_word(int(n)) for n in group["critical"]])
-        ids = [f for theme in group["theme"] for f in _ids(findings, str(theme), "negative")]
+        ids = [f for theme in group["theme"] for f in _ids(findings, str(theme), "negative",
+                                                            also=also)]
         if len(group) > 1:
             opener = "The main concerns in the evidence were about" if rank == 0 else "Next came"
             lines.append(f"{opener} {_and(labels)}, each criticised by {_orgs(int(orgs))} "
@@ -161,7 +175,8 @@ def summary(analysis: Analysis) -> list[str]:
     findings = analysis.findings[analysis.findings["kind"] == "finding"]
     target = analysis.codebook.target.title
     balance = theme_balance(analysis)
-    lines = _concerns(balance, findings) + _widest(analysis, findings, "negative")
+    also = _unanswered(analysis, findings)
+    lines = _concerns(balance, findings, also) + _widest(analysis, findings, "negative")
     strengths = balance[balance["verdict"] == "strength"].sort_values(
         ["praising_orgs", "praising"], ascending=False, kind="stable")
     for _, row in strengths.iterrows():
@@ -172,7 +187,7 @@ def summary(analysis: Analysis) -> list[str]:
                      f"{' (' + ', '.join(ids) + ')' if ids else ''}.")
     lines += _widest(analysis, findings, "positive")
     for _, row in balance[balance["verdict"] == "divided"].iterrows():
-        ids = _ids(findings, str(row["theme"]), "negative") + \
+        ids = _ids(findings, str(row["theme"]), "negative", also=also) + \
             _ids(findings, str(row["theme"]), "positive")
         lines.append(f"On {str(row['label']).lower()} the evidence was divided: "
                      f"{number_word(int(row['praising']))} statements from "
