@@ -109,3 +109,27 @@ def test_praise_of_one_named_service_in_other_words_is_one_strength(draft, said)
     assert hub["text"].startswith("The majority of respondents (Abuse Service and City Council) "
                                   "spoke well of the Victim Hub: for example, ")
     assert len(found) == 1  # the praise that names no part of the target's is no strength
+
+
+def test_praise_naming_the_same_scheme_in_other_words_is_one_strength(draft, said):
+    """Neither statement's subject is the scheme ("the lighting", "we"), and their wording is
+    far apart, but both praise what the target did for Safer Streets: one strength. Praise
+    naming another scheme stays apart."""
+    lighting = said("Northfold Partnership", "The Safer Streets cameras that the office funded on "
+                    "the estate have been a real success.", "positive", 0.9, theme="commissioning",
+                    point=1, cues="office [target]; success [praise]")
+    funding = said("Borough Council", "We welcome the Safer Streets funding that the office "
+                   "secured, which has made a visible difference to residents.", "positive", 0.8,
+                   theme="commissioning", point=2, cues="office [target]; welcome [praise]",
+                   kind="council")
+    other = said("Youth Commission", "We welcome the Youth Voice grants that the office funded, "
+                 "which have been a real success with young people.", "positive", 0.8,
+                 theme="engagement", point=3, cues="office [target]; success [praise]",
+                 kind="youth_commission")
+    found = draft([lighting, funding, other])
+    found = found[found["kind"] == "finding"]
+    scheme = found[found["n_organisations"] == 2]
+    assert scheme["organisations"].tolist() == [["Borough Council", "Northfold Partnership"]]
+    assert " spoke well of the Safer Streets cameras: for example, " in scheme["text"].iloc[0]
+    assert found["organisations"].map(tuple).tolist().count(("Youth Commission",)) == 1
+    assert len(found) == 2

@@ -30,6 +30,7 @@ from scipy import sparse
 from .._folding import fold
 from ..codebook import OTHER_THEME, Codebook
 from ..embed import Embeddings
+from ..nlp import load_pipeline
 from ..vocabulary import vocabulary_of
 from ._common import (
     CLAIM_SIMILARITY,
@@ -349,12 +350,10 @@ def _claims(vectors: np.ndarray, idx: np.ndarray, contexts: np.ndarray, orgs: np
     return claims
 
 
-def _theme_findings(frame: pd.DataFrame, vectors: np.ndarray, mask: pd.Series,
-                    found: Contexts, theme: str, theme_label: str, codebook: Codebook,
-                    all_orgs: pd.DataFrame, signs: pd.Series) -> list[dict]:
-    contexts = found.leads
-    records = []
-    stop_words = vocabulary_of(codebook).stop_words
+def _theme_claims(frame: pd.DataFrame, vectors: np.ndarray, mask: pd.Series,
+                  contexts: pd.Series, stop_words: frozenset[str], signs: pd.Series) -> list[Claim]:
+    """The claims of one theme (``mask``): its concerns, then its strengths (:func:`_claims`)."""
+    out: list[Claim] = []
     for stance in ("negative", "positive"):
         idx = np.flatnonzero((mask & (signs == stance)).to_numpy())
         texts = [frame["text"].iloc[i] for i in idx]
@@ -365,33 +364,122 @@ def _theme_findings(frame: pd.DataFrame, vectors: np.ndarray, mask: pd.Series,
         if stance == "positive":
             kinds = [k + tuple(n for n in [praised_subject(frame["text"].iloc[i], stop_words)] if n)
                      for k, i in zip(kinds, idx, strict=True)]
-        claims = _claims(vectors, idx, contexts.to_numpy()[idx],
-                         frame["organisation"].to_numpy()[idx], stance, words,
-                         frame["pcc_sentiment_score"].to_numpy()[idx], kinds)
-        for turn, claim in enumerate(claims):
-            rows = frame.iloc[claim.members]
-            who, word = who_phrase(rows, all_orgs, codebook)
-            lead = frame.iloc[claim.lead]
-            rest = rows[rows["organisation"] != lead["organisation"]]
-            others = ""
-            if not rest.empty:
-                n_rest = rest["organisation"].nunique()
-                others = (f"{number_word(n_rest)} other "
-                          f"{'respondent' if n_rest == 1 else 'respondents'} "
-                          f"({org_list(rest['named_as'], NAMED_AT_MOST - 1)})")
-            speaker = _speaker(lead["named_as"])
-            if claim.kind:
-                text = point_sentence(who, org_list(rows["named_as"]), claim.kind,
-                                      f"the {codebook.target.title}", speaker,
-                                      lead["text"], contexts.iloc[claim.lead])
-            else:
-                text = lead_sentence(who, org_list(rows["named_as"]),
-                                     rows["organisation"].nunique(), lead["text"], stance, turn,
-                                     speaker, others, contexts.iloc[claim.lead],
-                                     lead["organisation"])
-            records.append(record("finding", theme, theme_label, stance, text, rows, word,
-                                  _quotes(claim, frame, found), lead["segment_id"])
-                           | {_CONTEXT: contexts.iloc[claim.lead]})
+        out.extend(_claims(vectors, idx, contexts.to_numpy()[idx],
+                           frame["organisation"].to_numpy()[idx], stance, words,
+                           frame["pcc_sentiment_score"].to_numpy()[idx], kinds))
+    return out
+
+
+def names_in(text: str, stop_words: frozenset[str]) -> tuple[str, ...]:
+    """The proper-noun phrases of ``text`` ("Safer Streets", "Home Office"), runs of names in
+    its words less those in ``stop_words`` (the target's names, the call's places)."""
+    doc = load_pipeline("parse")(fold(text))
+    phrases: list[str] = []
+    run: list[str] = []
+    for token in [*doc, None]:
+        if token is not None and token.pos_ == "PROPN" and token.lower_ not in stop_words:
+            run.append(token.text)
+            continue
+        if run:
+            phrases.append(" ".join(run))
+        run = []
+    return tuple(dict.fromkeys(phrases))
+
+
+def named_phrase(text: str, name: str) -> str:
+    """How ``text`` names ``name`` (:func:`names_in`), as a letter refers to it: the noun phrase
+    it opens, from the name to its noun ("the Safer Streets funding"), else the name."""
+    doc = load_pipeline("parse")(fold(text))
+    for chunk in doc.noun_chunks:
+        words = [t.text for t in chunk]
+        first = next((i for i in range(len(words)) if " ".join(words[i:]).startswith(name)), None)
+        if first is not None and chunk.root.pos_ == "NOUN":
+            return "the " + " ".join(words[first:])
+    return name
+
+
+def _merge_named(claims: dict[str, list[Claim]], frame: pd.DataFrame, contexts: pd.Series,
+                 stop_words: frozenset[str]) -> dict[str, list[Claim]]:
+    """Strengths that praise the same named thing in other words made one: two organisations'
+    leads (each read with the sentence it reports) that name the same proper-noun phrase
+    ("Safer Streets"), on a theme they share (a lead's theme among the other's themes), checked
+    pairwise, are one finding under the better supported lead (more organisations, then one
+    that needs no context), whose point is that they spoke well of that name."""
+    themes = frame["themes"] if "themes" in frame.columns else frame["primary_theme"]
+    strengths = [(theme, c) for theme, cs in claims.items() for c in cs
+                 if c.polarity == "positive" and not c.kind.startswith(NAMED)]
+    if len(strengths) < 2:
+        return claims
+
+    def named(c: Claim) -> tuple[str, ...]:
+        return names_in(f"{contexts.iloc[c.lead] or ''} {frame['text'].iloc[c.lead]}", stop_words)
+
+    def on(c: Claim) -> set[str]:
+        coded = themes.iloc[c.lead]  # a list of theme ids, or "a;b" as a table holds them
+        coded = coded.split(";") if isinstance(coded, str) else list(coded) \
+            if isinstance(coded, (list, tuple, np.ndarray)) else []
+        return {str(frame["primary_theme"].iloc[c.lead]), *(str(t) for t in coded if t)}
+
+    def support(c: Claim) -> tuple[int, bool]:
+        return len(set(frame["organisation"].iloc[c.members])), contexts.iloc[c.lead] == ""
+
+    names = {id(c): named(c) for _, c in strengths}
+    merged: dict[int, tuple[str, Claim]] = {}  # a claim's id -> (theme, the claim it joined)
+    out = {theme: list(cs) for theme, cs in claims.items()}
+    for i, (theme_a, a) in enumerate(strengths):
+        for theme_b, b in strengths[i + 1:]:
+            if id(a) in merged or id(b) in merged:
+                continue
+            common = [n for n in names[id(a)] if n in names[id(b)]]
+            orgs_a = set(frame["organisation"].iloc[a.members])
+            if not common or not orgs_a.isdisjoint(frame["organisation"].iloc[b.members]) \
+                    or not ({theme_a} & on(b) or {theme_b} & on(a)):
+                continue
+            (theme, lead), (other_theme, other) = sorted(
+                [(theme_a, a), (theme_b, b)], key=lambda tc: support(tc[1]), reverse=True)
+            members = np.concatenate([lead.members, other.members])
+            phrase = named_phrase(str(frame["text"].iloc[lead.lead]), common[0]) \
+                if common[0] in names_in(str(frame["text"].iloc[lead.lead]), stop_words) \
+                else common[0]
+            joined = Claim(lead.lead, members, "positive", f"{NAMED}{phrase}")
+            out[theme] = [joined if c is lead else c for c in out[theme]]
+            out[other_theme] = [c for c in out[other_theme] if c is not other]
+            merged[id(a)] = merged[id(b)] = (theme, joined)
+    return out
+
+
+def _theme_findings(frame: pd.DataFrame, claims: list[Claim], found: Contexts, theme: str,
+                    theme_label: str, codebook: Codebook, all_orgs: pd.DataFrame) -> list[dict]:
+    contexts = found.leads
+    records = []
+    turns = {"negative": 0, "positive": 0}
+    for claim in claims:
+        stance = claim.polarity
+        turn = turns[stance]
+        turns[stance] += 1
+        rows = frame.iloc[claim.members]
+        who, word = who_phrase(rows, all_orgs, codebook)
+        lead = frame.iloc[claim.lead]
+        rest = rows[rows["organisation"] != lead["organisation"]]
+        others = ""
+        if not rest.empty:
+            n_rest = rest["organisation"].nunique()
+            others = (f"{number_word(n_rest)} other "
+                      f"{'respondent' if n_rest == 1 else 'respondents'} "
+                      f"({org_list(rest['named_as'], NAMED_AT_MOST - 1)})")
+        speaker = _speaker(lead["named_as"])
+        if claim.kind:
+            text = point_sentence(who, org_list(rows["named_as"]), claim.kind,
+                                  f"the {codebook.target.title}", speaker,
+                                  lead["text"], contexts.iloc[claim.lead])
+        else:
+            text = lead_sentence(who, org_list(rows["named_as"]),
+                                 rows["organisation"].nunique(), lead["text"], stance, turn,
+                                 speaker, others, contexts.iloc[claim.lead],
+                                 lead["organisation"])
+        records.append(record("finding", theme, theme_label, stance, text, rows, word,
+                              _quotes(claim, frame, found), lead["segment_id"])
+                       | {_CONTEXT: contexts.iloc[claim.lead]})
     return records
 
 
@@ -561,11 +649,14 @@ def draft_findings(segments: pd.DataFrame, submissions: pd.DataFrame, embeddings
     all_orgs = submissions[["organisation", "respondent_type"]].drop_duplicates()
     labels = dict(zip(themes["theme_id"], themes["label"], strict=True))
     records: list[dict] = []
+    claims = {theme: _theme_claims(frame, vectors, eligible & ~asks & (frame["primary_theme"] == theme),
+                                   contexts.leads, vocabulary.stop_words, signs)
+              for theme in themes["theme_id"]}
+    claims = _merge_named(claims, frame, contexts.leads, vocabulary.stop_words)
     for theme in themes["theme_id"]:
-        mask = eligible & ~asks & (frame["primary_theme"] == theme)
-        records.extend(_theme_findings(frame, vectors, mask, contexts, theme,
+        records.extend(_theme_findings(frame, claims[theme], contexts, theme,
                                        labels.get(theme, codebook.label_of(theme)), codebook,
-                                       all_orgs, signs))
+                                       all_orgs))
     found = pd.DataFrame(_without_repeats(records, frame), columns=FINDING_COLUMNS)
     if not found.empty:
         found = found.sort_values(["n_organisations", "n_segments", "weight"],
