@@ -19,9 +19,7 @@ from collections import Counter
 import numpy as np
 import pandas as pd
 
-from .._folding import fold
 from ..codebook import Codebook
-from ..nlp import load_pipeline
 from ..vocabulary import vocabulary_of
 from ._common import CLAIM_SIMILARITY, quotes_for, record, who_phrase
 from ._complaints import COMPLAINTS
@@ -33,7 +31,7 @@ from ._references import (
     run_remembered,
     self_contained,
 )
-from ._remedy import GENERAL_WORDS, remedy
+from ._remedy import GENERAL_WORDS, remedy, word_stems
 from ._rewrite import to_reported_speech
 
 #: cosine similarity of a request to a concern's *lead* statement at or above which (and with a
@@ -307,7 +305,7 @@ def draft_recommendations(frame: pd.DataFrame, vectors: np.ndarray, eligible: pd
 
 
 def _named_by_all(frame: pd.DataFrame, members: list[int], lead: str) -> frozenset[str] | None:
-    """The words (lemmas) every organisation of a concern uses in its statements, each read
+    """The words (stems) every organisation of a concern uses in its statements, each read
     with the sentence before it when it leans on it ("We are still waiting for it."; the lead
     with its context), so that its remedy asks about what they all complained of ("the decision
     to charge partners" names the charge); None for a concern of one organisation, whose
@@ -323,8 +321,8 @@ def _named_by_all(frame: pd.DataFrame, members: list[int], lead: str) -> frozens
         texts.append(f"{before} {text}" if isinstance(before, str) and before
                      and not self_contained(text) else text)
     named: dict[str, frozenset[str]] = {}
-    for org, doc in zip(orgs, load_pipeline("parse").pipe(fold(t) for t in texts), strict=True):
-        named[org] = named.get(org, frozenset()) | {t.lemma_.lower() for t in doc if t.is_alpha}
+    for org, text in zip(orgs, texts, strict=True):  # by word stems: no parse (a review re-runs this)
+        named[org] = named.get(org, frozenset()) | word_stems(text)
     return frozenset.intersection(*named.values())
 
 

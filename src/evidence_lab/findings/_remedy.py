@@ -20,6 +20,23 @@ from .._folding import fold
 from ..nlp import load_pipeline
 from ._complaints import COMPLAINTS
 
+_SUFFIXES = (("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", ""))
+
+
+def word_stem(word: str) -> str:
+    """A word without its inflection ("charges", "charged", "charging" -> "charg"): enough to
+    tell whether two statements use the same word, without parsing either."""
+    for suffix, replacement in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            word = word[:-len(suffix)] + replacement
+            break
+    return word.rstrip("e") if len(word) > 3 else word
+
+
+def word_stems(text: str) -> frozenset[str]:
+    """The stems (:func:`word_stem`) of every word of ``text``."""
+    return frozenset(word_stem(w) for w in re.findall(r"[a-z]+", fold(text).lower()))
+
 _FALLBACK = "reviews {subject} in the light of this evidence and reports back to the Panel"
 _OWNERS = re.compile(r"^(?:our|their|my|your|his|her|its)\s+", re.IGNORECASE)
 _DROPPED = frozenset({"this", "that", "these", "those", "a", "an", "any", "no", "several", "many", "some",
@@ -68,7 +85,7 @@ def subject_phrase(lead: str, shared: frozenset[str], stop_words: frozenset[str]
                    and skip[0] <= c.root.head.idx < skip[1]), None)
     picked = awaited or lacked or next((c for s, c in main if s), None) or next((c for _, c in main), None) \
         or next((c for s, c in chunks if s), None) or next((c for _, c in chunks), None)
-    if picked is None or (required is not None and picked.root.lemma_.lower() not in required):
+    if picked is None or (required is not None and word_stem(picked.root.lemma_.lower()) not in required):
         return None
     return _phrase(doc, picked)
 
