@@ -19,7 +19,7 @@ ORGANISATION_WORDS = (
     "Services", "University", "Trust", "Association", "Group", "Branch", "Board", "Forum",
     "Network", "Alliance", "Union", "Society", "Charity", "Centre", "Authority", "Constabulary",
     "College", "Department", "Committee", "Project", "Foundation", "Hub", "Collective",
-    "Coalition", "Office", "Agency", "Unison", "UNISON", "Federation", "Institute", "School",
+    "Coalition", "Office", "Agency", "Unison", "UNISON", "Institute", "School",
     "Academy", "Church", "Mosque", "Synagogue", "Diocese", "Chamber", "BID", "CSP", "NHW",
 )
 #: the panel a call's evidence is sent to is its recipient, not a sender of evidence
