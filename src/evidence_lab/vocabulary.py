@@ -17,6 +17,17 @@ from functools import lru_cache
 from ._folding import fold, fold_case
 from .codebook import Codebook, Target
 
+#: the last word of an organisation's name (a person's name or role never ends in one of these):
+#: ingest reads a sender's name by it, redaction keeps a name that holds one
+ORGANISATION_WORDS = (
+    "Council", "Councils", "Partnership", "Watch", "Federation", "Commission", "Service",
+    "Services", "University", "Trust", "Association", "Group", "Branch", "Board", "Forum",
+    "Network", "Alliance", "Union", "Society", "Charity", "Centre", "Authority", "Constabulary",
+    "College", "Department", "Committee", "Project", "Foundation", "Hub", "Collective",
+    "Coalition", "Office", "Agency", "Unison", "UNISON", "Institute", "School",
+    "Academy", "Church", "Mosque", "Synagogue", "Diocese", "Chamber", "BID", "CSP", "NHW",
+)
+
 _TITLES = ("Mr", "Mrs", "Ms", "Miss", "Dr", "Cllr", "Councillor", "Dame", "Sir", "Lord", "Lady")
 PRONOUN = re.compile(r"\b(she|he|her|his|hers|him|herself|himself)\b", re.IGNORECASE)
 SECOND_PERSON = re.compile(r"\b(you|your|yours|yourself)\b", re.IGNORECASE)

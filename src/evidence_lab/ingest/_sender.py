@@ -13,15 +13,8 @@ from __future__ import annotations
 
 import re
 
-#: the last word of an organisation's name (a person's name or role never ends in one of these)
-ORGANISATION_WORDS = (
-    "Council", "Councils", "Partnership", "Watch", "Federation", "Commission", "Service",
-    "Services", "University", "Trust", "Association", "Group", "Branch", "Board", "Forum",
-    "Network", "Alliance", "Union", "Society", "Charity", "Centre", "Authority", "Constabulary",
-    "College", "Department", "Committee", "Project", "Foundation", "Hub", "Collective",
-    "Coalition", "Office", "Agency", "Unison", "UNISON", "Institute", "School",
-    "Academy", "Church", "Mosque", "Synagogue", "Diocese", "Chamber", "BID", "CSP", "NHW",
-)
+from ..vocabulary import ORGANISATION_WORDS
+
 #: the panel a call's evidence is sent to is its recipient, not a sender of evidence
 _RECIPIENT = re.compile(r"\bPolice(?:,\s*Fire)? and Crime Panel\b|\bScrutiny Panel\b", re.IGNORECASE)
 _NAME_WORD = r"(?:[A-Z][\w'’&.-]*|of|for|and|the|on|in|&|St\.?|upon)"

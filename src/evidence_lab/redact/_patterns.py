@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from ..vocabulary import ORGANISATION_WORDS
+
 ALL_KINDS: tuple[str, ...] = ("email", "phone", "postcode", "address", "ni_number", "person")
 PLACEHOLDERS: dict[str, str] = {
     "email": "[email]", "phone": "[phone]", "postcode": "[postcode]", "address": "[address]",
@@ -116,7 +118,8 @@ _CAPITALISED = re.compile(rf"(?<![\w'’])[{_UP}][\w'’.\-]*")
 _NOT_PERSON_WORDS = frozenset(
     # community, faith and voluntary groups ("Harrow Lane Tenants", "Brookside Mosque")
     ["tenants", "residents", "youth", "mosque", "church", "churches", "chapel", "cathedral", "temple", "synagogue", "gurdwara", "mandir", "academy", "hospital", "surgery", "clinic", "library", "institute", "cic", "collective", "coalition", "initiative", "campaign", "action", "fellowship", "league", "scouts", "guides", "brigade", "lodge", "mission", "refuge", "shelter", "aid", "housing", "cooperative", "co-op", "company", "corporation", "llp", "inc", "consortium", "carers", "friends", "volunteers", "pantry", "bank", "support", "associates", "alliance", "congregation", "diocese", "circle", "institute", "men's", "women's",
-     "council", "councils", "watch", "association", "partnership", "partnerships", "police", "service", "services", "trust", "union", "federation", "commission", "commissioner", "panel", "office", "ltd", "limited", "plc", "group", "hub", "university", "college", "school", "society", "team", "unit", "board", "forum", "committee", "centre", "center", "authority", "department", "constabulary", "force", "network", "alliance", "project", "charity", "foundation", "fund", "club", "agency", "nhs", "ministry", "county", "district", "borough", "parish", "show", "strategy", "plan", "hq", "road", "street", "avenue", "crescent", "terrace", "gardens", "mews", "square", "parade", "estate"])
+     "partnerships", "police", "commissioner", "panel", "ltd", "limited", "plc", "team", "unit", "center", "force", "fund", "club", "nhs", "ministry", "county", "district", "borough", "parish", "show", "strategy", "plan", "hq", "road", "street", "avenue", "crescent", "terrace", "gardens", "mews", "square", "parade", "estate"]
+    + [word.lower() for word in ORGANISATION_WORDS])
 # street words that are also surnames (Susan Lane, Tom Hill): a street only after a preposition
 _STREET_SURNAMES = frozenset(
     ["lane", "way", "close", "green", "hill", "park", "hall", "house", "church", "court", "grove", "drive", "walk", "place", "row", "view", "farm", "fields", "rise"])
