@@ -103,6 +103,18 @@ def test_findings_docx_cites_a_numbered_annex_not_runs_of_ids(sample_report):
     assert numbers and max(numbers) == len(rows)
 
 
+def test_findings_docx_annex_gives_the_statement_the_widest_column(sample_report):
+    from docx.shared import Cm
+
+    document = _docx(sample_report)
+    annex = document.tables[-1]
+    widths = [column.width for column in annex.columns]
+    assert sum(widths) <= document.sections[0].page_width - 2 * Cm(2.5)
+    assert widths[2] == max(widths) and widths[2] >= Cm(7)
+    assert all(row.cells[2].width == widths[2] for row in annex.rows)
+    assert "w:tblHeader" in annex.rows[0]._tr.xml, "the title row does not repeat on each page"
+
+
 def test_findings_docx_lays_out_as_a_three_to_six_page_letter(sample_report, tmp_path):
     office = shutil.which("libreoffice") or shutil.which("soffice")
     if office is None:
@@ -116,6 +128,12 @@ def test_findings_docx_lays_out_as_a_three_to_six_page_letter(sample_report, tmp
     pages = [page.extract_text() or "" for page in reader.pages]
     annex_starts = next(i for i, text in enumerate(pages) if "Annex: the evidence cited" in text)
     assert 3 <= annex_starts <= 6, f"the letter runs to {annex_starts} pages before its annex"
+    annex_pages = pages[annex_starts:]
+    assert all("Statement" in page and "Segment" in page for page in annex_pages), \
+        "the annex's title row is missing from one of its pages"
+    cited = len(_docx(sample_report).tables[-1].rows) - 1
+    assert len(annex_pages) <= cited // 10 + 1, (
+        f"{cited} cited statements take {len(annex_pages)} pages: the columns are squeezed")
 
 
 def test_findings_md_has_the_same_sections(sample_report):

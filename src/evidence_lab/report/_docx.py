@@ -142,6 +142,12 @@ def _close(document: Document, parts: dict[str, Any]) -> None:
         signature.add_run("\n" + line)
 
 
+#: the annex columns: title, width (cm, 16 in all: A4 less its 2.5 cm margins) and font size
+#: (pt); the statement gets the room, the segment id a smaller font so most ids fit one line
+ANNEX_COLUMNS = (("No.", 1.0, 9), ("Organisation", 3.4, 9), ("Statement", 7.4, 9),
+                 ("Segment", 4.2, 8))
+
+
 def _annex(document: Document, annex: EvidenceAnnex) -> None:
     from docx.enum.text import WD_BREAK
 
@@ -150,16 +156,42 @@ def _annex(document: Document, annex: EvidenceAnnex) -> None:
     document.add_paragraph("Each number in the letter refers to a statement below, quoted as "
                            "written, with the organisation that made it and its segment id in "
                            "segments.csv.")
-    table = document.add_table(rows=1, cols=4)
+    table = document.add_table(rows=1, cols=len(ANNEX_COLUMNS))
     table.style = "Table Grid"
-    for cell, title in zip(table.rows[0].cells, ("No.", "Organisation", "Statement", "Segment"),
-                           strict=True):
+    table.autofit = False
+    _repeat_as_header(table.rows[0])
+    for cell, (title, *_) in zip(table.rows[0].cells, ANNEX_COLUMNS, strict=True):
         cell.text = title
         cell.paragraphs[0].runs[0].bold = True
     for number, entry in annex.entries():
         cells = table.add_row().cells
         cells[0].text, cells[1].text = str(number), entry["organisation"]
         cells[2].text, cells[3].text = f"“{entry['text']}”", entry["segment_id"]
+    _size_columns(table)
+
+
+def _size_columns(table: Any) -> None:
+    """Fixed column widths and a smaller font: Word reads each cell's width, LibreOffice the
+    table grid's, so both are set (equal widths squeezed each quote into a 4 cm column)."""
+    from docx.shared import Cm, Pt
+
+    for column, (_, width, font_pt) in zip(table.columns, ANNEX_COLUMNS, strict=True):
+        column.width = Cm(width)
+        for cell in column.cells:
+            cell.width = Cm(width)
+            for paragraph in cell.paragraphs:
+                for run in paragraph.runs:
+                    run.font.size = Pt(font_pt)
+
+
+def _repeat_as_header(row: Any) -> None:
+    """The annex's title row repeats at the top of every page it runs over."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    header = OxmlElement("w:tblHeader")
+    header.set(qn("w:val"), "true")
+    row._tr.get_or_add_trPr().append(header)
 
 
 def letter_parts(analysis: Analysis) -> dict[str, Any]:
