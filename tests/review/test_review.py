@@ -505,6 +505,18 @@ def test_unchanged_outputs_are_not_rewritten(history, tmp_path):
 
 
 @pytest.mark.slow
+def test_outputs_written_by_older_report_code_are_rewritten(history, tmp_path, monkeypatch):
+    from evidence_lab.report import _outputs
+
+    out = write_outputs(history.third, tmp_path / "out", redact=False)
+    stamp = (out / "findings.docx").stat().st_mtime_ns
+    # the same analysis, laid out by a changed writer (as after an upgrade of a checkout)
+    monkeypatch.setattr(_outputs, "_writers_digest", lambda: "a newer docx layout")
+    write_outputs(history.third, out, redact=False)
+    assert (out / "findings.docx").stat().st_mtime_ns != stamp
+
+
+@pytest.mark.slow
 def test_a_review_runs_columns_are_documented(history):
     from evidence_lab.schema import COLUMNS, documented
 

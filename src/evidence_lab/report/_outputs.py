@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import json
 import os
@@ -242,8 +243,19 @@ def outputs_key(analysis: Analysis, *, redact: bool, redactor: Redactor | None) 
                                                 "input_files")}
     settings = repr(redactor) if redact else "no redaction"
     digest = hashlib.sha256(frames_to_bytes(frames, {"run": stable, "redaction": settings,
-                                                     "basis": basis, "version": __version__}))
+                                                     "basis": basis, "version": __version__,
+                                                     "writers": _writers_digest()}))
     return digest.hexdigest()[:24]
+
+
+@functools.cache
+def _writers_digest() -> str:
+    """Hash of the code that lays the files out: a changed writer (a new docx layout) rewrites
+    the outputs even when the version number and the analysis are the same."""
+    digest = hashlib.sha256()
+    for source in sorted(Path(__file__).parent.glob("*.py")):
+        digest.update(source.read_bytes())
+    return digest.hexdigest()
 
 
 def holds_outputs(out: Path, key: str) -> bool:
