@@ -61,8 +61,9 @@ def test_the_largest_concern_comes_first_a_tie_is_a_tie_and_close_themes_are_div
         "partnerships": [("a", "criticism"), ("b", "criticism"), ("c", "praise"), ("d", "praise")],
     })
     lines = _summary(analysis)
-    assert lines[0] == ("The main concern in the evidence was about engagement and communication: "
-                        "four critical statements from four organisations (F-00000001).")
+    assert lines[0] == ("The concern raised by the most organisations was about engagement and "
+                        "communication: four organisations made four critical statements "
+                        "(F-00000001).")
     assert lines[1] == ("Next came commissioning and funding, and enabling operational policing, "
                         "each criticised by three organisations (three and three critical "
                         "statements).")
@@ -70,6 +71,19 @@ def test_the_largest_concern_comes_first_a_tie_is_a_tie_and_close_themes_are_div
                                 "from two organisations praised the Commissioner and two from two "
                                 "organisations were critical")
     assert not any("praised for" in line for line in lines)  # no theme is mostly praise
+
+
+def test_a_later_concern_with_more_statements_says_it_drew_the_most():
+    lines = _summary(_analysis({
+        "engagement": [("a", "criticism"), ("b", "criticism"), ("c", "criticism")],
+        "commissioning": [("a", "criticism"), ("a", "criticism"), ("b", "criticism"),
+                          ("b", "criticism")],
+        "partnerships": [("c", "criticism")]}))
+    assert lines[0].startswith("The concern raised by the most organisations was about "
+                               "engagement and communication: three organisations made three")
+    assert lines[1] == ("Commissioning and funding drew the most critical statements of any "
+                        "theme, four, from two organisations.")
+    assert lines[2] == "Partnership working came next: one critical statement from one organisation."
 
 
 def test_a_theme_mostly_praised_is_a_strength():
@@ -149,3 +163,13 @@ def test_a_tie_of_three_says_three_and_names_them_all():
                                "organisations each: F-00000001, F-00000002 and F-00000003). One "
                                "(F-00000001) was that ") for line in lines), lines
     assert any(line.startswith("Another (F-00000002) was that ") for line in lines)
+
+
+def test_a_kind_of_complaint_is_summed_up_as_what_respondents_said():
+    analysis = _analysis({"engagement": [("a", "criticism"), ("b", "criticism")]})
+    analysis.findings.loc[0, ["text", "n_organisations"]] = (
+        "Evidence from two respondents (a and b) suggested that they had heard nothing back, or "
+        "nothing of substance: for example, a said that nobody replied.", 2)
+    concern = next(line for line in _summary(analysis) if "F-00000001) was that" in line)
+    assert concern == ("The most widely shared concern (two organisations, F-00000001) was that "
+                       "respondents had heard nothing back, or nothing of substance.")

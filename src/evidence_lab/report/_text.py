@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from datetime import datetime
 from typing import TYPE_CHECKING
@@ -118,25 +119,42 @@ def _cite(ids: list[str]) -> str:
 
 def _concerns(balance: pd.DataFrame, findings: pd.DataFrame,
               also: frozenset[str] = frozenset()) -> list[str]:
-    """The concern themes, largest first (organisations, then statements); equal numbers of
-    organisations are named together as a tie."""
+    """The concern themes, ranked by how many organisations criticised them (then statements);
+    equal numbers of organisations are named together as a tie, and a later theme that drew
+    the most critical statements of all says so (the ranking is by organisations)."""
     concerns = balance[balance["verdict"] == "concern"]
-    lines = []
+    lines: list[str] = []
+    most = int(concerns["critical"].max()) if len(concerns) else 0
     for rank, (orgs, group) in enumerate(concerns.groupby("critical_orgs", sort=False)):
         labels = [str(label).lower() for label in group["label"]]
-        counts = _and([number_word(int(n)) for n in group["critical"]])
         ids = [f for theme in group["theme"] for f in _ids(findings, str(theme), "negative",
                                                             also=also)]
         if len(group) > 1:
-            opener = "The main concerns in the evidence were about" if rank == 0 else "Next came"
+            counts = _and([number_word(int(n)) for n in group["critical"]])
+            opener = ("The concerns raised by the most organisations were about" if rank == 0
+                      else "Next came")
             lines.append(f"{opener} {_and(labels)}, each criticised by {_orgs(int(orgs))} "
                          f"({counts} critical statements{_cite(ids)}).")
         else:
-            opener = "The main concern in the evidence was about" if rank == 0 else "Next came"
-            ref = f" ({', '.join(ids)})" if ids else ""
-            lines.append(f"{opener} {labels[0]}: {counts} critical statements from "
-                         f"{_orgs(int(orgs))}{ref}.")
+            critical = int(group["critical"].iloc[0])
+            lines.append(_concern_line(rank, labels[0], critical, int(orgs), ids,
+                                       most=critical == most))
     return lines
+
+
+def _concern_line(rank: int, label: str, critical: int, orgs: int, ids: list[str],
+                  most: bool) -> str:
+    """One concern theme's line of the summary (see :func:`_concerns`); ``most``: no concern
+    theme drew more critical statements."""
+    ref = f" ({', '.join(ids)})" if ids else ""
+    statements = f"{number_word(critical)} critical statement{'s' if critical != 1 else ''}"
+    if rank == 0:
+        return (f"The concern raised by the most organisations was about {label}: "
+                f"{_orgs(orgs)} made {statements}{ref}.")
+    if most:
+        return (f"{label[0].upper() + label[1:]} drew the most critical statements of any "
+                f"theme, {number_word(critical)}, from {_orgs(orgs)}{ref}.")
+    return f"{label[0].upper() + label[1:]} came next: {statements} from {_orgs(orgs)}{ref}."
 
 
 def _widest(analysis: Analysis, findings: pd.DataFrame, stance: str) -> list[str]:
@@ -152,7 +170,7 @@ def _widest(analysis: Analysis, findings: pd.DataFrame, stance: str) -> list[str
         tied = findings[(findings["stance"] == stance)
                         & (findings["n_organisations"].astype(int) == counts[0])]
         first, second = (row for _, row in widest.iterrows())
-        said = [point_of(str(r["text"]), target) or _lead_of(analysis, r) for r in (first, second)]
+        said = [_point_in_summary(r, target) or _lead_of(analysis, r) for r in (first, second)]
         ids = _and([str(i) for i in tied["finding_id"]])
         return [(f"{number_word(len(tied)).capitalize()} {what}s were the most widely shared, "
                  f"equally ({_orgs(counts[0])} each{': ' + ids if len(tied) > 2 else ''}). "
@@ -162,8 +180,22 @@ def _widest(analysis: Analysis, findings: pd.DataFrame, stance: str) -> list[str
     openers = (f"The most widely shared {what}", f"The next {what}") if shared else (
         f"One {what}", f"Another {what}")
     return [f"{openers[rank]} ({_orgs(int(row['n_organisations']))}, {row['finding_id']}) was that "
-            f"{point_of(str(row['text']), target) or _lead_of(analysis, row)}."
+            f"{_point_in_summary(row, target) or _lead_of(analysis, row)}."
             for rank, (_, row) in enumerate(widest.iterrows())]
+
+
+#: a kind of complaint's point says "they" of the organisations its finding names; the summary,
+#: which names none, says who
+_THEIRS = {"they": "respondents", "them": "respondents", "their": "respondents'"}
+
+
+def _point_in_summary(row: pd.Series, target: str) -> str | None:
+    """The point of a finding widened by a kind of complaint (:func:`point_of`), its "they"
+    made "respondents", or None for a finding that reports its lead statement."""
+    point = point_of(str(row["text"]), target)
+    if point is None:
+        return None
+    return re.sub(r"\b(they|them|their)\b", lambda m: _THEIRS[m.group(1)], point)
 
 
 def summary(analysis: Analysis) -> list[str]:
