@@ -206,3 +206,17 @@ def test_a_recommendation_names_its_subject_as_the_heading_does(draft, said):
     assert found.loc[found["kind"] == "recommendation", "text"].tolist() == [
         ("That the Commissioner consults partners before any further decision on the platform "
         "charge.")]
+
+
+def test_a_statement_that_cannot_stand_alone_is_cited_not_quoted(draft, said):
+    dangling = "We heard about it two weeks before it closed, so we could not put in a bid."
+    found = draft([
+        said("Brook Partnership", "The office's small grants fund was announced two weeks before it "
+             "closed, which left small groups no time to bid.", "negative", -0.9, point=1,
+             cues="no time [implied]"),
+        said("Ashfield Watch", dangling, "negative", -0.8, point=1, kind="neighbourhood_watch"),
+    ])
+    finding = found[found["kind"] == "finding"].iloc[0]
+    assert set(finding["organisations"]) == {"Brook Partnership", "Ashfield Watch"}
+    assert "ashfield_watch:1" in finding["segment_ids"]  # still cited: it makes the point
+    assert len(finding["quotes"]) == 1 and "heard about it" not in finding["quotes"][0]

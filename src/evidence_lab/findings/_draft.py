@@ -22,6 +22,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass
+from itertools import islice
 
 import numpy as np
 import pandas as pd
@@ -516,10 +517,13 @@ def _quotes(claim: Claim, frame: pd.DataFrame, contexts: Contexts) -> list[str]:
     quoted statement that needs the sentence before it ("We are still waiting for it.", "The
     readings are sent off, ...", the lead that its finding reports with that sentence) is quoted
     and cited with that statement, when the two stand alone together and are short enough to
-    quote whole."""
-    order = quote_order(claim, frame, contexts)
+    quote whole. Another organisation's statement that cannot be made to stand alone ("We heard
+    about it two weeks before it closed") is cited, not quoted: the quote would leave the reader
+    asking what "it" is."""
+    order = list(islice((position for position in quote_order(claim, frame, contexts)
+                         if position == claim.lead or contexts.of(position) is not None), 2))
     before: dict[int, int] = {}
-    for position in order[:2]:
+    for position in order:
         prior = _statement_before(frame, position)
         if prior is None or not contexts.of(position):
             continue
