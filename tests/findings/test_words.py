@@ -100,6 +100,17 @@ def test_short_quote_is_verbatim_and_marks_a_cut():
     ("In May Ms Hale told partners that it would charge for each user.", "it"),
     # a connective carries on the sentence before it, when there is one
     ("We backed the scheme in 2024. It was therefore a shock when the scheme closed.", None),
+    # "that" + a noun the parser reads as opening a clause, with no verb to make one
+    ("Passing control to the office would undermine that cooperation, cut its funding.",
+     "that cooperation"),
+    ("We know that funding was cut last year.", None),
+    ("The office said that progress in the first year was slow.", None),
+    ("We were told that money would follow.", None),
+    # the respondent's "you" is whoever they wrote to; a title's "Your" and thanks are not
+    ("You informed the panel that most incidents were domestic.", "You"),
+    ("We hope you will consider these points before the budget is set.", "you"),
+    ("The two \"Your Police, Your Say\" meetings were advertised only a week in advance.", None),
+    ("Thank you for the chance to respond to the review of the grants scheme.", None),
 ])
 def test_references_to_an_earlier_sentence_are_found(sentence, reference):
     assert unresolved_reference(sentence) == reference

@@ -64,6 +64,8 @@ KNOWN_DEFINITES = frozenset({
     "moment", "past", "future", "meantime", "end", "start", "beginning",
 })
 _DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})
+#: "you" in a respondent's statement is whoever they wrote to: the letter cannot report it as is
+_SECOND_PERSON = frozenset({"you", "your", "yours"})
 _THIRD_PERSON = frozenset({"it", "its", "they", "them", "their", "theirs"})
 #: "he", "she" and theirs point to a person the sentence must name first ("the Commissioner",
 #: "Ms Nandra"): "We appreciate the time she has given" leaves the reader asking who
@@ -117,7 +119,7 @@ Check = Generator[list[str], None, T]
 #: "she", "by then" and an opening "It" that stands for something are unresolved references;
 #: 3: every bare definite "the <noun>", not only an opening one; "it" after an acronym; 4: a
 #: bare definite with no noun before it leans back wherever it stands)
-READING_VERSION = 4
+READING_VERSION = 5
 
 
 def reader_name() -> str:
@@ -310,9 +312,16 @@ def _unresolved(doc: Doc) -> str | None:
     opening = {t.i for t in doc[0].subtree} if len(doc) and doc[0].dep_ == "prep" else set()
     for i, token in enumerate(doc):
         word = token.lower_
+        if word in _SECOND_PERSON and token.tag_ in {"PRP", "PRP$"} and not _thanks(doc, i) \
+                and not (token.text[0].isupper() and not token.is_sent_start):  # "Your Say"
+            return token.text  # "You informed the panel ...": the respondent's "you", not ours
+        if word == "that" and _demonstrative_read_as_mark(doc, i):
+            return f"{token.text} {doc[i + 1].text}"  # "would undermine that cooperation, ..."
         if word in _DEMONSTRATIVES and token.tag_ == "DT":
             following = doc[i + 1].lower_ if i + 1 < len(doc) else ""
             if token.dep_ == "det":
+                if _complementizer_read_as_det(doc, i):
+                    continue  # "We were told that money would follow": a clause, not "that money"
                 if token.head.lower_ not in DEICTIC_NOUNS:
                     return f"{token.text} {token.head.text}"
             elif not (word == "those" and following in {"who", "which", "that", "whose"}):
@@ -341,6 +350,36 @@ def _unresolved(doc: Doc) -> str | None:
         seen_plural = seen_plural or token.tag_ in {"NNS", "NNPS"}
         seen_name = seen_name or token.tag_ in {"NNP", "NNPS"}
     return None
+
+
+def _thanks(doc: Doc, i: int) -> bool:
+    """"Thank you" (and "thank you for ..."): courtesy, not a reference to anyone."""
+    return i > 0 and doc[i - 1].lower_ in {"thank", "thanks"}
+
+
+def _complementizer_read_as_det(doc: Doc, i: int) -> bool:
+    """"that" after a verb, read by the parser as the determiner of a noun that is the subject of
+    the clause it opens ("told that money would follow"): it introduces the clause."""
+    noun = doc[i].head
+    return doc[i].lower_ == "that" and i > 0 and doc[i - 1].pos_ in {"VERB", "AUX"} \
+        and noun.dep_ in {"nsubj", "nsubjpass"} and noun.head.dep_ == "ccomp" \
+        and noun.head.i > noun.i
+
+
+def _demonstrative_read_as_mark(doc: Doc, i: int) -> bool:
+    """"that" + a noun the parser read as "that" introducing a clause, where no verb follows the
+    noun to make one ("undermine that cooperation, cut funding"): a demonstrative after all. "We
+    know that funding was cut" (a verb after the noun) is a clause."""
+    if doc[i].tag_ not in {"IN", "WDT"} or i + 1 >= len(doc) or doc[i + 1].tag_ != "NN" \
+            or doc[i + 1].lower_ in DEICTIC_NOUNS:
+        return False
+    after = doc[i + 2] if i + 2 < len(doc) else None
+    if after is None or after.text in {",", ".", ";", ":"}:
+        return True  # "that cooperation," ends a phrase: no clause's subject stops there
+    if after.tag_.startswith("VB") or after.tag_ == "MD":
+        return False
+    # "said that progress in the year was slow": the clause's subject, its verb further on
+    return doc[i + 1].dep_ not in {"nsubj", "nsubjpass", "compound"}
 
 
 def self_contained(text: str) -> bool:
