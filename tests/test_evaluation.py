@@ -8,6 +8,7 @@ import pytest
 from evidence_lab import GoldFileError
 from evidence_lab.codebook import load_codebook
 from evidence_lab.evaluation import (
+    check_gold_labels,
     error_table,
     krippendorff_alpha_nominal,
     read_gold,
@@ -85,3 +86,40 @@ def test_scores_by_voice_scores_each_voice_on_its_own_labels():
     assert by_voice["minutes"]["pcc_sentiment"]["f1_per_class"] == {"negative": 1.0, "neutral": 1.0}
     assert by_voice["press"]["pcc_sentiment"]["macro_f1"] == 0.0  # missed the mixed statement
     assert "theme" not in by_voice["unknown"]
+
+
+def test_read_gold_reads_a_coding_sheet_and_a_stance_column(tmp_path):
+    sheet = tmp_path / "coded.csv"
+    pd.DataFrame({"text": ["The OPCC replied quickly.", "", "Item 4: minutes."],
+                  "theme": ["Engagement and communication", "", "other"],
+                  "stance": ["Positive", "", ""]}).to_csv(sheet, index=False)
+    frame = read_gold(sheet)
+    assert frame["text"].tolist() == ["The OPCC replied quickly.", "Item 4: minutes."]
+    assert frame.attrs["lines"] == [2, 4]  # blank rows are no statements; lines as the sheet shows
+    checked = check_gold_labels(frame, load_codebook(), str(sheet))
+    assert checked["theme"].tolist() == ["engagement", "other"]  # a label read as its id
+    assert checked["pcc_sentiment"].tolist() == ["positive", None]  # blank: left out of stance
+    xlsx = tmp_path / "coded.xlsx"
+    pd.read_csv(sheet, dtype=str, keep_default_na=False).to_excel(xlsx, index=False)
+    assert read_gold(xlsx)["text"].tolist() == frame["text"].tolist()
+
+
+@pytest.mark.parametrize(("row", "message"), [
+    ('"theme": "commisioning", "pcc_sentiment": "negative"',
+     r"unknown theme on line 2 \('commisioning'\); use one of engagement, commissioning"),
+    ('"theme": "engagement", "pcc_sentiment": "praise"',
+     r"unknown pcc_sentiment on line 2 \('praise'\); use one of positive, negative, neutral"),
+])
+def test_a_label_the_codebook_does_not_know_is_an_error_not_a_disagreement(tmp_path, row, message):
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text('{"text": "Fine.", "theme": "other", "pcc_sentiment": "neutral"}\n'
+                    f'{{"text": "The office never replied.", {row}}}\n', encoding="utf-8")
+    with pytest.raises(GoldFileError, match=message):
+        check_gold_labels(read_gold(gold), load_codebook(), str(gold))
+
+
+def test_a_gold_file_without_labels_says_what_it_has(tmp_path):
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text('{"text": "Fine.", "label": "neutral"}\n', encoding="utf-8")
+    with pytest.raises(GoldFileError, match="no 'theme' or 'pcc_sentiment' labels.*it has text, label"):
+        read_gold(gold)

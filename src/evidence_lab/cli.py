@@ -69,8 +69,9 @@ def _parser() -> argparse.ArgumentParser:
     evaluate = commands.add_parser("evaluate", help="score the tool against a hand-coded sample",
                                    description="Macro-F1, accuracy, Cohen's kappa and Krippendorff's "
                                    "alpha for themes and stance against a gold JSONL file.")
-    evaluate.add_argument("gold", metavar="GOLD.jsonl", nargs="?",
-                          help="JSON Lines with text, theme, pcc_sentiment")
+    evaluate.add_argument("gold", metavar="GOLD", nargs="?",
+                          help="JSON Lines, or a .csv/.xlsx sheet, with text, theme, "
+                               "pcc_sentiment (or stance)")
     evaluate.add_argument("--heldout", action="store_true",
                           help="score the shipped corpus's held-out split with models fitted "
                           "without it (instead of GOLD)")
@@ -208,7 +209,7 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
     from .evaluation import evaluate, format_scores
 
     if args.heldout == bool(args.gold):
-        raise _UsageError("evaluate takes a GOLD.jsonl file or --heldout (one of the two)")
+        raise _UsageError("evaluate takes a gold file (.jsonl, .csv or .xlsx) or --heldout (one of the two)")
     if args.learning_curve:
         return _learning_curve(args)
     if args.heldout:
@@ -229,7 +230,7 @@ def _learning_curve(args: argparse.Namespace) -> int:
     from .evaluation import format_learning_curve, learning_curve
 
     if args.heldout:
-        raise _UsageError("--learning-curve takes a GOLD.jsonl file, not --heldout")
+        raise _UsageError("--learning-curve takes a gold file, not --heldout")
     try:
         ks = [int(k) for k in args.learning_curve.split(",") if k.strip()]
     except ValueError:

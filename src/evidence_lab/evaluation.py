@@ -1,7 +1,10 @@
 """Score the tool against a hand-coded sample: macro-F1, accuracy, Cohen's kappa, Krippendorff's alpha.
 
 The gold file is JSON Lines with ``text``, ``theme`` and ``pcc_sentiment`` (as in the project's
-``dev_gold.jsonl``); rows whose label is null are left out of that task. Stance is scored as the
+``dev_gold.jsonl``), or a ``.csv``/``.xlsx`` sheet with those columns (the coding file an officer
+fills in); rows whose label is null or blank are left out of that task. Labels are checked
+against the codebook before anything is scored: a theme may be given by its id or its label, in
+any case; an unknown theme or stance names its line and the labels allowed. Stance is scored as the
 annotation standard asks: macro-F1 over positive/negative/neutral, where a gold ``mixed`` counts as
 right when the tool says mixed, positive or negative.
 """
@@ -24,32 +27,112 @@ from .ingest._readers import json_objects
 POLAR = ("positive", "negative", "neutral")
 
 
+#: a gold file's columns may carry these other names (a sheet coded by hand says "stance")
+GOLD_ALIASES = {"stance": "pcc_sentiment"}
+STANCES = (*POLAR, "mixed")
+
+
 def read_gold(path: str | Path) -> pd.DataFrame:
-    """Read a gold JSONL file; errors name the line and the fix."""
-    rows = []
+    """Read a gold file (JSON Lines, or a ``.csv``/``.xlsx`` sheet); errors name the line and
+    the fix. ``frame.attrs["lines"]`` holds each row's line in the file, for later errors."""
+    path = Path(path)
+    if not path.is_file():
+        raise GoldFileError(f"{path}: no such file; pass the path of a JSONL, CSV or XLSX "
+                            "gold file")
+    rows, lines = _sheet_rows(path) if path.suffix.lower() in {".csv", ".xlsx"} \
+        else _jsonl_rows(path)
+    if not rows:
+        raise GoldFileError(f"{path}: no labelled statements found")
+    frame = pd.DataFrame(rows).rename(columns=lambda c: str(c).strip())
+    for alias, column in GOLD_ALIASES.items():
+        if alias in frame.columns and column not in frame.columns:
+            frame = frame.rename(columns={alias: column})
+    if not {"theme", "pcc_sentiment"} & set(frame.columns):
+        raise GoldFileError(f"{path}: no 'theme' or 'pcc_sentiment' labels to score against; "
+                            f"it has {', '.join(map(str, frame.columns))}")
+    for column in ("theme", "pcc_sentiment"):
+        if column not in frame.columns:
+            frame[column] = None
+        frame[column] = pd.Series([_label_or_none(v) for v in frame[column]], index=frame.index,
+                                  dtype=object)
+    frame.attrs["lines"] = lines
+    return frame
+
+
+def _jsonl_rows(path: Path) -> tuple[list[dict], list[int]]:
     try:
-        text = Path(path).read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise GoldFileError(f"{path}: no such file; pass the path of a JSONL gold file") from None
+        text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise GoldFileError(f"{path}: cannot be read as UTF-8 text ({type(exc).__name__}); "
                             "save it as UTF-8 JSON Lines") from None
     try:
         objects = list(json_objects(text))
     except ValueError as exc:
-        raise GoldFileError(f"{path}: {exc}") from None
+        # not JSON from its first line: most likely a sheet under another name
+        hint = "; a spreadsheet of text, theme and pcc_sentiment is read when saved as .csv" \
+            if str(exc).startswith("line 1 is not valid JSON") else ""
+        raise GoldFileError(f"{path}: {exc}{hint}") from None
     for number, row in objects:
         if not str(row.get("text") or "").strip():
             raise GoldFileError(f"{path}: line {number} has no 'text'; each line needs "
                                 "'text', 'theme' and 'pcc_sentiment'")
-        rows.append(row)
-    if not rows:
-        raise GoldFileError(f"{path}: no labelled statements found")
-    frame = pd.DataFrame(rows)
-    for column in ("theme", "pcc_sentiment"):
-        if column not in frame.columns:
-            frame[column] = None
-    return frame
+    return [row for _, row in objects], [number for number, _ in objects]
+
+
+def _sheet_rows(path: Path) -> tuple[list[dict], list[int]]:
+    try:
+        sheet = pd.read_csv(path, dtype=str, keep_default_na=False) \
+            if path.suffix.lower() == ".csv" else \
+            pd.read_excel(path, dtype=str, keep_default_na=False)
+    except (ValueError, OSError, UnicodeDecodeError) as exc:
+        raise GoldFileError(f"{path}: cannot be read ({type(exc).__name__}: {exc}); save it as "
+                            "UTF-8 CSV or as XLSX") from None
+    sheet.columns = [str(c).strip() for c in sheet.columns]
+    if "text" not in sheet.columns:
+        raise GoldFileError(f"{path}: needs a 'text' column, with 'theme' and/or "
+                            f"'pcc_sentiment'; it has {', '.join(sheet.columns)}")
+    keep = sheet["text"].str.strip() != ""  # blank rows of a sheet are no statements
+    return sheet[keep].to_dict("records"), [int(i) + 2 for i in sheet.index[keep]]
+
+
+def _label_or_none(value: Any) -> str | None:
+    """A label as written, trimmed; blank, null or NaN as None (left out of its task)."""
+    if value is None or (isinstance(value, float) and np.isnan(value)):
+        return None
+    text = str(value).strip()
+    return text or None
+
+
+def check_gold_labels(frame: pd.DataFrame, codebook: Codebook, source: str = "gold") -> pd.DataFrame:
+    """The gold frame with its labels in the codebook's terms: themes by id (an id or a label,
+    any case), stances in lower case. A label the codebook does not know would score as a
+    disagreement without a word, so it is an error naming its line and the labels allowed.
+
+    Raises:
+        GoldFileError: for an unknown theme or stance.
+    """
+    themes = {t.lower(): t for t in [*codebook.theme_ids, "other"]}
+    themes.update({codebook.label_of(t).lower(): t for t in codebook.theme_ids})
+    lines = frame.attrs.get("lines") or [i + 1 for i in range(len(frame))]
+    checked = frame.copy()
+    for column, known, allowed in (
+            ("theme", themes, [*codebook.theme_ids, "other"]),
+            ("pcc_sentiment", {s: s for s in STANCES}, list(STANCES))):
+        given = [_label_or_none(v) for v in checked[column]] if column in checked.columns \
+            else [None] * len(checked)
+        values = [None if v is None else known.get(v.lower(), v) for v in given]
+        wrong = [(line, v) for line, v in zip(lines, values, strict=True)
+                 if v is not None and v not in allowed]
+        if wrong:
+            shown = ", ".join(f"line {line} ({value!r})" for line, value in wrong[:5])
+            more = f" and {len(wrong) - 5} more" if len(wrong) > 5 else ""
+            raise GoldFileError(f"{source}: unknown {column} on {shown}{more}; use one of "
+                                f"{', '.join(allowed)} (a theme may also be given by its label)"
+                                if column == "theme" else
+                                f"{source}: unknown {column} on {shown}{more}; use one of "
+                                f"{', '.join(allowed)}")
+        checked[column] = pd.Series(values, index=checked.index, dtype=object)
+    return checked
 
 
 def krippendorff_alpha_nominal(a: list[str], b: list[str]) -> float:
@@ -161,6 +244,8 @@ def evaluate(gold: str | Path | pd.DataFrame, *, codebook: Codebook | str | Path
     """
     frame = gold if isinstance(gold, pd.DataFrame) else read_gold(gold)
     book = codebook if isinstance(codebook, Codebook) else load_codebook(codebook)
+    frame = check_gold_labels(frame, book, str(gold) if not isinstance(gold, pd.DataFrame)
+                              else "gold")
     predictions = predict_gold(frame, book, corrections=corrections, show_progress=show_progress,
                                training_split=training_split)
     report = score_predictions(frame, predictions["predicted_theme"].tolist(),
@@ -302,6 +387,8 @@ def learning_curve(gold: str | Path | pd.DataFrame, ks: list[int], *, seeds: int
     """
     frame = (gold if isinstance(gold, pd.DataFrame) else read_gold(gold)).reset_index(drop=True)
     book = codebook if isinstance(codebook, Codebook) else load_codebook(codebook)
+    frame = check_gold_labels(frame, book, str(gold) if not isinstance(gold, pd.DataFrame)
+                              else "gold")
     bad = [k for k in ks if k < 0 or k > len(frame) - 2]
     if bad:
         raise GoldFileError(f"learning curve sizes {bad} do not fit {len(frame)} gold statements; "
