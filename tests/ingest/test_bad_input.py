@@ -174,7 +174,7 @@ BAD_FILES: list[tuple[Callable, str]] = [
     (csv_with_empty_text_column, r"the 'text' column is empty in every row"),
     (csv_with_broken_rows, (r"not a readable CSV table \(Expected 2 fields in line 3, saw 5\); "
                             r"check commas and quotes")),
-    (unsupported_extension, r"unsupported file type '\.rtf'; save it as \.docx, \.pdf, \.txt"),
+    (unsupported_extension, r"unsupported file type '\.rtf'; save it as \.txt, \.md, \.docx"),
     (no_extension, r"unsupported file type '\(none\)'"),
 ]
 BAD_IDS = [maker.__name__ for maker, _ in BAD_FILES]
@@ -334,7 +334,8 @@ def test_only_bad_files_raise_no_input_error(tmp_path, build, capsys, maker, rea
     with pytest.raises(NoInputError, match=(
             rf"^No readable submissions in {folder} \((?=.*{bad}: {reason})"
             rf"(?=.*{folder}/empty\.txt: the file is empty \(0 bytes\)).*\)\. "
-            r"Pass \.txt, \.md, \.docx, \.pdf, \.csv or \.xlsx files or folders holding them")):
+            r"Pass \.txt, \.md, \.docx, \.pdf, \.csv, \.xlsx, \.jsonl, \.html, \.htm or \.eml files "
+                r"or folders holding them")):
         read_inputs(folder, quiet=True)
 
 

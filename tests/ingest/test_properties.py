@@ -44,7 +44,24 @@ def seeds(build, tmp_path_factory) -> dict[str, bytes]:
                             ).read_bytes(),
         ".pdf": build.pdf_bytes([LETTER.splitlines(), ["Page two."]]),
         ".jsonl": (json.dumps({"id": "A1", "text": LETTER}) + "\n").encode("utf-8"),
+        ".html": _page(LETTER).encode("utf-8"),
+        ".htm": _page(LETTER).encode("cp1252"),
+        ".eml": _email(LETTER),
     })
+
+
+def _page(text: str) -> str:
+    items = "".join(f"<li>{line}</li>" for line in text.splitlines())
+    return f"<html><head><title>t</title></head><body><h1>Response</h1><ul>{items}</ul></body></html>"
+
+
+def _email(text: str) -> bytes:
+    from email.message import EmailMessage
+
+    message = EmailMessage()
+    message["From"], message["Subject"] = "clerk@example.org", "Response"
+    message.set_content(text)
+    return message.as_bytes()
 
 
 @pytest.fixture(scope="module")

@@ -1,5 +1,6 @@
 """Ingest: read submissions from files and folders with exact provenance, and flag duplicates."""
 
+from ._formats import READERS, SUPPORTED
 from ._ingest import (
     MAX_STATEMENTS_PER_SUBMISSION,
     IngestResult,
@@ -8,7 +9,7 @@ from ._ingest import (
     read_manifest,
 )
 from ._quality import flag_submissions, language_of
-from ._readers import MAX_FILE_BYTES, MAX_UNZIPPED_BYTES, READERS, RawDocument, decode_text
+from ._readers import MAX_FILE_BYTES, MAX_UNZIPPED_BYTES, RawDocument, decode_text
 from ._sender import name_from_file, sender_in_text
 
 __all__ = [
@@ -16,6 +17,7 @@ __all__ = [
     "MAX_STATEMENTS_PER_SUBMISSION",
     "MAX_UNZIPPED_BYTES",
     "READERS",
+    "SUPPORTED",
     "IngestResult",
     "RawDocument",
     "SkippedFile",

@@ -14,7 +14,8 @@ import pandas as pd
 
 from ..errors import NoInputError, UnreadableFileError
 from ..schema import SUBMISSION_COLUMNS
-from ._readers import READERS, WARNINGS_KEY, RawDocument, decode_text
+from ._formats import READERS, SUPPORTED
+from ._readers import WARNINGS_KEY, RawDocument, decode_text
 from ._sender import name_from_file, sender_in_text
 
 MANIFEST_NAME = "manifest.csv"
@@ -164,7 +165,7 @@ def read_inputs(inputs: Sequence[str | Path] | str | Path, *, quiet: bool = Fals
     if not rows:
         reasons = "; ".join(f"{s.path}: {s.reason}" for s in skipped) or "no files found"
         raise NoInputError(f"No readable submissions in {', '.join(map(str, inputs))} ({reasons}). "
-                           "Pass .txt, .md, .docx, .pdf, .csv or .xlsx files or folders holding them.")
+                           f"Pass {SUPPORTED} files or folders holding them.")
     return IngestResult(pd.DataFrame(rows, columns=SUBMISSION_COLUMNS), skipped, files, warnings)
 
 
@@ -172,7 +173,7 @@ def _read_one(path: Path) -> list[RawDocument]:
     reader = READERS.get(path.suffix.lower())
     if reader is None:
         raise UnreadableFileError(str(path), f"unsupported file type '{path.suffix or '(none)'}'; "
-                                  "save it as .docx, .pdf, .txt, .md, .csv, .xlsx or .jsonl")
+                                  f"save it as {SUPPORTED}")
     try:
         documents = reader(path)
     except UnreadableFileError:

@@ -3,7 +3,8 @@
 Each reader gets a path and returns a list of :class:`RawDocument`. A reader that cannot read its
 file raises :class:`~evidence_lab.errors.UnreadableFileError` with a reason a scrutiny officer can
 act on, and nothing else: whatever a parser raises on a damaged or hostile file becomes that error.
-Readers are registered by file extension in :data:`READERS`; add one there to support a new format.
+Readers are registered by file extension in :data:`._formats.READERS`; add one there to support a
+new format.
 """
 
 from __future__ import annotations
@@ -641,14 +642,3 @@ def read_table(path: Path) -> list[RawDocument]:
     if warnings:
         documents[0].metadata[WARNINGS_KEY] = warnings
     return documents
-
-
-READERS: dict[str, Reader] = {
-    ".txt": read_text,
-    ".md": read_text,
-    ".docx": read_docx,
-    ".pdf": read_pdf,
-    ".csv": read_table,
-    ".xlsx": read_table,
-    ".jsonl": read_table,
-}

@@ -1,0 +1,22 @@
+"""The readers by file extension: add a reader here to support a new format."""
+
+from __future__ import annotations
+
+from ._readers import Reader, read_docx, read_pdf, read_table, read_text
+from ._web import read_eml, read_html
+
+READERS: dict[str, Reader] = {
+    ".txt": read_text,
+    ".md": read_text,
+    ".docx": read_docx,
+    ".pdf": read_pdf,
+    ".csv": read_table,
+    ".xlsx": read_table,
+    ".jsonl": read_table,
+    ".html": read_html,
+    ".htm": read_html,
+    ".eml": read_eml,
+}
+
+#: the extensions as an officer reads them in an error ("save it as .docx, .pdf, ...")
+SUPPORTED = ", ".join(list(READERS)[:-1]) + " or " + list(READERS)[-1]
