@@ -160,6 +160,16 @@ class Codebook:
                 return theme
         raise KeyError(theme_id)
 
+    def theme_id_of(self, written: str) -> str | None:
+        """The theme an officer means by ``written``: its id or its label, in any case and with
+        any surrounding space ("Engagement and communication", "ENGAGEMENT", "other"); None when
+        the codebook has no such theme."""
+        key = " ".join(str(written).split()).lower()
+        for theme in self.themes:
+            if key in (theme.id.lower(), " ".join(theme.label.split()).lower()):
+                return theme.id
+        return OTHER_THEME if key == OTHER_THEME else None
+
     def label_of(self, theme_id: str) -> str:
         """A theme's human label; ``Other`` for ``other`` and the id itself when unknown."""
         if theme_id == OTHER_THEME:

@@ -111,28 +111,30 @@ def check_gold_labels(frame: pd.DataFrame, codebook: Codebook, source: str = "go
     Raises:
         GoldFileError: for an unknown theme or stance.
     """
-    themes = {t.lower(): t for t in [*codebook.theme_ids, "other"]}
-    themes.update({codebook.label_of(t).lower(): t for t in codebook.theme_ids})
     lines = frame.attrs.get("lines") or [i + 1 for i in range(len(frame))]
     checked = frame.copy()
-    for column, known, allowed in (
-            ("theme", themes, [*codebook.theme_ids, "other"]),
-            ("pcc_sentiment", {s: s for s in STANCES}, list(STANCES))):
+    for column, read, allowed in (
+            ("theme", codebook.theme_id_of, [*codebook.theme_ids, "other"]),
+            ("pcc_sentiment", _stance_of, list(STANCES))):
         given = [_label_or_none(v) for v in checked[column]] if column in checked.columns \
             else [None] * len(checked)
-        values = [None if v is None else known.get(v.lower(), v) for v in given]
-        wrong = [(line, v) for line, v in zip(lines, values, strict=True)
-                 if v is not None and v not in allowed]
+        values = [None if v is None else read(v) for v in given]
+        wrong = [(line, v) for line, v, value in zip(lines, given, values, strict=True)
+                 if v is not None and value is None]
         if wrong:
             shown = ", ".join(f"line {line} ({value!r})" for line, value in wrong[:5])
             more = f" and {len(wrong) - 5} more" if len(wrong) > 5 else ""
+            also = " (a theme may also be given by its label)" if column == "theme" else ""
             raise GoldFileError(f"{source}: unknown {column} on {shown}{more}; use one of "
-                                f"{', '.join(allowed)} (a theme may also be given by its label)"
-                                if column == "theme" else
-                                f"{source}: unknown {column} on {shown}{more}; use one of "
-                                f"{', '.join(allowed)}")
+                                f"{', '.join(allowed)}{also}")
         checked[column] = pd.Series(values, index=checked.index, dtype=object)
     return checked
+
+
+def _stance_of(written: str) -> str | None:
+    """A stance label as the standard spells it ("Negative " is negative), or None."""
+    key = written.strip().lower()
+    return key if key in STANCES else None
 
 
 def krippendorff_alpha_nominal(a: list[str], b: list[str]) -> float:

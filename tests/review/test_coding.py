@@ -90,3 +90,29 @@ def test_a_coding_file_needs_an_id_or_a_text(tmp_path):
         read_coding_file(file)
     with pytest.raises(ReviewStoreError, match="must be .csv or .xlsx"):
         read_coding_file(Path(__file__))
+
+
+@pytest.mark.slow
+def test_labels_as_an_officer_writes_them_and_rows_left_uncoded(sample_review, tmp_path, capsys):
+    path, call, first = sample_review
+    ids = first.segments["segment_id"].iloc[10:14].tolist()
+    book = el.load_codebook(call.codebook)
+    label = book.label_of("engagement")
+    coding = pd.DataFrame({"segment_id": [*ids, None],
+                           "theme": [f" {label.upper()} ", "Partnerships", None, None, None],
+                           "pcc_sentiment": ["Negative", None, "NEUTRAL ", None, None]})
+    file = tmp_path / "partly.csv"
+    coding.to_csv(file, index=False)
+    with Review.open(path, create=False) as review:
+        before = len(review.corrections())
+    assert main(["relabel", "--review", str(path), "--from-file", str(file)]) == 0
+    out = capsys.readouterr().out
+    # a label or another case is the theme meant; the fourth row was not coded yet, the last is blank
+    assert "Recorded 3 correction(s); rejected 0 row(s); 1 row(s) left uncoded." in out
+    with Review.open(path, create=False) as review:
+        added = review.corrections().iloc[before:]
+        review.relabel(ids[3], theme="Commissioning", pcc_sentiment=" Positive")
+        last = review.corrections().iloc[-1]
+    assert added["theme"].fillna("").tolist() == ["engagement", "partnerships", ""]
+    assert added["pcc_sentiment"].fillna("").tolist() == ["negative", "", "neutral"]
+    assert (last["theme"], last["pcc_sentiment"]) == ("commissioning", "positive")

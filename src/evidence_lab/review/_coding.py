@@ -41,10 +41,13 @@ class RelabelResult:
     correction_ids: list[int]
     rejected: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(
         columns=["row", "segment_id", "reason"]))
+    #: rows with a statement but no label yet (a suggestions file coded in part): not an error
+    uncoded: int = 0
 
     def __str__(self) -> str:
+        left = f"; {self.uncoded} row(s) left uncoded" if self.uncoded else ""
         lines = [(f"Recorded {len(self.correction_ids)} correction(s); rejected "
-                 f"{len(self.rejected)} row(s).")]
+                 f"{len(self.rejected)} row(s){left}.")]
         lines += [f"  row {r.row} ({r.segment_id or 'no id'}): {r.reason}"
                   for r in self.rejected.itertuples()]
         if self.correction_ids:
@@ -86,7 +89,9 @@ def relabel_many(store: ReviewStore, frame: pd.DataFrame, book: Codebook,
     """Record each good row of ``frame`` as a correction; name each bad row with its reason.
 
     A row is found by ``segment_id`` when it has one, else by ``text`` (white space and case
-    folded; every statement with that text gets the label). Blank labels are left as they are.
+    folded; every statement with that text gets the label). A theme may be written as its id or
+    its label, in any case; a stance in any case. Blank labels are left as they are, and a row
+    with neither is counted as not yet coded (``uncoded``), not rejected.
     """
     if not {"segment_id", "text"} & set(frame.columns):
         raise ReviewStoreError("relabel_many needs a 'segment_id' or a 'text' column")
@@ -100,9 +105,17 @@ def relabel_many(store: ReviewStore, frame: pd.DataFrame, book: Codebook,
     themes = [*book.theme_ids, OTHER_THEME]
     ids: list[int] = []
     bad: list[dict[str, Any]] = []
+    uncoded = 0
     for number, row in enumerate(frame.to_dict("records"), start=1):
         sid = _cell(row.get("segment_id"))
-        theme, stance = _cell(row.get("theme")), _cell(row.get("pcc_sentiment"))
+        written_theme, written_stance = _cell(row.get("theme")), _cell(row.get("pcc_sentiment"))
+        if not any((sid, _cell(row.get("text")), written_theme, written_stance)):
+            continue  # a blank line of the sheet
+        if written_theme is None and written_stance is None and (sid or _cell(row.get("text"))):
+            uncoded += 1
+            continue
+        theme = book.theme_id_of(written_theme) or written_theme if written_theme else None
+        stance = written_stance.lower() if written_stance else None
         reason = _row_problem(sid, _cell(row.get("text")), theme, stance, texts, by_text, themes,
                               book)
         if reason:
@@ -110,7 +123,7 @@ def relabel_many(store: ReviewStore, frame: pd.DataFrame, book: Codebook,
             continue
         targets = [sid] if sid else by_text[fold_case(row["text"])]
         ids += [store.add_correction(t, texts[t], theme, stance, str(by).strip()) for t in targets]
-    return RelabelResult(ids, pd.DataFrame(bad, columns=["row", "segment_id", "reason"]))
+    return RelabelResult(ids, pd.DataFrame(bad, columns=["row", "segment_id", "reason"]), uncoded)
 
 
 def _cell(value: Any) -> str | None:

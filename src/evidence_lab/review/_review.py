@@ -157,17 +157,20 @@ class Review:
 
         Raises:
             ReviewStoreError: for an unknown statement, a theme not in the codebook of the latest
-                run, a stance not among positive/negative/mixed/neutral, or no label at all.
+                run (by id or label, any case), a stance not among positive/negative/mixed/neutral
+                (any case), or no label at all.
         """
         if theme is None and pcc_sentiment is None:
             raise ReviewStoreError("relabel needs a theme and/or a stance (pcc_sentiment) to set")
         segment_row = self.store.segment(segment_id)
+        pcc_sentiment = pcc_sentiment.strip().lower() if pcc_sentiment is not None else None
         if pcc_sentiment is not None and pcc_sentiment not in SENTIMENT_LABELS:
             raise ReviewStoreError(f"stance must be one of {', '.join(SENTIMENT_LABELS)}, "
                                    f"not {pcc_sentiment!r}")
         if theme is not None:
             book = self._latest_codebook()
             valid = [*book.theme_ids, OTHER_THEME]
+            theme = book.theme_id_of(theme) or theme  # its label, or in another case
             if theme not in valid:
                 raise ReviewStoreError(f"theme must be one of {', '.join(valid)} (codebook "
                                        f"{book.name!r}), not {theme!r}")
