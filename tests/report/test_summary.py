@@ -173,3 +173,15 @@ def test_a_kind_of_complaint_is_summed_up_as_what_respondents_said():
     concern = next(line for line in _summary(analysis) if "F-00000001) was that" in line)
     assert concern == ("The most widely shared concern (two organisations, F-00000001) was that "
                        "respondents had heard nothing back, or nothing of substance.")
+
+
+def test_with_nothing_to_rank_by_organisations_the_summary_does_not_rank():
+    lines = _summary(_analysis({"engagement": [("a", "criticism"), ("a", "criticism")],
+                                "commissioning": [("a", "criticism")]}))
+    assert lines[0] == ("The main concerns in the evidence were about engagement and "
+                        "communication, and commissioning and funding, each criticised by one "
+                        "organisation (two and one critical statements; F-00000001).")
+    single = _summary(_analysis({"engagement": [("a", "criticism"), ("b", "criticism")]}))
+    assert single[0] == ("The main concern in the evidence was about engagement and "
+                         "communication: two organisations made two critical statements "
+                         "(F-00000001).")

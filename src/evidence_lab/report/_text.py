@@ -125,32 +125,38 @@ def _concerns(balance: pd.DataFrame, findings: pd.DataFrame,
     concerns = balance[balance["verdict"] == "concern"]
     lines: list[str] = []
     most = int(concerns["critical"].max()) if len(concerns) else 0
-    for rank, (orgs, group) in enumerate(concerns.groupby("critical_orgs", sort=False)):
+    groups = list(concerns.groupby("critical_orgs", sort=False))
+    # "raised by the most organisations" only where there is a ranking by organisations to state
+    ranked = len(groups) > 1 and int(concerns["critical_orgs"].max()) > 1
+    for rank, (orgs, group) in enumerate(groups):
         labels = [str(label).lower() for label in group["label"]]
         ids = [f for theme in group["theme"] for f in _ids(findings, str(theme), "negative",
                                                             also=also)]
         if len(group) > 1:
             counts = _and([number_word(int(n)) for n in group["critical"]])
             opener = ("The concerns raised by the most organisations were about" if rank == 0
+                      and ranked else "The main concerns in the evidence were about" if rank == 0
                       else "Next came")
             lines.append(f"{opener} {_and(labels)}, each criticised by {_orgs(int(orgs))} "
                          f"({counts} critical statements{_cite(ids)}).")
         else:
             critical = int(group["critical"].iloc[0])
             lines.append(_concern_line(rank, labels[0], critical, int(orgs), ids,
-                                       most=critical == most))
+                                       most=critical == most, ranked=ranked))
     return lines
 
 
 def _concern_line(rank: int, label: str, critical: int, orgs: int, ids: list[str],
-                  most: bool) -> str:
+                  most: bool, ranked: bool = True) -> str:
     """One concern theme's line of the summary (see :func:`_concerns`); ``most``: no concern
-    theme drew more critical statements."""
+    theme drew more critical statements; ``ranked``: the themes differ in how many
+    organisations criticised them, so the first is named as the one the most raised."""
     ref = f" ({', '.join(ids)})" if ids else ""
     statements = f"{number_word(critical)} critical statement{'s' if critical != 1 else ''}"
     if rank == 0:
-        return (f"The concern raised by the most organisations was about {label}: "
-                f"{_orgs(orgs)} made {statements}{ref}.")
+        opener = "The concern raised by the most organisations" if ranked else \
+            "The main concern in the evidence"
+        return f"{opener} was about {label}: {_orgs(orgs)} made {statements}{ref}."
     if most:
         return (f"{label[0].upper() + label[1:]} drew the most critical statements of any "
                 f"theme, {number_word(critical)}, from {_orgs(orgs)}{ref}.")
