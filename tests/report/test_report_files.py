@@ -176,3 +176,13 @@ def test_summary_weighs_concerns_and_strengths_and_cites_findings(sample_report)
     assert lines and all(set(re.findall(r"\bF-[0-9a-f]{8}\b", line)) <= ids for line in lines)
     assert any("concern" in line and re.search(r"\bF-[0-9a-f]{8}\b", line) for line in lines)
     assert any("praised" in line or "praise about" in line or "strength" in line for line in lines)
+
+
+def test_report_html_counts_in_the_singular_and_dates_as_a_person_writes(sample_report):
+    page = (sample_report.out / "report.html").read_text(encoding="utf-8")
+    findings = sample_report.analysis.findings
+    singles = int((findings["n_segments"] == 1).sum())
+    assert singles and page.count("Evidence (1 statement)</summary>") == singles
+    assert "(1 statements)" not in page
+    assert re.search(r"produced by evidence_lab \S+ on \d{1,2} [A-Z][a-z]+ \d{4} at \d\d:\d\d\.",
+                     page)

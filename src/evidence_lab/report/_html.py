@@ -12,7 +12,7 @@ from markupsafe import Markup, escape
 
 from .._version import __version__
 from ._plots import PLOTS, to_data_uri
-from ._text import answered, findings_by_theme, letter, opening, summary
+from ._text import answered, findings_by_theme, letter, letter_date, opening, summary
 
 if TYPE_CHECKING:
     from ..analysis import Analysis
@@ -97,6 +97,13 @@ def _capitalised(title: str) -> str:
     return title[:1].upper() + title[1:]
 
 
+def _when(analysis: Analysis) -> str:
+    """When the run started, as a person reads it: "4 December 2026 at 18:40"."""
+    started = str(analysis.run.get("started") or "")
+    clock = started[11:16] if len(started) >= 16 and started[13:14] == ":" else ""
+    return letter_date(analysis) + (f" at {clock}" if clock else "")
+
+
 def report_html(analysis: Analysis, *, plots: bool = True) -> str:
     """The full report as one HTML string."""
     evidence = _evidence_of(analysis)
@@ -117,7 +124,7 @@ def report_html(analysis: Analysis, *, plots: bool = True) -> str:
     template = _environment().get_template("report.html.j2")
     return template.render(
         title=_capitalised(analysis.run.get("title") or "Draft findings"), version=__version__,
-        started=analysis.run.get("started", ""), opening=opening(analysis), themes=themes,
+        started=_when(analysis), opening=opening(analysis), themes=themes,
         summary=summary(analysis), recommendations=recommendations, plots=pictures,
         theme_rows=analysis.themes.to_dict("records"),
         submissions=_submission_rows(analysis), target=analysis.codebook.target.name,
