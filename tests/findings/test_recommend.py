@@ -130,6 +130,22 @@ def test_a_concern_takes_at_most_two_of_the_evidences_requests(draft, said):
     assert len(recs) == 2 and all(len(ids) == 1 for ids in recs["finding_ids"])
 
 
+def test_requests_that_only_sound_alike_are_not_credited_to_each_other(draft, said):
+    # both close to the concern and to each other (same point), but asking for different things
+    asks = [said("Ashby Partnership", "We would welcome a named contact in the office for our "
+                 "board and the strategy.", "neutral", 0.0, point=1),
+            said("Coldwater Partnership", "We would welcome a clear timetable from the office.",
+                 "neutral", 0.0, point=1)]
+    table = draft([_concern(said, "Kettering Partnership", STRATEGY, 1), *asks])
+    recs = table[table["kind"] == "recommendation"]
+    assert all(len(orgs) == 1 for orgs in recs["organisations"]), recs[["text", "organisations"]]
+    same = [said("Ashby Partnership", "We would welcome a timetable for the strategy from the "
+                 "office.", "neutral", 0.0, point=1), asks[1]]
+    table = draft([_concern(said, "Kettering Partnership", STRATEGY, 1), *same])
+    recs = table[table["kind"] == "recommendation"]
+    assert any(len(orgs) == 2 for orgs in recs["organisations"])  # both ask for a timetable
+
+
 def test_a_request_after_the_fact_reads_as_a_commitment_for_the_future(draft, said):
     closure = ("The closure of the front counter at the police station was announced with only a few "
                "weeks' notice.")

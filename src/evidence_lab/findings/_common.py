@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import hashlib
 
+import numpy as np
 import pandas as pd
+from scipy import sparse
 
 from .._folding import fold
 from ..codebook import Codebook
@@ -132,3 +134,12 @@ def quotes_for(order: list[int], frame: pd.DataFrame, limit: int = 2,
     return quotes
 
 
+def share_a_word(words: list[frozenset[str]]) -> np.ndarray:
+    """``(n, n)``: True where texts ``i`` and ``j`` have a word in common (through a sparse
+    text-by-word matrix: the pairs' set intersections took seconds at 10,000 statements)."""
+    vocabulary: dict[str, int] = {}
+    columns = [vocabulary.setdefault(w, len(vocabulary)) for ws in words for w in sorted(ws)]
+    rows = np.repeat(np.arange(len(words)), [len(ws) for ws in words])
+    incidence = sparse.csr_matrix((np.ones(len(columns), dtype=np.int32), (rows, columns)),
+                                  shape=(len(words), len(vocabulary)))
+    return np.asarray((incidence @ incidence.T).toarray() > 0)

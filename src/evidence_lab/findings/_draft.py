@@ -26,7 +26,6 @@ from itertools import islice
 
 import numpy as np
 import pandas as pd
-from scipy import sparse
 
 from .._folding import fold
 from ..codebook import OTHER_THEME, Codebook
@@ -41,6 +40,7 @@ from ._common import (
     org_list,
     quotes_for,
     record,
+    share_a_word,
     who_phrase,
 )
 from ._complaints import NAMED, complaint, complaints_in, praised_subject
@@ -250,17 +250,6 @@ def topic_words(texts: list[str], vectors: np.ndarray, stop_words: frozenset[str
     for i, words in zip(picked, content_words([texts[i] for i in picked], stop_words), strict=True):
         out[i] = words
     return out
-
-
-def share_a_word(words: list[frozenset[str]]) -> np.ndarray:
-    """``(n, n)``: True where texts ``i`` and ``j`` have a word in common (through a sparse
-    text-by-word matrix: the pairs' set intersections took seconds at 10,000 statements)."""
-    vocabulary: dict[str, int] = {}
-    columns = [vocabulary.setdefault(w, len(vocabulary)) for ws in words for w in sorted(ws)]
-    rows = np.repeat(np.arange(len(words)), [len(ws) for ws in words])
-    incidence = sparse.csr_matrix((np.ones(len(columns), dtype=np.int32), (rows, columns)),
-                                  shape=(len(words), len(vocabulary)))
-    return np.asarray((incidence @ incidence.T).toarray() > 0)
 
 
 def evaluative(frame: pd.DataFrame) -> pd.Series:

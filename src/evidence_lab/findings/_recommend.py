@@ -21,7 +21,7 @@ import pandas as pd
 
 from ..codebook import Codebook
 from ..vocabulary import vocabulary_of
-from ._common import CLAIM_SIMILARITY, quotes_for, record, who_phrase
+from ._common import CLAIM_SIMILARITY, quotes_for, record, share_a_word, who_phrase
 from ._complaints import COMPLAINTS
 from ._references import (
     Check,
@@ -199,12 +199,17 @@ def _asks(frame: pd.DataFrame, eligible: pd.Series, codebook: Codebook) -> pd.Se
     return actions
 
 
-def _request_claims(frame: pd.DataFrame, vectors: np.ndarray, candidates: np.ndarray) -> list[list[int]]:
+def _request_claims(frame: pd.DataFrame, vectors: np.ndarray, candidates: np.ndarray,
+                    stop_words: frozenset[str] = frozenset()) -> list[list[int]]:
     """Requests grouped like claims: the request with the most organisations asking much the same
-    (:data:`CLAIM_SIMILARITY`) first; each group lists its lead request first."""
+    (:data:`CLAIM_SIMILARITY`, and a word in common beyond the target's names: "a named OPCC
+    contact" and "a clear timetable from the OPCC" are two requests) first; each group lists its
+    lead request first."""
     orgs = frame["organisation"].to_numpy()
     free = np.ones(len(candidates), dtype=bool)
-    close = (vectors[candidates] @ vectors[candidates].T) >= CLAIM_SIMILARITY
+    words = [w - GENERAL_WORDS for w in _topics(frame, [int(c) for c in candidates], stop_words)]
+    close = ((vectors[candidates] @ vectors[candidates].T) >= CLAIM_SIMILARITY) & \
+        (share_a_word(words) | np.eye(len(candidates), dtype=bool))
     groups = []
     while free.any():
         best = max(np.flatnonzero(free), key=lambda i: (len(set(orgs[candidates[close[i] & free]])),
@@ -256,7 +261,7 @@ def draft_recommendations(frame: pd.DataFrame, vectors: np.ndarray, eligible: pd
     records: list[dict] = []
     position = {s: i for i, s in enumerate(frame["segment_id"])}  # a segment's row in frame
     stop_words = vocabulary_of(codebook).stop_words
-    for group in _request_claims(frame, vectors, candidates) if len(candidates) else []:
+    for group in _request_claims(frame, vectors, candidates, stop_words) if len(candidates) else []:
         cites = _cited(frame, vectors, group, findings, position, stop_words)
         answers = Counter(f for r in records for f in r["finding_ids"])
         cites = [f for f in cites if answers[f] < MAX_PER_CONCERN]
