@@ -210,3 +210,19 @@ def test_a_concern_with_nothing_specific_to_ask_takes_no_vague_recommendation(dr
     recs = table[table["kind"] == "recommendation"]["text"].tolist()
     assert not any("raised in this evidence" in r for r in recs)
     assert recs == []
+
+
+@pytest.mark.parametrize(("action", "statement", "named"), [
+    ("considers providing a named contact for the partnership and attendance at their board",
+     "We would welcome a named contact for the partnership and attendance at our board.",
+     "considers providing a named contact for Harlow Fen Partnership and attendance at its board"),
+    ("attends their board twice a year", "We ask the office to attend our board twice a year.",
+     "attends Harlow Fen Partnership's board twice a year"),
+    # someone else's "their" is left alone
+    ("tells volunteers what happens to their data", "Our volunteers send data every month.",
+     "tells volunteers what happens to their data"),
+])
+def test_a_single_organisations_request_names_whose_board_it_is(action, statement, named):
+    from evidence_lab.findings._recommend import own_named
+
+    assert own_named(action, statement, "Harlow Fen Partnership") == named

@@ -20,7 +20,7 @@ import numpy as np
 import pandas as pd
 
 from ..codebook import Codebook
-from ..vocabulary import vocabulary_of
+from ..vocabulary import ORGANISATION_WORDS, vocabulary_of
 from ._common import CLAIM_SIMILARITY, quotes_for, record, share_a_word, who_phrase
 from ._complaints import COMPLAINTS
 from ._references import (
@@ -133,6 +133,38 @@ def recommendation_text(target_title: str, action: str) -> str:
     if opening:
         return f"That, {opening.group(1)} the {target_title} {opening.group(2)}."
     return f"That the {target_title} {action}."
+
+
+_KIND_WORDS = frozenset(w.lower() for w in ORGANISATION_WORDS)
+
+
+def own_named(action: str, statement: str, organisation: str) -> str:
+    """A request of one organisation, with its words for itself named for the letter's reader:
+    "the partnership" (a word of its own name) becomes the organisation, and "their board" (its
+    "our board") "its board", or "<organisation>'s board" where it is not named before.
+
+    >>> own_named("considers providing a named contact for the partnership and attendance at "
+    ...           "their board", "We would welcome a named contact for the partnership and "
+    ...           "attendance at our board.", "Harlow Fen Community Safety Partnership")
+    'considers providing a named contact for Harlow Fen Community Safety Partnership and attendance at its board'
+    """
+    own = {w.lower() for w in re.findall(r"[A-Za-z]+", organisation)} & _KIND_WORDS
+    named = False
+    if own:
+        itself = re.compile(rf"\bthe ({'|'.join(sorted(own))})\b")
+        if itself.search(action):
+            action, named = itself.sub(organisation, action, count=1), True
+    ours = {m.lower() for m in re.findall(r"\bour (\w+)", statement, flags=re.IGNORECASE)}
+
+    def theirs(match: re.Match[str]) -> str:
+        nonlocal named
+        if match.group(1).lower() not in ours:
+            return match.group(0)  # someone else's: "volunteers and their data"
+        owner = "its" if named else f"{organisation}'s"
+        named = True
+        return f"{owner} {match.group(1)}"
+
+    return re.sub(r"\btheir (\w+)", theirs, action)
 
 
 #: where a request's first ask ends: a second ask (", and funds ...", "; and ..."), or the
@@ -269,7 +301,11 @@ def draft_recommendations(frame: pd.DataFrame, vectors: np.ndarray, eligible: pd
             continue
         rows = frame.iloc[sorted(group)]
         theme = frame["primary_theme"].iloc[group[0]]
-        text = recommendation_text(codebook.target.title, actions.iloc[group[0]])
+        asked = str(actions.iloc[group[0]])
+        if rows["organisation"].nunique() == 1:  # its "our board" is its own, and says whose
+            asked = own_named(asked, str(frame["text"].iloc[group[0]]),
+                              str(frame["organisation"].iloc[group[0]]))
+        text = recommendation_text(codebook.target.title, asked)
         records.append(record("recommendation", theme, labels.get(theme, theme), "request", text,
                               rows, who_phrase(rows, all_orgs, codebook)[1],
                               quotes_for(group, frame, 1), frame["segment_id"].iloc[group[0]], cites))
