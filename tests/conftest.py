@@ -75,6 +75,33 @@ class Build:
         return path
 
     @staticmethod
+    def odt(path: Path, paragraphs: Sequence[str], heading: str | None = None,
+            table: Sequence[Sequence[str]] | None = None) -> Path:
+        """A minimal OpenDocument text, as the format defines it (mimetype first, stored)."""
+        import zipfile
+        from xml.sax.saxutils import escape
+
+        body = f'<text:h text:outline-level="1">{escape(heading)}</text:h>' if heading else ""
+        body += "".join(f"<text:p>{escape(p)}</text:p>" for p in paragraphs)
+        if table:
+            rows = "".join("<table:table-row>" + "".join(
+                f"<table:table-cell><text:p>{escape(c)}</text:p></table:table-cell>" for c in row)
+                + "</table:table-row>" for row in table)
+            body += f"<table:table>{rows}</table:table>"
+        content = (
+            '<?xml version="1.0" encoding="UTF-8"?><office:document-content '
+            'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+            'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
+            'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" office:version="1.3">'
+            f"<office:body><office:text>{body}</office:text></office:body>"
+            "</office:document-content>")
+        with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+            archive.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.text",
+                             compress_type=zipfile.ZIP_STORED)
+            archive.writestr("content.xml", content)
+        return path
+
+    @staticmethod
     def xlsx(path: Path, rows: Sequence[Sequence[object]]) -> Path:
         import openpyxl
 

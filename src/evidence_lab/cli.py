@@ -45,7 +45,7 @@ def _parser() -> argparse.ArgumentParser:
                                   description="Read submissions, code themes and stance toward the "
                                   "target, draft findings, and write CSVs, findings and a report.")
     analyse.add_argument("inputs", nargs="*", metavar="INPUT",
-                         help="files or folders (.txt .md .docx .pdf .csv .xlsx .jsonl .html .eml; manifest.csv applies); "
+                         help="files or folders (.txt .md .docx .odt .pdf .csv .xlsx .jsonl .html .eml; manifest.csv applies); "
                          "required unless --review is given")
     analyse.add_argument("--review", metavar="REVIEW.duckdb",
                          help="analyse every call stored in this review instead of INPUT")

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from evidence_lab.errors import NoInputError, UnreadableFileError
-from evidence_lab.ingest import READERS, read_inputs
+from evidence_lab.ingest import READERS, SUPPORTED, read_inputs
 
 GOOD_TEXT = "The Commissioner attended every meeting of our partnership this year.\n"
 
@@ -334,8 +334,7 @@ def test_only_bad_files_raise_no_input_error(tmp_path, build, capsys, maker, rea
     with pytest.raises(NoInputError, match=(
             rf"^No readable submissions in {folder} \((?=.*{bad}: {reason})"
             rf"(?=.*{folder}/empty\.txt: the file is empty \(0 bytes\)).*\)\. "
-            r"Pass \.txt, \.md, \.docx, \.pdf, \.csv, \.xlsx, \.jsonl, \.html, \.htm or \.eml files "
-                r"or folders holding them")):
+            rf"Pass {re.escape(SUPPORTED)} files or folders holding them")):
         read_inputs(folder, quiet=True)
 
 

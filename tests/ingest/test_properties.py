@@ -47,6 +47,8 @@ def seeds(build, tmp_path_factory) -> dict[str, bytes]:
         ".html": _page(LETTER).encode("utf-8"),
         ".htm": _page(LETTER).encode("cp1252"),
         ".eml": _email(LETTER),
+        ".odt": build.odt(folder / "s.odt", LETTER.splitlines(), heading="Response",
+                          table=[["a", "b"]]).read_bytes(),
     })
 
 
@@ -105,7 +107,7 @@ def contents(suffix: str, seed: bytes) -> st.SearchStrategy[bytes]:
         st.builds(lambda p, b: p + b, st.sampled_from(PREFIXES), st.binary(max_size=2000)),
         damaged(seed),
     ]
-    if suffix in (".docx", ".xlsx"):
+    if suffix in (".docx", ".xlsx", ".odt"):
         options.append(damaged_part(seed))
     return st.one_of(options)
 

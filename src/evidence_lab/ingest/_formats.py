@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ._opendocument import read_odt
 from ._readers import Reader, read_docx, read_pdf, read_table, read_text
 from ._web import read_eml, read_html
 
@@ -9,6 +10,7 @@ READERS: dict[str, Reader] = {
     ".txt": read_text,
     ".md": read_text,
     ".docx": read_docx,
+    ".odt": read_odt,
     ".pdf": read_pdf,
     ".csv": read_table,
     ".xlsx": read_table,
