@@ -104,3 +104,40 @@ def test_with_words_a_relabel_follows_a_name_the_embedding_does_not_separate():
     assert list(moved.argmax(axis=1)) == [1, 0]
     with pytest.raises(ValueError, match="texts"):
         layer.transform(unseen, np.tile(SHIPPED, (2, 1)))
+
+
+def _regrouping_review(rng: np.random.Generator, n: int = 24) -> tuple[np.ndarray, np.ndarray, list[str]]:
+    """A panel that files partnership working under engagement: wherever the shipped model says
+    partnerships, the officer says engagement; elsewhere the officer agrees with it. The vectors
+    say nothing (random), so only the class itself can carry the regrouping."""
+    shipped = rng.choice(3, size=n)
+    proba = np.full((n, 3), 0.1)
+    proba[np.arange(n), shipped] = 0.8
+    labels = ["engagement" if c == 2 else CLASSES[c] for c in shipped]
+    return _unit(rng.standard_normal((n, 8))), proba, labels
+
+
+def test_a_panel_filing_one_theme_under_another_moves_the_whole_class():
+    rng = np.random.default_rng(2)
+    vectors, proba, labels = _regrouping_review(rng)
+    layer = CorrectionLayer(transition=True).fit(vectors, proba, labels, CLASSES)
+    assert layer.transition_prior_ is not None
+    assert layer.transition_[0, 2] > 0.5  # partnerships, as the shipped model sees it -> engagement
+    unseen = np.array([[0.1, 0.1, 0.8], [0.1, 0.8, 0.1], [0.8, 0.1, 0.1]])
+    moved = layer.transform(_unit(rng.standard_normal((3, 8))), unseen)
+    assert moved.argmax(axis=1).tolist() == [0, 1, 0]  # only the regrouped class moved
+    assert moved.sum(axis=1) == pytest.approx(np.ones(3))
+
+
+def test_a_panel_that_codes_as_the_model_expects_teaches_no_regrouping():
+    rng = np.random.default_rng(3)
+    regrouped = 0
+    for _ in range(10):
+        proba = rng.dirichlet(np.ones(3) * 0.5, size=30)
+        # labels drawn from the shipped model's own probabilities: it is right as often as it
+        # says, so its mistakes are noise, not a regrouping
+        labels = [CLASSES[rng.choice(3, p=row)] for row in proba]
+        layer = CorrectionLayer(transition=True, random_state=int(rng.integers(100))).fit(
+            _unit(rng.standard_normal((30, 8))), proba, labels, CLASSES)
+        regrouped += layer.transition_prior_ is not None
+    assert regrouped <= 1

@@ -441,7 +441,7 @@ def _choose(strategy: str, k: int, seed: int, base: dict[str, Any]) -> np.ndarra
 
 def _adapted(base: dict[str, Any], proba: np.ndarray, labels: pd.Series, chosen: np.ndarray,
              classes: np.ndarray) -> np.ndarray:
-    from .adapt import WORDS, CorrectionLayer, _onehot, shipped_whitening_for
+    from .adapt import TRANSITION, WORDS, CorrectionLayer, _onehot, shipped_whitening_for
 
     given = labels.iloc[chosen]
     known = chosen[(given.notna() & given.isin(list(classes))).to_numpy()]
@@ -449,7 +449,8 @@ def _adapted(base: dict[str, Any], proba: np.ndarray, labels: pd.Series, chosen:
         return proba
     whitening = shipped_whitening_for(base["themes"].embedder, base["vectors"].shape[1])
     texts = base["texts"]
-    layer = CorrectionLayer(whitening=whitening, words=WORDS.get(str(labels.name), 0.0)).fit(
+    layer = CorrectionLayer(whitening=whitening, words=WORDS.get(str(labels.name), 0.0),
+                            transition=TRANSITION.get(str(labels.name), False)).fit(
         base["vectors"][known], proba[known], labels.iloc[known].tolist(), list(classes),
         [texts[i] for i in known])
     out = layer.transform(base["vectors"], proba, texts).copy()  # never the shared shipped array
