@@ -57,6 +57,17 @@ def test_suggest_fill_relabel_from_file_and_see_the_effect(sample_review, tmp_pa
     assert not set(again["segment_id"]) & set(coded.index)  # coded ones are not suggested again
 
 
+def _relabel_from_file(review_path: Path, coding: pd.DataFrame, file: Path,
+                       capsys: pytest.CaptureFixture[str]) -> tuple[int, int, str]:
+    """``relabel --from-file`` on ``coding`` saved as ``file``: the number of corrections before,
+    the exit code and what it printed."""
+    coding.to_csv(file, index=False)
+    with Review.open(review_path, create=False) as review:
+        before = len(review.corrections())
+    code = main(["relabel", "--review", str(review_path), "--from-file", str(file)])
+    return before, code, capsys.readouterr().out
+
+
 @pytest.mark.slow
 def test_bad_rows_are_named_and_good_ones_kept(sample_review, tmp_path, capsys):
     path, _call, first = sample_review
@@ -67,12 +78,8 @@ def test_bad_rows_are_named_and_good_ones_kept(sample_review, tmp_path, capsys):
         "theme": ["partnerships", "engagement", "commissioning", "engagement", "budgets"],
         "pcc_sentiment": ["negative", None, None, "angry", "positive"],
     })
-    file = tmp_path / "coding.csv"
-    coding.to_csv(file, index=False)
-    with Review.open(path, create=False) as review:
-        before = len(review.corrections())
-    assert main(["relabel", "--review", str(path), "--from-file", str(file)]) == 2
-    out = capsys.readouterr().out
+    before, code, out = _relabel_from_file(path, coding, tmp_path / "coding.csv", capsys)
+    assert code == 2
     assert "Recorded 2 correction(s); rejected 3 row(s)." in out
     assert "row 2 (nobody:9): no statement 'nobody:9' in the review" in out
     assert "row 4 (no id): no statement in the review has this text" in out
@@ -101,12 +108,8 @@ def test_labels_as_an_officer_writes_them_and_rows_left_uncoded(sample_review, t
     coding = pd.DataFrame({"segment_id": [*ids, None],
                            "theme": [f" {label.upper()} ", "Partnerships", None, None, None],
                            "pcc_sentiment": ["Negative", None, "NEUTRAL ", None, None]})
-    file = tmp_path / "partly.csv"
-    coding.to_csv(file, index=False)
-    with Review.open(path, create=False) as review:
-        before = len(review.corrections())
-    assert main(["relabel", "--review", str(path), "--from-file", str(file)]) == 0
-    out = capsys.readouterr().out
+    before, code, out = _relabel_from_file(path, coding, tmp_path / "partly.csv", capsys)
+    assert code == 0
     # a label or another case is the theme meant; the fourth row was not coded yet, the last is blank
     assert "Recorded 3 correction(s); rejected 0 row(s); 1 row(s) left uncoded." in out
     with Review.open(path, create=False) as review:
