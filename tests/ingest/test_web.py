@@ -37,6 +37,14 @@ def test_a_web_page_reads_as_its_visible_blocks_with_headings(tmp_path):
     assert document.text[start:end] == "Question 3: engagement"
 
 
+def test_a_page_whose_head_is_never_closed_is_still_read(tmp_path):
+    path = tmp_path / "old.htm"
+    path.write_text("<html><head><title>Reply<body><p>The OPCC never replied to us.</p>",
+                    encoding="utf-8")
+    [document] = read_html(path)
+    assert document.text == "The OPCC never replied to us."
+
+
 def test_a_page_with_no_visible_text_is_refused(tmp_path):
     path = tmp_path / "blank.htm"
     path.write_text("<html><head><script>x()</script></head><body> </body></html>",

@@ -56,6 +56,8 @@ class _PageText(HTMLParser):
         self._pre = 0
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "body":
+            self._hidden = 0  # a head left open (no </head>, as browsers allow) ends here
         if tag in _HIDDEN:
             self._hidden += tag not in _VOID
         elif tag == "br":
