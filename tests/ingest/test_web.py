@@ -1,5 +1,6 @@
 """Saved web pages and e-mailed submissions are read as a person reads them: the visible text in
-blocks, headings marked, an e-mail's own words without its headers, quoted replies or attachments."""
+blocks, headings marked, an e-mail's own words without its headers or quoted replies, with the
+letters attached to it."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from email.message import EmailMessage
 import pytest
 
 from evidence_lab.errors import UnreadableFileError
-from evidence_lab.ingest import read_inputs
+from evidence_lab.ingest import READERS, read_inputs
 from evidence_lab.ingest._web import read_eml, read_html
 from evidence_lab.schema import HEADINGS_KEY
 
@@ -91,22 +92,48 @@ def test_an_html_only_email_is_read_and_an_attachment_is_named(tmp_path):
     message.add_attachment(b"data", maintype="application", subtype="pdf", filename="annex.pdf")
     path = tmp_path / "summit.eml"
     path.write_bytes(message.as_bytes())
-    [document] = read_eml(path)
+    [document] = READERS[".eml"](path)
     assert document.text == "Evidence\n\nNobody from the office came to the rural summit."
+    [warning] = document.metadata["reader_warnings"]  # b"data" is no PDF
+    assert warning.startswith("the attachment 'annex.pdf' could not be read: not a PDF file")
+
+
+def test_an_attached_letter_is_read_as_part_of_the_submission(tmp_path, build):
+    letter = build.docx(tmp_path / "letter.docx", [
+        "Dear Panel,", "The OPCC has not attended a meeting of our board since January.",
+        "Yours faithfully,", "Westmoor Community Safety Partnership"])
+    message = EmailMessage()
+    message["From"], message["Subject"] = "jo.bloggs@example.org", "Our response"
+    message.set_content("Please find our response attached.\n\nJo")
+    message.add_attachment(letter.read_bytes(), maintype="application",
+                           subtype="vnd.openxmlformats-officedocument.wordprocessingml.document",
+                           filename="Westmoor CSP response.docx")
+    message.add_attachment(b"\x89PNG...", maintype="image", subtype="png", filename="logo.png")
+    folder = tmp_path / "call"
+    folder.mkdir()
+    (folder / "westmoor.eml").write_bytes(message.as_bytes())
+    [document] = READERS[".eml"](folder / "westmoor.eml")
+    assert document.text.split("\n\n") == [
+        "Our response", "Please find our response attached.", "Jo",
+        "Attachment: Westmoor CSP response.docx", "Dear Panel,",
+        "The OPCC has not attended a meeting of our board since January.", "Yours faithfully,",
+        "Westmoor Community Safety Partnership"]
     assert document.metadata["reader_warnings"] == [
-        "the attachment 'annex.pdf' was not read; save it beside the e-mail to include it"]
+        "the attachment 'logo.png' was not read; save it beside the e-mail to include it"]
+    submissions = read_inputs(folder).submissions
+    assert submissions["organisation"].tolist() == ["Westmoor Community Safety Partnership"]
 
 
-def test_an_email_whose_evidence_is_all_attached_says_so(tmp_path):
+def test_an_email_whose_attachments_cannot_be_read_says_so(tmp_path):
     message = EmailMessage()
     message["From"], message["Subject"] = "clerk@example.org", "Our response"
     message.add_attachment(b"%PDF-1.4", maintype="application", subtype="pdf",
                            filename="response.pdf")
     path = tmp_path / "attached.eml"
     path.write_bytes(message.as_bytes())
-    with pytest.raises(UnreadableFileError, match=r"its attachments \(response\.pdf\) hold the "
-                                                  "submission"):
-        read_eml(path)
+    with pytest.raises(UnreadableFileError, match=r"its attachments \(response\.pdf\) could not "
+                                                  "be read"):
+        read_eml(path, READERS)
 
 
 def test_a_text_file_named_eml_is_not_an_email(tmp_path):
@@ -126,5 +153,5 @@ def test_an_emailed_submission_is_ingested_with_its_sender_from_the_sign_off(tmp
     assert submissions.loc["eastwick", "organisation"] == "Eastwick Parish Council"
     assert "replied to our letters since March" in submissions.loc["form17", "text"]
     assert result.skipped == []
-    assert [w.reason for w in result.warnings if w.path.endswith("eastwick.eml")] == [
-        "the attachment 'response.pdf' was not read; save it beside the e-mail to include it"]
+    [warning] = [w.reason for w in result.warnings if w.path.endswith("eastwick.eml")]
+    assert warning.startswith("the attachment 'response.pdf' could not be read: ")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from ._opendocument import read_odt
 from ._readers import Reader, read_docx, read_pdf, read_table, read_text
 from ._web import read_eml, read_html
@@ -17,8 +19,9 @@ READERS: dict[str, Reader] = {
     ".jsonl": read_table,
     ".html": read_html,
     ".htm": read_html,
-    ".eml": read_eml,
 }
+#: an e-mail reads its attached letters with the same readers
+READERS[".eml"] = partial(read_eml, readers=READERS)
 
 #: the extensions as an officer reads them in an error ("save it as .docx, .pdf, ...")
 SUPPORTED = ", ".join(list(READERS)[:-1]) + " or " + list(READERS)[-1]

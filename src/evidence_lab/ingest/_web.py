@@ -6,8 +6,9 @@ An HTML page is read as a browser shows it: paragraphs, list items, table rows (
 its body (the plain-text part, else the HTML part); its sender's address and the other headers
 are not evidence and are left out, the subject is kept as the first heading, and text quoted from
 an earlier message (``>`` lines, an "Original Message" below the reply) is left out, as it is
-someone else's. Attachments are not read: each is named in a warning, so an officer can save it
-beside the e-mail.
+someone else's. An attached letter (Word, OpenDocument, PDF, text or a web page) is read as part
+of the submission, under a heading naming it; any other attachment is named in a warning, so an
+officer can save it beside the e-mail.
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ from __future__ import annotations
 import email
 import email.policy
 import re
+import tempfile
+from collections.abc import Mapping
 from email.message import EmailMessage
 from html.parser import HTMLParser
 from pathlib import Path
@@ -22,8 +25,8 @@ from typing import Any
 
 from ..errors import UnreadableFileError
 from ..schema import HEADINGS_KEY
-from ._readers import WARNINGS_KEY, RawDocument, _check_size, _decode, _failures
-from ._text import join_blocks, normalise_newlines
+from ._readers import WARNINGS_KEY, RawDocument, Reader, _check_size, _decode, _failures
+from ._text import BLOCK_SEPARATOR, join_blocks, normalise_newlines
 
 #: elements whose start or end closes the block before them
 _BLOCKS = frozenset({
@@ -181,11 +184,19 @@ def _own_text(body: str) -> str:
     return "\n".join(line for line in body.split("\n") if not line.lstrip().startswith(">"))
 
 
-def read_eml(path: Path) -> list[RawDocument]:
-    """Read an e-mailed submission (``.eml``): its subject as a heading, then its body's text.
+#: attached documents read with the e-mail (one letter each); a sheet's rows are separate
+#: submissions and an attached e-mail another message, so those are named, not read
+ATTACHED_DOCUMENTS = (".txt", ".md", ".docx", ".odt", ".pdf", ".html", ".htm")
+
+
+def read_eml(path: Path, readers: Mapping[str, Reader] | None = None) -> list[RawDocument]:
+    """Read an e-mailed submission (``.eml``): its subject as a heading, its body's text, then
+    each attached document (:data:`ATTACHED_DOCUMENTS`) under a heading "Attachment: <name>",
+    read by ``readers`` (by extension; the registry passes its own). Other attachments, and
+    attachments that cannot be read, are named in a warning.
 
     Raises:
-        UnreadableFileError: for a file that is not an e-mail, or one with no text in its body.
+        UnreadableFileError: for a file that is not an e-mail, or one with no text at all.
     """
     data = _check_size(path)
     with _failures(path, "not a readable e-mail", "open it in your e-mail program and save it "
@@ -195,27 +206,59 @@ def read_eml(path: Path) -> list[RawDocument]:
                 message.get(h) for h in ("From", "Subject", "Date", "Message-ID", "To")):
             raise UnreadableFileError(str(path), "not an e-mail message: it has no From, To, "
                                       "Subject or Date header; save the text as .txt instead")
-        body_part = message.get_body(preferencelist=("plain", "html"))
-        blocks: list[tuple[str, bool]] = []
         subject = " ".join(str(message.get("Subject") or "").split())
-        if subject:
-            blocks.append((subject, True))
-        if body_part is not None:
-            content = str(body_part.get_content())
-            if body_part.get_content_subtype() == "html":
-                blocks += html_blocks(content)
-            else:
-                blocks += [(block, False) for block in
-                           re.split(r"\n\s*\n", _own_text(normalise_newlines(content)))]
-        attachments = [part.get_filename() or part.get_content_type()
-                       for part in message.iter_attachments()]
-    if body_part is None and not attachments:
-        raise UnreadableFileError(str(path), "the e-mail has no text in its body")
-    warnings = [f"the attachment '{name}' was not read; save it beside the e-mail to include it"
-                for name in attachments]
-    if len(blocks) <= bool(subject):  # nothing but the subject: the evidence is attached
-        raise UnreadableFileError(str(path), "the e-mail's body has no text"
-                                  + (f"; its attachments ({', '.join(map(str, attachments))}) "
-                                     "hold the submission: save them and add those files"
-                                     if attachments else ""))
-    return _document(path, blocks, "e-mail", warnings)
+        blocks = [(subject, True)] if subject else []
+        body = _body_blocks(message)
+        attached = [(part.get_filename() or part.get_content_type(), part)
+                    for part in message.iter_attachments()]
+    warnings: list[str] = []
+    documents: list[tuple[str, bool]] = []
+    with _failures(path, "an attachment of the e-mail is damaged", "save the attachments "
+                   "beside the e-mail and add those files"):
+        for name, part in attached:
+            documents += _attachment_blocks(str(name), part, readers or {}, warnings)
+    if not body and not documents:
+        listed = ", ".join(str(name) for name, _ in attached)
+        raise UnreadableFileError(str(path), "the e-mail's body has no text" + (
+            f"; its attachments ({listed}) could not be read: save them and add those files"
+            if attached else ""))
+    return _document(path, blocks + body + documents, "e-mail", warnings)
+
+
+def _body_blocks(message: EmailMessage) -> list[tuple[str, bool]]:
+    """The message's own text: the plain-text body, else the HTML one, without quoted replies."""
+    part = message.get_body(preferencelist=("plain", "html"))
+    if part is None:
+        return []
+    content = str(part.get_content())
+    if part.get_content_subtype() == "html":
+        return html_blocks(content)
+    return [(block, False) for block in re.split(r"\n\s*\n", _own_text(normalise_newlines(content)))
+            if block.strip()]
+
+
+def _attachment_blocks(name: str, part: Any, readers: Mapping[str, Reader],
+                       warnings: list[str]) -> list[tuple[str, bool]]:
+    """An attached document's blocks under its own heading, or [] with a warning saying why."""
+    suffix = Path(name).suffix.lower()
+    reader = readers.get(suffix) if suffix in ATTACHED_DOCUMENTS else None
+    if reader is None:
+        warnings.append(f"the attachment '{name}' was not read; save it beside the e-mail to "
+                        "include it")
+        return []
+    with tempfile.TemporaryDirectory() as folder:
+        attached = Path(folder) / f"attachment{suffix}"  # never the sender's name for a path
+        attached.write_bytes(part.get_payload(decode=True) or b"")
+        try:
+            documents = reader(attached)
+        except UnreadableFileError as exc:
+            warnings.append(f"the attachment '{name}' could not be read: {exc.reason}")
+            return []
+    blocks = [(f"Attachment: {name}", True)]
+    for document in documents:
+        headings = {(a, b) for a, b in document.metadata.get(HEADINGS_KEY, [])}
+        offset = 0
+        for block in document.text.split(BLOCK_SEPARATOR):
+            blocks.append((block, (offset, offset + len(block)) in headings))
+            offset += len(block) + len(BLOCK_SEPARATOR)
+    return blocks
