@@ -117,6 +117,32 @@ def test_pdf_wrapped_lines_are_joined(tmp_path, build):
                         "- a bullet stays on its own line")
 
 
+def test_pdf_running_headers_footers_and_page_numbers_are_layout_not_text(tmp_path, build, nlp):
+    header = "Westmoor District Council - Response to the call for evidence"
+    footer = "Westmoor District Council, Town Hall, Westmoor"
+    path = build.pdf(tmp_path / "westmoor.pdf", [
+        [header, "", "The OPCC has not attended our board since January.",
+         "Officers tell us that waiting a year for a trial is", "", "Page 1 of 3", footer],
+        [header, "", "one of the main reasons they lose faith.", "We welcome the rural team.",
+         "", "Page 2 of 3", footer],
+        [header, "", "Thank you.", "", "3", footer],
+    ])
+    [doc] = READERS[".pdf"](path)
+    # the header once, as the letterhead it is, and never glued to a page's first sentence; the
+    # sentence over the page break stays one sentence
+    assert doc.text == (f"{header}\n\nThe OPCC has not attended our board since January.\n"
+                        "Officers tell us that waiting a year for a trial is one of the main "
+                        "reasons they lose faith.\nWe welcome the rural team.\n\nThank you.")
+    assert doc.page_starts == [0, doc.text.index("one of the main"), doc.text.index("Thank")]
+    result = read_inputs(path, quiet=True)
+    assert result.submissions["organisation"].tolist() == ["Westmoor District Council"]
+    segments = segment(result.submissions, nlp=nlp, show_progress=False)
+    pages = dict(zip(segments["text"], segments["page"], strict=True))
+    assert pages["Officers tell us that waiting a year for a trial is one of the main reasons "
+                 "they lose faith."] == 1  # the page it starts on
+    assert pages["We welcome the rural team."] == 2
+
+
 CSV_ROWS = [
     ["submission_id", "Organisation", "respondent_type", "area", "text"],
     ["007", "Stanbridge North Neighbourhood Watch", "neighbourhood_watch", "Stanbridge",

@@ -27,7 +27,7 @@ import pandas as pd
 from ..errors import UnreadableFileError
 from ..schema import FIELDS_KEY, HEADINGS_KEY
 from ._forms import join_answers, question_columns
-from ._text import join_blocks, normalise_newlines
+from ._text import BLOCK_SEPARATOR, join_blocks, normalise_newlines
 
 #: Files larger than this are refused (a clear message beats running out of memory).
 MAX_FILE_BYTES = 25 * 1024 * 1024
@@ -399,6 +399,57 @@ def _join_pdf_lines(page_text: str) -> str:
     return re.sub(r"\n{3,}", "\n\n", text).strip()
 
 
+#: a line that is only a page number: "3", "Page 3", "Page 3 of 10", "3 / 10", "- 3 -"
+_PAGE_NUMBER = re.compile(r"^(?:page\s+)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$|^[-–]\s*\d{1,4}\s*[-–]$",
+                          re.IGNORECASE)
+#: how many lines at the top and at the bottom of a page can be a running header or footer
+_EDGE_LINES = 3
+
+
+def _line_key(line: str) -> str:
+    """A line as it repeats from page to page: spaces folded, case folded, numbers alike."""
+    return re.sub(r"\d+", "#", " ".join(line.split()).lower())
+
+
+def _without_running_lines(pages: list[str]) -> list[str]:
+    """Pages without what the page layout repeats: page numbers at a page's top or bottom, and
+    lines repeated at the top or bottom of most pages (a running header "Westmoor District Council -
+    Response to the call for evidence", a footer with the council's address). A running header
+    is kept once, where it first appears, as a block of its own (it is often the letterhead that
+    names the sender); without that it would run into the first sentence of every page."""
+    lines = [normalise_newlines(page).split("\n") for page in pages]
+    edges = [_edges(page_lines) for page_lines in lines]
+    seen: dict[str, int] = {}
+    for page_lines, (top, bottom) in zip(lines, edges, strict=True):
+        for key in {_line_key(page_lines[i]) for i in top + bottom}:
+            seen[key] = seen.get(key, 0) + 1
+    needed = max(2, -(-3 * len(pages) // 5))  # on at least 60% of the pages, and two
+    running = {key for key, count in seen.items() if count >= needed and len(pages) > 1}
+    kept: set[str] = set()
+    out = []
+    for page_lines, (top, bottom) in zip(lines, edges, strict=True):
+        drop: set[int] = set()
+        for i in top + bottom:
+            line, key = page_lines[i].strip(), _line_key(page_lines[i])
+            if _PAGE_NUMBER.match(line):
+                drop.add(i)
+            elif key in running:
+                if i in top and key not in kept and re.search(r"[A-Za-z]", line):
+                    kept.add(key)
+                    page_lines[i] = line + "\n"  # its own block: a blank line after it
+                else:
+                    drop.add(i)
+        out.append("\n".join(line for i, line in enumerate(page_lines) if i not in drop))
+    return out
+
+
+def _edges(page_lines: list[str]) -> tuple[list[int], list[int]]:
+    """Indices of a page's first and last :data:`_EDGE_LINES` non-empty lines."""
+    filled = [i for i, line in enumerate(page_lines) if line.strip()]
+    top = filled[:_EDGE_LINES]
+    return top, [i for i in filled[-_EDGE_LINES:] if i not in top]
+
+
 class _Collect(logging.Handler):
     def __init__(self) -> None:
         super().__init__(logging.WARNING)
@@ -452,16 +503,38 @@ def read_pdf(path: Path) -> list[RawDocument]:
                 raise UnreadableFileError(str(path), _PROTECTED) from None
             if not decrypted:
                 raise UnreadableFileError(str(path), _PROTECTED)
-        pages = [_join_pdf_lines(page.extract_text() or "") for page in reader.pages]
+        pages = [_join_pdf_lines(page) for page in
+                 _without_running_lines([page.extract_text() or "" for page in reader.pages])]
     if not any(p.strip() for p in pages):
         raise UnreadableFileError(str(path), "the PDF has no text layer (a scan?); run OCR on it "
                                   "or ask the sender for a text copy")
-    text, spans = join_blocks(((page, None) for page in pages), keep_empty=True)
+    text, page_starts = _join_pages(pages)
     metadata: dict[str, Any] = {"pages": len(pages)}
     if warnings:
         metadata[WARNINGS_KEY] = sorted(set(warnings))
-    return [RawDocument(text=text, source=str(path), page_starts=[s for s, _, _ in spans],
+    return [RawDocument(text=text, source=str(path), page_starts=page_starts,
                         metadata=metadata)]
+
+
+def _join_pages(pages: list[str]) -> tuple[str, list[int]]:
+    """The pages' texts joined by a blank line, and where each page starts; a sentence that runs
+    over a page break (a page ending without a full stop, the next starting in lower case) is
+    joined by a space, so it stays one statement, starting on the page it starts on."""
+    parts: list[str] = []
+    starts: list[int] = []
+    offset = 0
+    for page in (p.strip() for p in pages):
+        if parts:
+            previous = next((p for p in reversed(parts) if p.strip()), "")
+            runs_on = bool(previous) and bool(page) and not _TERMINAL.search(previous) \
+                and page[:1].islower()
+            separator = " " if runs_on else BLOCK_SEPARATOR
+            parts.append(separator)
+            offset += len(separator)
+        starts.append(offset)
+        parts.append(page)
+        offset += len(page)
+    return "".join(parts), starts
 
 
 _DELIMITERS = (",", ";", "\t", "|")

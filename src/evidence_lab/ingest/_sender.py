@@ -29,6 +29,10 @@ _SAYS_WHO = re.compile(r"(?i:on\s+behalf\s+of|(?:response|submission|evidence|co
 _NAME_LINE = re.compile(r"^\s*(?:From:\s*)?(?:[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,4}"
                         r"(?:[ \t]*,[ \t]*|[ \t]+(?:to|of|for|at)[ \t]+)(?:the[ \t]+)?){0,2}"
                         + _ORGANISATION + r"\s*[,.]?\s*$")
+#: a title line that opens with the sender: "Westmoor District Council - Response to the call
+#: for evidence", "Harlow Fen CSP: written evidence"
+_TITLE_LINE = re.compile(r"^\s*(?:The[ \t]+)?" + _ORGANISATION + r"[ \t]*(?:[-–—:][ \t]*)?"
+                         r"(?i:(?:written[ \t]+)?(?:response|submission|evidence|comments)\b)")
 _FILE_PREFIX = re.compile(r"^(?:(?:written|our)[\s_-]+)?(?:response|submission|evidence|reply|letter|"
                           r"comments)[\s_-]+(?:from|by|of)[\s_-]+", re.IGNORECASE)
 _HAS_ORGANISATION_WORD = re.compile(r"\b(?:" + "|".join(ORGANISATION_WORDS) + r")\b")
@@ -47,7 +51,7 @@ def sender_in_text(text: str) -> str | None:
 
     In order: "on behalf of X" / "Response from X" / "Submitted by X" in the opening or closing
     part of the text; then a line of the letterhead or of the signature block that is nothing
-    but an organisation's name. The panel the evidence is sent to is never the sender.
+    but an organisation's name, or a title that opens with one ("X - Response to ..."). The panel the evidence is sent to is never the sender.
     """
     head, tail = text[:2000], text[-1500:]
     for part in (head, tail):
@@ -57,7 +61,7 @@ def sender_in_text(text: str) -> str | None:
                 return name
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     for line in [*lines[:HEAD_LINES], *reversed(lines[-TAIL_LINES:])]:
-        found = _NAME_LINE.match(line)
+        found = _NAME_LINE.match(line) or _TITLE_LINE.match(line)
         name = _clean(found.group("org")) if found else None
         if name:
             return name
