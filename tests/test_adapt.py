@@ -141,3 +141,17 @@ def test_a_panel_that_codes_as_the_model_expects_teaches_no_regrouping():
             _unit(rng.standard_normal((30, 8))), proba, labels, CLASSES)
         regrouped += layer.transition_prior_ is not None
     assert regrouped <= 1
+
+
+def test_corrections_picked_for_being_wrong_teach_no_regrouping():
+    """An officer who only fixes the mistakes they spot: every correction disagrees with the
+    shipped model, which says nothing about the statements it got right, so no class moves."""
+    rng = np.random.default_rng(4)
+    shipped = rng.choice(3, size=20)
+    proba = np.full((20, 3), 0.1)
+    proba[np.arange(20), shipped] = 0.8
+    labels = [CLASSES[(c + 1 + int(rng.integers(2))) % 3] for c in shipped]  # never the model's
+    layer = CorrectionLayer(transition=True).fit(_unit(rng.standard_normal((20, 8))), proba,
+                                                 labels, CLASSES)
+    assert layer.transition_prior_ is None
+    assert layer.transition_ == pytest.approx(np.eye(3))

@@ -87,6 +87,12 @@ MAX_WORDS = 2000  # the corrections' most frequent words and word pairs
 TRANSITION = {"theme": True, "pcc_sentiment": False}
 #: candidate strengths of the transition's pull to "no regrouping" (pseudo-counts on the diagonal)
 TRANSITION_PRIORS = (30.0, 10.0, 3.0, 1.0)
+#: a transition needs corrections that sample the review, not only the model's mistakes: when
+#: the officer agrees with the shipped model on fewer than this share of what its confidence
+#: expects, the corrections were picked for being wrong (fixing what an officer spotted), and a
+#: transition fitted on them would call the whole model wrong (dev_real, 10-20 such corrections:
+#: themes -0.08 to -0.12 with it, -0.01 with the shift alone)
+REPRESENTATIVE_AGREEMENT = 0.5
 _EM_STEPS = 60
 MIN_CORRECTIONS = 4  # fewer and cross-validation cannot choose; the layer changes nothing
 RIDGE = 1e-3  # added to the corpus second moments so that no direction is free to move
@@ -170,6 +176,14 @@ def fit_transition(proba: np.ndarray, truth: np.ndarray, prior: float) -> np.nda
         counts = truth.T @ source + prior * np.eye(c)
         transition = counts / counts.sum(axis=0, keepdims=True)
     return transition
+
+
+def _representative(proba: np.ndarray, truth: np.ndarray) -> bool:
+    """True when the corrections agree with the shipped model about as often as its own
+    confidence expects (:data:`REPRESENTATIVE_AGREEMENT`): a sample of the review, as ``suggest``
+    gives, rather than a list of the model's mistakes."""
+    agreement = float((proba.argmax(axis=1) == truth.argmax(axis=1)).mean())
+    return agreement >= REPRESENTATIVE_AGREEMENT * float(proba.max(axis=1).mean())
 
 
 def _choose_transition(proba: np.ndarray, truth: np.ndarray, folds: int, random_state: int,
@@ -296,7 +310,7 @@ class CorrectionLayer(BaseEstimator):
         truth = _onehot(y, self.classes_)
         proba = np.clip(np.asarray(proba, dtype=np.float64), 1e-9, None)
         self.transition_prior_ = _choose_transition(proba, truth, self.folds, self.random_state) \
-            if self.transition else None
+            if self.transition and _representative(proba, truth) else None
         self.transition_ = np.eye(len(self.classes_)) if self.transition_prior_ is None else \
             fit_transition(proba, truth, self.transition_prior_)
         offset = np.log(np.clip(proba @ self.transition_.T, 1e-9, None))
