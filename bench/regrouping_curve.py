@@ -11,7 +11,9 @@ coded::
     .venv/bin/python bench/regrouping_curve.py --out bench/results/regrouping-curve.json
 
 Each cell is the mean gain in theme / stance macro-F1 on the statements not coded, over the same
-statements with no corrections. The shipped models never see the labels.
+statements with no corrections. Last, an officer who corrects only statements the tool got wrong
+(10 or 20 of them), with and without the class transition. The shipped models never see the
+labels.
 """
 
 from __future__ import annotations
@@ -63,9 +65,42 @@ def main(argv: list[str] | None = None) -> int:
                     print(f"{name:9} {panel:40} {strategy:8} {k:3} themes {row['theme_gain']:+.3f}"
                           f" (from {row['theme_macro_f1_without']:.3f})  stance "
                           f"{row['stance_gain']:+.3f}", flush=True)
+        rows += _spotted_mistakes(name, gold)
     if args.out:
         args.out.write_text(json.dumps(rows, indent=1) + "\n", encoding="utf-8")
     return 0
+
+
+def _spotted_mistakes(name: str, gold: object, seeds: int = 5) -> list[dict]:
+    """An officer who corrects only statements the tool got wrong: k of them at random, with
+    and without the class transition (its guard should keep it out)."""
+    import numpy as np
+
+    from evidence_lab import adapt, evaluation
+    from evidence_lab.codebook import load_codebook
+
+    book = load_codebook()
+    frame = evaluation.check_gold_labels(gold.reset_index(drop=True), book)  # type: ignore[attr-defined]
+    base = evaluation._shipped_predictions(frame, book)
+    wrong = np.flatnonzero((np.asarray(base["theme_labels"]) != frame["theme"].to_numpy())
+                           & frame["theme"].notna().to_numpy())
+    rows = []
+    for transition in (True, False):
+        adapt.TRANSITION["theme"] = transition
+        for k in (10, 20):
+            gains = []
+            for seed in range(seeds):
+                chosen = np.random.default_rng(seed).choice(wrong, size=min(k, len(wrong)),
+                                                            replace=False)
+                scores = evaluation._score_rest(frame, book, base, chosen)
+                gains.append(scores["theme_macro_f1"] - scores["theme_macro_f1_without"])
+            label = "with the transition" if transition else "shift alone"
+            print(f"{name:9} {'spotted mistakes only, ' + label:40} {k:3} themes "
+                  f"{np.mean(gains):+.3f}", flush=True)
+            rows.append({"set": name, "panel": "spotted mistakes only", "strategy": label,
+                         "k": k, "theme_gain": round(float(np.mean(gains)), 3)})
+    adapt.TRANSITION["theme"] = True
+    return rows
 
 
 if __name__ == "__main__":
