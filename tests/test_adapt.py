@@ -155,3 +155,17 @@ def test_corrections_picked_for_being_wrong_teach_no_regrouping():
                                                  labels, CLASSES)
     assert layer.transition_prior_ is None
     assert layer.transition_ == pytest.approx(np.eye(3))
+
+
+def test_a_regrouping_shown_on_every_example_moves_that_class_alone():
+    """Corrections that all disagree, but the same way: whatever the model calls partnerships,
+    the officer files under engagement, every time. That class moves; the others, of which the
+    corrections show nothing, stay."""
+    rng = np.random.default_rng(5)
+    proba = np.tile([0.1, 0.1, 0.8], (8, 1))  # the model: partnerships, each time
+    layer = CorrectionLayer(transition=True).fit(_unit(rng.standard_normal((8, 8))), proba,
+                                                 ["engagement"] * 8, CLASSES)
+    assert layer.transition_prior_ is not None
+    assert layer.transition_[:, :2] == pytest.approx(np.eye(3)[:, :2])  # the others stay
+    moved = layer.transform(_unit(rng.standard_normal((1, 8))), np.array([[0.1, 0.1, 0.8]]))
+    assert moved.argmax(axis=1).tolist() == [0]

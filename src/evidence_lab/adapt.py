@@ -93,6 +93,11 @@ TRANSITION_PRIORS = (30.0, 10.0, 3.0, 1.0)
 #: transition fitted on them would call the whole model wrong (dev_real, 10-20 such corrections:
 #: themes -0.08 to -0.12 with it, -0.01 with the shift alone)
 REPRESENTATIVE_AGREEMENT = 0.5
+#: from corrections that are not such a sample, a class still moves when at least this many
+#: corrections of what the model puts in it ...
+CONSISTENT_MIN = 4
+#: ... nearly all go to one other class (a regrouping the officer shows on every example)
+CONSISTENT_SHARE = 0.9
 _EM_STEPS = 60
 MIN_CORRECTIONS = 4  # fewer and cross-validation cannot choose; the layer changes nothing
 RIDGE = 1e-3  # added to the corpus second moments so that no direction is free to move
@@ -157,7 +162,8 @@ def _shift(offset: np.ndarray, features: np.ndarray, truth: np.ndarray, strength
     return np.asarray(found.x).reshape(d, c)
 
 
-def fit_transition(proba: np.ndarray, truth: np.ndarray, prior: float) -> np.ndarray:
+def fit_transition(proba: np.ndarray, truth: np.ndarray, prior: float,
+                   movable: np.ndarray | None = None) -> np.ndarray:
     """``T`` (c x c, each column a distribution) such that ``proba @ T.T`` best explains the
     officers' labels ``truth`` (one-hot), with ``prior`` pseudo-counts of "no regrouping" on
     each column's diagonal: the maximum a posteriori of a label-transition model, by EM.
@@ -165,33 +171,50 @@ def fit_transition(proba: np.ndarray, truth: np.ndarray, prior: float) -> np.nda
     ``T[y, c]`` is how often a statement the shipped model would put in class ``c`` is filed by
     this review under ``y``: a panel that files partnership working under engagement makes
     ``T[engagement, partnerships]`` large, and the whole class follows, not only near-copies of
-    the corrected statements.
+    the corrected statements. Only the columns ``movable`` marks may leave the identity (all by
+    default; see :func:`_movable_classes`).
     """
     c = truth.shape[1]
+    fixed = np.zeros(c, dtype=bool) if movable is None else ~np.asarray(movable, dtype=bool)
     transition = 0.8 * np.eye(c) + 0.2 / c  # off the identity, or EM can never leave it
+    transition[:, fixed] = np.eye(c)[:, fixed]
     for _ in range(_EM_STEPS):
         # each correction's share of its label owed to each class the shipped model saw
         source = truth @ transition * proba
         source /= np.clip(source.sum(axis=1, keepdims=True), 1e-12, None)
         counts = truth.T @ source + prior * np.eye(c)
         transition = counts / counts.sum(axis=0, keepdims=True)
+        transition[:, fixed] = np.eye(c)[:, fixed]
     return transition
 
 
-def _representative(proba: np.ndarray, truth: np.ndarray) -> bool:
-    """True when the corrections agree with the shipped model about as often as its own
-    confidence expects (:data:`REPRESENTATIVE_AGREEMENT`): a sample of the review, as ``suggest``
-    gives, rather than a list of the model's mistakes."""
-    agreement = float((proba.argmax(axis=1) == truth.argmax(axis=1)).mean())
-    return agreement >= REPRESENTATIVE_AGREEMENT * float(proba.max(axis=1).mean())
+def _movable_classes(proba: np.ndarray, truth: np.ndarray) -> np.ndarray:
+    """Which classes the transition may move. All of them when the corrections agree with the
+    shipped model about as often as its own confidence expects (:data:`REPRESENTATIVE_AGREEMENT`:
+    a sample of the review, as ``suggest`` gives). Corrections picked for being wrong (an officer
+    fixing the mistakes they spot) say nothing about the statements the model got right, so then
+    only a class the officer regroups consistently moves: :data:`CONSISTENT_MIN` corrections of
+    what the model puts in it, :data:`CONSISTENT_SHARE` of them to one other class."""
+    shipped, given = proba.argmax(axis=1), truth.argmax(axis=1)
+    c = truth.shape[1]
+    if float((shipped == given).mean()) >= REPRESENTATIVE_AGREEMENT * float(proba.max(axis=1).mean()):
+        return np.ones(c, dtype=bool)
+    movable = np.zeros(c, dtype=bool)
+    for k in range(c):
+        counts = np.bincount(given[shipped == k], minlength=c)
+        target = int(counts.argmax())
+        movable[k] = counts.sum() >= CONSISTENT_MIN and target != k and \
+            counts[target] >= CONSISTENT_SHARE * counts.sum()
+    return movable
 
 
 def _choose_transition(proba: np.ndarray, truth: np.ndarray, folds: int, random_state: int,
-                       priors: Sequence[float] = TRANSITION_PRIORS) -> float | None:
+                       movable: np.ndarray, priors: Sequence[float] = TRANSITION_PRIORS
+                       ) -> float | None:
     """The transition's prior by cross-validation on the corrections, as for the shift: taken
     only when its held-out gain in log-likelihood over no regrouping exceeds one standard error."""
     n = len(truth)
-    if n < MIN_CORRECTIONS:
+    if n < MIN_CORRECTIONS or not movable.any():
         return None
     fold = np.random.default_rng(random_state).permutation(n) % min(folds, n)
     unchanged = np.log(np.clip((truth * proba).sum(axis=1), 1e-9, None))
@@ -200,7 +223,7 @@ def _choose_transition(proba: np.ndarray, truth: np.ndarray, folds: int, random_
         held_out = np.empty(n)
         for k in np.unique(fold):
             train, test = fold != k, fold == k
-            moved = proba[test] @ fit_transition(proba[train], truth[train], prior).T
+            moved = proba[test] @ fit_transition(proba[train], truth[train], prior, movable).T
             held_out[test] = np.log(np.clip((truth[test] * moved).sum(axis=1), 1e-9, None))
         gain = held_out - unchanged
         mean, error = float(gain.mean()), float(gain.std(ddof=1) / np.sqrt(n))
@@ -309,10 +332,11 @@ class CorrectionLayer(BaseEstimator):
         features = np.hstack([dense, self._words(texts, len(y)).toarray()])
         truth = _onehot(y, self.classes_)
         proba = np.clip(np.asarray(proba, dtype=np.float64), 1e-9, None)
-        self.transition_prior_ = _choose_transition(proba, truth, self.folds, self.random_state) \
-            if self.transition and _representative(proba, truth) else None
+        movable = _movable_classes(proba, truth)
+        self.transition_prior_ = _choose_transition(proba, truth, self.folds, self.random_state,
+                                                    movable) if self.transition else None
         self.transition_ = np.eye(len(self.classes_)) if self.transition_prior_ is None else \
-            fit_transition(proba, truth, self.transition_prior_)
+            fit_transition(proba, truth, self.transition_prior_, movable)
         offset = np.log(np.clip(proba @ self.transition_.T, 1e-9, None))
         self.lambda_, self.cv_gain_ = self._choose(features, offset, truth)
         shift = (np.zeros((features.shape[1], len(self.classes_))) if self.lambda_ is None
