@@ -245,3 +245,17 @@ def test_letter_furniture_is_found_and_evidence_is_not():
              ("Chair, Coldwater Community Safety Partnership", True)]
     frame = pd.DataFrame({"submission_id": "a", "text": [text for text, _ in lines]})
     assert letter_furniture(frame).tolist() == [flag for _, flag in lines]
+
+
+def test_a_covering_note_and_an_attachments_heading_are_furniture():
+    from evidence_lab.segmentation import letter_furniture
+
+    lines = [("Our response to the call for evidence", True),
+             ("Please find our response attached.", True),
+             ("We enclose a copy of our annual report.", True),
+             ("Attachment: Westmoor CSP response.docx", True),
+             ("Please find below our concerns about the grant round, which opened late.", False),
+             ("We attach great importance to the Commissioner's visits to our board.", False),
+             ("The OPCC has not attended our board since January.", False)]
+    frame = pd.DataFrame({"submission_id": "a", "text": [text for text, _ in lines]})
+    assert letter_furniture(frame).tolist() == [flag for _, flag in lines]

@@ -310,8 +310,15 @@ _FURNITURE = re.compile(
     r"|(?:tel(?:ephone)?|phone|mobile|e-?mail|web(?:site)?|address|date|ref(?:erence)?)\s*[:.].*"
     r"|(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:" + _MONTHS + r")\s+\d{4})\W*"      # 10 November 2026
     r"|(?:\[\w+\](?:\s*(?:and|,)\s*)?)+\W*"                   # a redacted name and nothing else
-    r"|(?:written\s+)?(?:submission|response|evidence)\s+(?:to|from|of)\b"   # masthead
-    r"(?=[^.!?]*\b(?:panel|call\s+for\s+evidence|review|inquiry|committee)\b)[^.!?]{0,90}"
+    r"|(?:(?:our|the|a)\s+)?(?:written\s+)?(?:submission|response|evidence)\s+(?:to|from|of)\b"
+    r"(?=[^.!?]*\b(?:panel|call\s+for\s+evidence|review|inquiry|committee)\b)[^.!?]{0,90}"  # masthead
+    # a covering note's "please find attached" and the heading of an e-mail's attachment
+    r"|please\s+find\s+(?:(?:attached|enclosed)\b[^.!?]{0,80}|[^.!?]{0,60}\b(?:attached|enclosed))"
+    r"[.!]?"
+    r"|(?:(?:i|we)\s+(?:attach|enclose)|attached\s+(?:is|are))\s+(?:our|my|a|the)\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:response|submission|evidence|letter|comments|report|document|copy)"
+    r"\b[^.!?]{0,80}[.!]?"
+    r"|attachment:\s.{1,200}"
     r")$", re.IGNORECASE)
 _SIGN_OFF = re.compile(r"^\W*(?:" + _SIGN_OFF_WORDS + r")\b", re.IGNORECASE)
 SIGNATURE_MAX_WORDS = 15  # a line of a signature block (name, role, organisation) is this short
@@ -326,8 +333,9 @@ def without_furniture(segments: pd.DataFrame) -> pd.DataFrame:
 def letter_furniture(segments: pd.DataFrame) -> pd.Series:
     """True for the statements that are a letter's furniture, not evidence: the salutation, the
     sign-off and the signature block after it, contact lines, a date on its own, a redacted name
-    on its own, and a masthead ("Submission to the ... Panel"). Themes, stance and findings
-    leave them out.
+    on its own, a masthead ("Submission to the ... Panel", "Our response to the call for
+    evidence"), a covering note's "Please find our response attached." and an e-mail
+    attachment's heading. Themes, stance and findings leave them out.
 
     Needs ``submission_id`` and ``text``; the statements of a submission in their order.
     """
