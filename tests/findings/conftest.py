@@ -34,6 +34,7 @@ class Said:
     heading: str = ""
     kind: str = "community_safety_partnership"
     vector: tuple[float, ...] | None = None
+    mention: str = "none"  # its mention_kind: "addressed" when its letter is written to the target
 
 
 @pytest.fixture(scope="session")
@@ -59,7 +60,8 @@ def draft(sample_codebook):
                 "segment_id": f"{s.org.lower().replace(' ', '_')}:{i}", "submission_id": s.org,
                 "text": s.text, "primary_theme": s.theme, "pcc_sentiment": s.stance,
                 "pcc_sentiment_score": s.score, "stance_evidence": s.cues,
-                "previous_text": s.previous, "heading": s.heading, "segment_kind": "statement"})
+                "previous_text": s.previous, "heading": s.heading, "segment_kind": "statement",
+                "mention_kind": s.mention})
             vector = np.zeros(width)
             if s.vector is None:
                 vector[s.point] = 1.0

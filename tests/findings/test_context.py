@@ -220,3 +220,14 @@ def test_a_statement_that_cannot_stand_alone_is_cited_not_quoted(draft, said):
     assert set(finding["organisations"]) == {"Brook Partnership", "Ashfield Watch"}
     assert "ashfield_watch:1" in finding["segment_ids"]  # still cited: it makes the point
     assert len(finding["quotes"]) == 1 and "heard about it" not in finding["quotes"][0]
+
+
+@pytest.mark.parametrize(("mention", "leads"), [("addressed", True), ("none", False)])
+def test_a_you_leads_only_when_the_letter_was_written_to_the_target(draft, said, mention, leads):
+    # written to the Commissioner, "you" is the Commissioner, as it is for the letter's reader;
+    # written to the panel, "you" would be the panel, and the letter cannot report it
+    found = draft([said("Brook Partnership", "You have not attended a single meeting of our "
+                        "board since you were elected in May.", "negative", -0.9, point=1,
+                        cues="not attended [implied]", mention=mention)])
+    findings = found[found["kind"] == "finding"]
+    assert (len(findings) == 1) is leads

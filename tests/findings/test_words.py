@@ -106,14 +106,23 @@ def test_short_quote_is_verbatim_and_marks_a_cut():
     ("We know that funding was cut last year.", None),
     ("The office said that progress in the first year was slow.", None),
     ("We were told that money would follow.", None),
-    # the respondent's "you" is whoever they wrote to; a title's "Your" and thanks are not
-    ("You informed the panel that most incidents were domestic.", "You"),
-    ("We hope you will consider these points before the budget is set.", "you"),
-    ("The two \"Your Police, Your Say\" meetings were advertised only a week in advance.", None),
-    ("Thank you for the chance to respond to the review of the grants scheme.", None),
 ])
 def test_references_to_an_earlier_sentence_are_found(sentence, reference):
     assert unresolved_reference(sentence) == reference
+
+
+@pytest.mark.parametrize(("sentence", "speaks"), [
+    ("You informed the panel that most incidents were domestic.", True),
+    ("We hope you will consider these points before the budget is set.", True),
+    ("Your office has not replied to our letters.", True),
+    # a title's capitalised "Your" and thanks say "you" to nobody
+    ("The two \"Your Police, Your Say\" meetings were advertised only a week in advance.", False),
+    ("Thank you for the chance to respond to the review of the grants scheme.", False),
+])
+def test_a_statement_that_says_you_to_whoever_it_was_written_to(sentence, speaks):
+    from evidence_lab.findings._references import speaks_to_someone
+
+    assert speaks_to_someone(sentence) is speaks
 
 
 @pytest.mark.parametrize(("statement", "action"), [

@@ -56,6 +56,7 @@ from ._references import (
     respondent_words,
     run_checks,
     run_remembered,
+    speaks_to_someone,
 )
 from ._rewrite import to_reported_speech
 
@@ -281,9 +282,23 @@ def lead_contexts(frame: pd.DataFrame, asks: pd.Series, fit: pd.Series,
         "lead_context", [[texts[i], previous.iloc[i], words, sorted(given.iloc[i])] for i in leads],
         lambda todo: (lead_context_check(texts[leads[j]], previous.iloc[leads[j]], stop_words,
                                          given.iloc[leads[j]]) for j in todo))
+    addressed = _addressed_to_target(frame)
     for i, context in zip(leads, found, strict=True):
-        contexts.iloc[i] = context
+        contexts.iloc[i] = None if speaks_to_someone(texts[i]) and not addressed[i] else context
     return contexts
+
+
+def _addressed_to_target(frame: pd.DataFrame) -> np.ndarray:
+    """Per statement, whether its submission is written to the target (``mention_kind``
+    "addressed" from :func:`evidence_lab.stance.find_mentions`, or an explicit mention in a
+    submission so addressed): there "you" is the target, as it is for the letter's reader."""
+    kinds = frame["mention_kind"] if "mention_kind" in frame.columns else \
+        pd.Series("none", index=frame.index)
+    addressed = kinds.eq("addressed")
+    submissions = set(frame.loc[addressed.to_numpy(), "submission_id"]) \
+        if "submission_id" in frame.columns else set()
+    return (addressed | frame.get("submission_id", pd.Series(index=frame.index, dtype=object))
+            .isin(submissions)).to_numpy()
 
 
 def _claims(vectors: np.ndarray, idx: np.ndarray, contexts: np.ndarray, orgs: np.ndarray,
@@ -489,8 +504,14 @@ class Contexts:
         self.frame, self.stop_words, self.given = frame, stop_words, given
         self.leads = leads
         self._known: dict[int, str | None] = {}
+        self._addressed: np.ndarray | None = None  # _addressed_to_target, when first needed
 
     def of(self, position: int) -> str | None:
+        if position not in self._known and speaks_to_someone(str(self.frame["text"].iloc[position])):
+            if self._addressed is None:
+                self._addressed = _addressed_to_target(self.frame)
+            if not self._addressed[position]:
+                self._known[position] = None  # "you" to the panel: no sentence before fixes it
         if position not in self._known:
             previous = self.frame["previous_text"].iloc[position] \
                 if "previous_text" in self.frame.columns else ""

@@ -65,7 +65,9 @@ KNOWN_DEFINITES = frozenset({
 })
 _DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})
 #: "you" in a respondent's statement is whoever they wrote to: the letter cannot report it as is
-_SECOND_PERSON = frozenset({"you", "your", "yours"})
+#: "you" in a respondent's statement is whoever they wrote to (not "thank you", not a title's
+#: capitalised "Your" mid-sentence: "Your Police, Your Say")
+_SECOND_PERSON = re.compile(r"(?<!\bthank )\b(?:you|your|yours|yourself)\b", re.IGNORECASE)
 _THIRD_PERSON = frozenset({"it", "its", "they", "them", "their", "theirs"})
 #: "he", "she" and theirs point to a person the sentence must name first ("the Commissioner",
 #: "Ms Nandra"): "We appreciate the time she has given" leaves the reader asking who
@@ -312,9 +314,6 @@ def _unresolved(doc: Doc) -> str | None:
     opening = {t.i for t in doc[0].subtree} if len(doc) and doc[0].dep_ == "prep" else set()
     for i, token in enumerate(doc):
         word = token.lower_
-        if word in _SECOND_PERSON and token.tag_ in {"PRP", "PRP$"} and not _thanks(doc, i) \
-                and not (token.text[0].isupper() and not token.is_sent_start):  # "Your Say"
-            return token.text  # "You informed the panel ...": the respondent's "you", not ours
         if word == "that" and _demonstrative_read_as_mark(doc, i):
             return f"{token.text} {doc[i + 1].text}"  # "would undermine that cooperation, ..."
         if word in _DEMONSTRATIVES and token.tag_ == "DT":
@@ -352,11 +351,6 @@ def _unresolved(doc: Doc) -> str | None:
     return None
 
 
-def _thanks(doc: Doc, i: int) -> bool:
-    """"Thank you" (and "thank you for ..."): courtesy, not a reference to anyone."""
-    return i > 0 and doc[i - 1].lower_ in {"thank", "thanks"}
-
-
 def _complementizer_read_as_det(doc: Doc, i: int) -> bool:
     """"that" after a verb, read by the parser as the determiner of a noun that is the subject of
     the clause it opens ("told that money would follow"): it introduces the clause."""
@@ -380,6 +374,20 @@ def _demonstrative_read_as_mark(doc: Doc, i: int) -> bool:
         return False
     # "said that progress in the year was slow": the clause's subject, its verb further on
     return doc[i + 1].dep_ not in {"nsubj", "nsubjpass", "compound"}
+
+
+def speaks_to_someone(text: str) -> bool:
+    """True when ``text`` says "you" to whoever its respondent wrote to ("You informed the panel
+    that ...", "We hope you will consider ..."). The letter can report that only when the
+    respondent wrote to the target (then "you" is the target, as the letter's reader is);
+    written to the panel, "you" would read as the target and is not."""
+    for match in _SECOND_PERSON.finditer(text):
+        start = match.start()
+        at_sentence_start = start == 0 or text[:start].rstrip()[-1:] in {".", "!", "?", ":"}
+        if match.group()[0].isupper() and not at_sentence_start:
+            continue  # "Your Police, Your Say": a title
+        return True
+    return False
 
 
 def self_contained(text: str) -> bool:
