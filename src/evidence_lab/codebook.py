@@ -12,6 +12,7 @@ from typing import Any
 
 import yaml
 
+from ._folding import fold_case
 from .errors import CodebookError
 
 OTHER_THEME = "other"
@@ -164,9 +165,9 @@ class Codebook:
         """The theme an officer means by ``written``: its id or its label, in any case and with
         any surrounding space ("Engagement and communication", "ENGAGEMENT", "other"); None when
         the codebook has no such theme."""
-        key = " ".join(str(written).split()).lower()
+        key = fold_case(written)
         for theme in self.themes:
-            if key in (theme.id.lower(), " ".join(theme.label.split()).lower()):
+            if key in (fold_case(theme.id), fold_case(theme.label)):
                 return theme.id
         return OTHER_THEME if key == OTHER_THEME else None
 

@@ -23,13 +23,13 @@ from sklearn.metrics import accuracy_score, cohen_kappa_score, f1_score
 from .codebook import Codebook, load_codebook
 from .errors import GoldFileError
 from .ingest._readers import json_objects
+from .schema import label_cell, stance_label
 
 POLAR = ("positive", "negative", "neutral")
 
 
 #: a gold file's columns may carry these other names (a sheet coded by hand says "stance")
 GOLD_ALIASES = {"stance": "pcc_sentiment"}
-STANCES = (*POLAR, "mixed")
 
 
 def read_gold(path: str | Path) -> pd.DataFrame:
@@ -53,7 +53,7 @@ def read_gold(path: str | Path) -> pd.DataFrame:
     for column in ("theme", "pcc_sentiment"):
         if column not in frame.columns:
             frame[column] = None
-        frame[column] = pd.Series([_label_or_none(v) for v in frame[column]], index=frame.index,
+        frame[column] = pd.Series([label_cell(v) for v in frame[column]], index=frame.index,
                                   dtype=object)
     frame.attrs["lines"] = lines
     return frame
@@ -95,14 +95,6 @@ def _sheet_rows(path: Path) -> tuple[list[dict], list[int]]:
     return sheet[keep].to_dict("records"), [int(i) + 2 for i in sheet.index[keep]]
 
 
-def _label_or_none(value: Any) -> str | None:
-    """A label as written, trimmed; blank, null or NaN as None (left out of its task)."""
-    if value is None or (isinstance(value, float) and np.isnan(value)):
-        return None
-    text = str(value).strip()
-    return text or None
-
-
 def check_gold_labels(frame: pd.DataFrame, codebook: Codebook, source: str = "gold") -> pd.DataFrame:
     """The gold frame with its labels in the codebook's terms: themes by id (an id or a label,
     any case), stances in lower case. A label the codebook does not know would score as a
@@ -115,8 +107,8 @@ def check_gold_labels(frame: pd.DataFrame, codebook: Codebook, source: str = "go
     checked = frame.copy()
     for column, read, allowed in (
             ("theme", codebook.theme_id_of, [*codebook.theme_ids, "other"]),
-            ("pcc_sentiment", _stance_of, list(STANCES))):
-        given = [_label_or_none(v) for v in checked[column]] if column in checked.columns \
+            ("pcc_sentiment", stance_label, [*POLAR, "mixed"])):
+        given = [label_cell(v) for v in checked[column]] if column in checked.columns \
             else [None] * len(checked)
         values = [None if v is None else read(v) for v in given]
         wrong = [(line, v) for line, v, value in zip(lines, given, values, strict=True)
@@ -129,12 +121,6 @@ def check_gold_labels(frame: pd.DataFrame, codebook: Codebook, source: str = "go
                                 f"{', '.join(allowed)}{also}")
         checked[column] = pd.Series(values, index=checked.index, dtype=object)
     return checked
-
-
-def _stance_of(written: str) -> str | None:
-    """A stance label as the standard spells it ("Negative " is negative), or None."""
-    key = written.strip().lower()
-    return key if key in STANCES else None
 
 
 def krippendorff_alpha_nominal(a: list[str], b: list[str]) -> float:

@@ -8,6 +8,7 @@ joined only when written to CSV (``a;b``; spans as ``4-8``; quotes with `` | ``)
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Sequence
 from typing import TypeAlias
 
@@ -34,6 +35,21 @@ CONTEXT_COLUMNS = ["heading", "previous_text"]
 HEADINGS_KEY = "headings"
 FIELDS_KEY = "fields"
 SENTIMENT_LABELS = ("positive", "negative", "mixed", "neutral")
+
+
+def label_cell(value: object) -> str | None:
+    """A label as an officer's sheet or a gold file holds it, trimmed; blank, null or NaN as
+    None (no label given)."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return None
+    text = str(value).strip()
+    return text or None
+
+
+def stance_label(written: str) -> str | None:
+    """A stance as :data:`SENTIMENT_LABELS` spells it ("Negative " is negative), or None."""
+    key = written.strip().lower()
+    return key if key in SENTIMENT_LABELS else None
 
 #: table -> column -> what it holds (the stage that adds it in brackets)
 COLUMNS: dict[str, dict[str, str]] = {

@@ -12,14 +12,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import numpy as np
 import pandas as pd
 
 from .._folding import fold_case
 from ..adapt import suggestion_order_of
 from ..codebook import OTHER_THEME, Codebook
 from ..errors import ReviewStoreError
-from ..schema import SENTIMENT_LABELS
+from ..schema import SENTIMENT_LABELS, label_cell, stance_label
 from ..store import ReviewStore
 
 if TYPE_CHECKING:
@@ -107,30 +106,22 @@ def relabel_many(store: ReviewStore, frame: pd.DataFrame, book: Codebook,
     bad: list[dict[str, Any]] = []
     uncoded = 0
     for number, row in enumerate(frame.to_dict("records"), start=1):
-        sid = _cell(row.get("segment_id"))
-        written_theme, written_stance = _cell(row.get("theme")), _cell(row.get("pcc_sentiment"))
-        if not any((sid, _cell(row.get("text")), written_theme, written_stance)):
-            continue  # a blank line of the sheet
-        if written_theme is None and written_stance is None and (sid or _cell(row.get("text"))):
-            uncoded += 1
+        sid, text = label_cell(row.get("segment_id")), label_cell(row.get("text"))
+        written_theme = label_cell(row.get("theme"))
+        written_stance = label_cell(row.get("pcc_sentiment"))
+        if written_theme is None and written_stance is None:
+            uncoded += bool(sid or text)  # a row not coded yet; a wholly blank line is nothing
             continue
-        theme = book.theme_id_of(written_theme) or written_theme if written_theme else None
-        stance = written_stance.lower() if written_stance else None
-        reason = _row_problem(sid, _cell(row.get("text")), theme, stance, texts, by_text, themes,
-                              book)
+        # as the officer wrote them: a theme's label or any case; the unknown kept for the reason
+        theme = (book.theme_id_of(written_theme) or written_theme) if written_theme else None
+        stance = (stance_label(written_stance) or written_stance) if written_stance else None
+        reason = _row_problem(sid, text, theme, stance, texts, by_text, themes, book)
         if reason:
             bad.append({"row": number, "segment_id": sid or "", "reason": reason})
             continue
         targets = [sid] if sid else by_text[fold_case(row["text"])]
         ids += [store.add_correction(t, texts[t], theme, stance, str(by).strip()) for t in targets]
     return RelabelResult(ids, pd.DataFrame(bad, columns=["row", "segment_id", "reason"]), uncoded)
-
-
-def _cell(value: Any) -> str | None:
-    if value is None or (isinstance(value, float) and np.isnan(value)):
-        return None
-    text = str(value).strip()
-    return text or None
 
 
 def _row_problem(sid: str | None, text: str | None, theme: str | None, stance: str | None,

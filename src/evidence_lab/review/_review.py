@@ -27,7 +27,7 @@ from ..analysis import Analysis
 from ..codebook import OTHER_THEME, Codebook, load_codebook
 from ..embed import Embedder, resolve_embedder
 from ..errors import ReviewStoreError
-from ..schema import SENTIMENT_LABELS
+from ..schema import SENTIMENT_LABELS, stance_label
 from ..store import ReviewStore
 from ._calls import CallSummary, add_call
 from ._coding import RelabelResult, relabel_many, suggest
@@ -163,7 +163,8 @@ class Review:
         if theme is None and pcc_sentiment is None:
             raise ReviewStoreError("relabel needs a theme and/or a stance (pcc_sentiment) to set")
         segment_row = self.store.segment(segment_id)
-        pcc_sentiment = pcc_sentiment.strip().lower() if pcc_sentiment is not None else None
+        if pcc_sentiment is not None:  # in any case; the unknown kept for the message
+            pcc_sentiment = stance_label(pcc_sentiment) or pcc_sentiment
         if pcc_sentiment is not None and pcc_sentiment not in SENTIMENT_LABELS:
             raise ReviewStoreError(f"stance must be one of {', '.join(SENTIMENT_LABELS)}, "
                                    f"not {pcc_sentiment!r}")
