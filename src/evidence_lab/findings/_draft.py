@@ -292,13 +292,13 @@ def _addressed_to_target(frame: pd.DataFrame) -> np.ndarray:
     """Per statement, whether its submission is written to the target (``mention_kind``
     "addressed" from :func:`evidence_lab.stance.find_mentions`, or an explicit mention in a
     submission so addressed): there "you" is the target, as it is for the letter's reader."""
-    kinds = frame["mention_kind"] if "mention_kind" in frame.columns else \
-        pd.Series("none", index=frame.index)
-    addressed = kinds.eq("addressed")
-    submissions = set(frame.loc[addressed.to_numpy(), "submission_id"]) \
-        if "submission_id" in frame.columns else set()
-    return (addressed | frame.get("submission_id", pd.Series(index=frame.index, dtype=object))
-            .isin(submissions)).to_numpy()
+    if "mention_kind" not in frame.columns:
+        return np.zeros(len(frame), dtype=bool)
+    addressed = frame["mention_kind"].eq("addressed").to_numpy()
+    if "submission_id" not in frame.columns:
+        return addressed
+    written_to_target = frame["submission_id"].to_numpy()[addressed]
+    return frame["submission_id"].isin(written_to_target).to_numpy()
 
 
 def _claims(vectors: np.ndarray, idx: np.ndarray, contexts: np.ndarray, orgs: np.ndarray,

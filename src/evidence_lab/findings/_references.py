@@ -50,6 +50,7 @@ from spacy.tokens import Doc
 
 from .._folding import fold, fold_key
 from ..nlp import SPACY_MODEL, load_pipeline
+from ..vocabulary import SECOND_PERSON
 
 #: nouns after this/that/these/those that need no earlier sentence
 DEICTIC_NOUNS = frozenset({
@@ -64,10 +65,6 @@ KNOWN_DEFINITES = frozenset({
     "moment", "past", "future", "meantime", "end", "start", "beginning",
 })
 _DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})
-#: "you" in a respondent's statement is whoever they wrote to: the letter cannot report it as is
-#: "you" in a respondent's statement is whoever they wrote to (not "thank you", not a title's
-#: capitalised "Your" mid-sentence: "Your Police, Your Say")
-_SECOND_PERSON = re.compile(r"(?<!\bthank )\b(?:you|your|yours|yourself)\b", re.IGNORECASE)
 _THIRD_PERSON = frozenset({"it", "its", "they", "them", "their", "theirs"})
 #: "he", "she" and theirs point to a person the sentence must name first ("the Commissioner",
 #: "Ms Nandra"): "We appreciate the time she has given" leaves the reader asking who
@@ -381,11 +378,12 @@ def speaks_to_someone(text: str) -> bool:
     that ...", "We hope you will consider ..."). The letter can report that only when the
     respondent wrote to the target (then "you" is the target, as the letter's reader is);
     written to the panel, "you" would read as the target and is not."""
-    for match in _SECOND_PERSON.finditer(text):
-        start = match.start()
-        at_sentence_start = start == 0 or text[:start].rstrip()[-1:] in {".", "!", "?", ":"}
-        if match.group()[0].isupper() and not at_sentence_start:
-            continue  # "Your Police, Your Say": a title
+    for match in SECOND_PERSON.finditer(text):
+        before = text[:match.start()].rstrip()
+        if before.lower().endswith("thank"):
+            continue  # "thank you" is courtesy, said to nobody in particular
+        if match.group()[0].isupper() and before[-1:] not in {"", ".", "!", "?", ":"}:
+            continue  # a capitalised "Your" mid-sentence is a title: "Your Police, Your Say"
         return True
     return False
 
