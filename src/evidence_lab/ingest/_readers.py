@@ -24,6 +24,7 @@ from typing import Any
 
 import pandas as pd
 
+from .._folding import fold_case
 from ..errors import UnreadableFileError
 from ..schema import FIELDS_KEY, HEADINGS_KEY
 from ._forms import join_answers, question_columns
@@ -408,7 +409,7 @@ _EDGE_LINES = 3
 
 def _line_key(line: str) -> str:
     """A line as it repeats from page to page: spaces folded, case folded, numbers alike."""
-    return re.sub(r"\d+", "#", " ".join(line.split()).lower())
+    return re.sub(r"\d+", "#", fold_case(line))
 
 
 def _without_running_lines(pages: list[str]) -> list[str]:
@@ -523,9 +524,9 @@ def _join_pages(pages: list[str]) -> tuple[str, list[int]]:
     parts: list[str] = []
     starts: list[int] = []
     offset = 0
+    previous = ""  # the last page with text
     for page in (p.strip() for p in pages):
         if parts:
-            previous = next((p for p in reversed(parts) if p.strip()), "")
             runs_on = bool(previous) and bool(page) and not _TERMINAL.search(previous) \
                 and page[:1].islower()
             separator = " " if runs_on else BLOCK_SEPARATOR
@@ -534,6 +535,7 @@ def _join_pages(pages: list[str]) -> tuple[str, list[int]]:
         starts.append(offset)
         parts.append(page)
         offset += len(page)
+        previous = page or previous
     return "".join(parts), starts
 
 

@@ -51,7 +51,8 @@ def sender_in_text(text: str) -> str | None:
 
     In order: "on behalf of X" / "Response from X" / "Submitted by X" in the opening or closing
     part of the text; then a line of the letterhead or of the signature block that is nothing
-    but an organisation's name, or a title that opens with one ("X - Response to ..."). The panel the evidence is sent to is never the sender.
+    but an organisation's name, or a title that opens with one ("X - Response to ..."). The
+    panel the evidence is sent to is never the sender.
     """
     head, tail = text[:2000], text[-1500:]
     for part in (head, tail):
